@@ -1,0 +1,24 @@
+package io.ginpreflight.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+/** The embedded gin-lab: where its module is, which leaks to switch on, how long it may take to start. */
+public record LabSettings(Path moduleDir, String leaks, boolean pprof, Duration startTimeout) {
+
+  private static final Pattern LEAK_LIST = Pattern.compile("[a-z0-9-]+(,[a-z0-9-]+)*");
+
+  public static LabSettings from(PreflightConfig config, Path projectDir) {
+    String leaks = config.string("lab.leaks").replace(" ", "");
+    if (!LEAK_LIST.matcher(leaks).matches()) {
+      throw ConfigProblem.invalid("lab.leaks", leaks,
+          "expected none, all, or a comma list of pattern names (gin-lab -list-leaks prints them)");
+    }
+    return new LabSettings(
+        projectDir.resolve(config.string("lab.dir")).normalize(),
+        leaks,
+        config.bool("lab.pprof"),
+        config.positiveDuration("lab.start-timeout"));
+  }
+}

@@ -1,0 +1,212 @@
+package io.ginpreflight.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The project's settings: {@code preflight.conf} on the classpath, under an optional user file named by
+ * {@code -Dpreflight.config}, under {@code -D} system properties. Every read is validated here so that a
+ * bad value fails before any load is sent, with a sentence naming the key.
+ */
+public final class PreflightConfig {
+
+  private static final String DEFAULTS_RESOURCE = "preflight.conf";
+  private static final String USER_FILE_PROPERTY = "preflight.config";
+  /** The roots this project owns; keys under them must be known. Other roots belong to the JVM. */
+  private static final Set<String> OWNED_ROOTS = Set.of("preflight", "lab");
+  /** Subtrees whose keys are the user's own names (environment variables, labels, endpoints). */
+  private static final Set<String> OPEN_SUBTREES = Set.of();
+
+  private final Config config;
+
+  private PreflightConfig(Config config) {
+    this.config = config;
+  }
+
+  /** Loads the effective configuration of this JVM and refuses unknown keys. */
+  public static PreflightConfig load() {
+    return from(ConfigFactory.systemProperties(), userFile());
+  }
+
+  /** Loads from explicit overrides, for tests; {@code overrides} wins over the user file. */
+  public static PreflightConfig from(Config overrides, Optional<Path> userFile) {
+    Config defaults = ConfigFactory.parseResources(DEFAULTS_RESOURCE);
+    if (defaults.isEmpty()) {
+      throw new ConfigProblem("The defaults file '" + DEFAULTS_RESOURCE
+          + "' is missing from the test classpath: run from the project directory with Maven.");
+    }
+    Config user = userFile.map(PreflightConfig::parseUserFile).orElse(ConfigFactory.empty());
+    Config merged;
+    try {
+      merged = overrides.withFallback(user).withFallback(defaults).resolve();
+    } catch (ConfigException e) {
+      throw new ConfigProblem("Configuration cannot be read: " + e.getMessage());
+    }
+    refuseUnknownKeys(merged, defaults);
+    return new PreflightConfig(merged);
+  }
+
+  private static Optional<Path> userFile() {
+    return Optional.ofNullable(System.getProperty(USER_FILE_PROPERTY)).map(Path::of);
+  }
+
+  private static Config parseUserFile(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw ConfigProblem.invalid(USER_FILE_PROPERTY, file, "no such file; give the path of a HOCON file");
+    }
+    try {
+      return ConfigFactory.parseFile(file.toFile());
+    } catch (ConfigException e) {
+      throw new ConfigProblem("Configuration file '" + file + "' cannot be parsed: " + e.getMessage());
+    }
+  }
+
+  private static void refuseUnknownKeys(Config merged, Config defaults) {
+    Set<String> known = new TreeSet<>();
+    collectLeafPaths(defaults.root(), "", known);
+    for (String root : OWNED_ROOTS) {
+      if (!merged.hasPathOrNull(root)) {
+        continue;
+      }
+      Set<String> given = new TreeSet<>();
+      collectLeafPaths(merged.getObject(root), root, given);
+      for (String key : given) {
+        if (!known.contains(key) && OPEN_SUBTREES.stream().noneMatch(key::startsWith)) {
+          throw new ConfigProblem("Unknown configuration key '" + key + "'; known keys are: "
+              + String.join(", ", siblings(known, key)) + ".");
+        }
+      }
+    }
+  }
+
+  private static void collectLeafPaths(ConfigObject object, String prefix, Set<String> into) {
+    for (Map.Entry<String, ConfigValue> entry : object.entrySet()) {
+      String path = prefix.isEmpty() ? entry.getKey() : prefix + "." + entry.getKey();
+      if (entry.getValue().valueType() == ConfigValueType.OBJECT
+          && OPEN_SUBTREES.stream().noneMatch(path::equals)) {
+        collectLeafPaths((ConfigObject) entry.getValue(), path, into);
+      } else {
+        into.add(path);
+      }
+    }
+  }
+
+  /** The known keys that share the longest prefix with a mistyped one: the ones the user meant. */
+  private static Set<String> siblings(Set<String> known, String key) {
+    String parent = key;
+    while (parent.contains(".")) {
+      parent = parent.substring(0, parent.lastIndexOf('.'));
+      String prefix = parent + ".";
+      Set<String> matches = new TreeSet<>();
+      known.stream().filter(k -> k.startsWith(prefix)).forEach(matches::add);
+      if (!matches.isEmpty()) {
+        return matches;
+      }
+    }
+    return known;
+  }
+
+  public boolean hasValue(String key) {
+    return config.hasPath(key);
+  }
+
+  // ---- typed, validated reads -------------------------------------------------------------------
+
+  public Optional<String> optionalUrl(String key) {
+    if (!config.hasPath(key) || config.getIsNull(key)) {
+      return Optional.empty();
+    }
+    String value = string(key).trim();
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      URI uri = new URI(value);
+      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+        throw ConfigProblem.invalid(key, value, "expected an http:// or https:// URL with a host");
+      }
+    } catch (java.net.URISyntaxException e) {
+      throw ConfigProblem.invalid(key, value, "expected an http:// or https:// URL (" + e.getReason() + ")");
+    }
+    return Optional.of(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+  }
+
+  public String string(String key) {
+    try {
+      return config.getString(key);
+    } catch (ConfigException.Missing e) {
+      throw new ConfigProblem("Configuration key '" + key + "' is not set; it needs a value.");
+    } catch (ConfigException.WrongType e) {
+      throw ConfigProblem.invalid(key, config.getValue(key).unwrapped(), "expected a string");
+    }
+  }
+
+  public boolean bool(String key) {
+    try {
+      return config.getBoolean(key);
+    } catch (ConfigException.WrongType e) {
+      throw ConfigProblem.invalid(key, config.getValue(key).unwrapped(), "expected true or false");
+    }
+  }
+
+  public long nonNegativeBytes(String key) {
+    long bytes;
+    try {
+      bytes = config.getBytes(key);
+    } catch (ConfigException.BadValue | ConfigException.WrongType e) {
+      throw ConfigProblem.invalid(key, config.getValue(key).unwrapped(),
+          "expected a size such as 4MiB, 512KiB or 1048576");
+    }
+    if (bytes < 0) {
+      throw ConfigProblem.invalid(key, config.getValue(key).unwrapped(), "a size cannot be negative");
+    }
+    return bytes;
+  }
+
+  public long nonNegativeLong(String key) {
+    long value;
+    try {
+      value = config.getLong(key);
+    } catch (ConfigException.WrongType | ConfigException.BadValue e) {
+      throw ConfigProblem.invalid(key, config.getValue(key).unwrapped(), "expected a whole number");
+    }
+    if (value < 0) {
+      throw ConfigProblem.invalid(key, value, "expected zero or more");
+    }
+    return value;
+  }
+
+  public int positiveInt(String key) {
+    long value = nonNegativeLong(key);
+    if (value == 0 || value > Integer.MAX_VALUE) {
+      throw ConfigProblem.invalid(key, value, "expected a whole number of at least 1");
+    }
+    return (int) value;
+  }
+
+  public Duration positiveDuration(String key) {
+    Duration value;
+    try {
+      value = config.getDuration(key);
+    } catch (ConfigException.BadValue | ConfigException.WrongType e) {
+      throw ConfigProblem.invalid(key, config.getValue(key).unwrapped(),
+          "expected a duration such as 250ms, 10s or 2m");
+    }
+    if (value.isNegative() || value.isZero()) {
+      throw ConfigProblem.invalid(key, config.getValue(key).unwrapped(), "a duration must be above zero");
+    }
+    return value;
+  }
+}
