@@ -1,0 +1,38 @@
+package io.ginpreflight.report;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the memory side of one run found; written as {@code memory.json} (shape documented in
+ * docs/memory-json.md) and rendered as {@code memory.html} and {@code memory-junit.xml}.
+ *
+ * @param signals each source or signal the run looked for ("metrics", "pprof", "expvar", "procfs",
+ *     "tempdir") mapped to "yes" or "no: why"
+ * @param verdict PASS when every check passed, else FAIL
+ * @param failures run-level problems that are not checks, e.g. the target died during a phase
+ * @param samplesFile the continuous samples, relative to the run folder
+ */
+public record MemoryReport(
+    int schemaVersion,
+    String simulation,
+    String runId,
+    Instant startedAt,
+    Instant endedAt,
+    String target,
+    Map<String, String> signals,
+    String verdict,
+    List<String> failures,
+    List<PhaseRecord> phases,
+    List<ProbeRecord> probes,
+    List<CheckRecord> checks,
+    List<TrendRecord> trends,
+    String samplesFile) {
+
+  public static final int SCHEMA_VERSION = 1;
+
+  public boolean passed() {
+    return "PASS".equals(verdict);
+  }
+}

@@ -1,0 +1,21 @@
+package io.ginpreflight.report;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A probe at a phase boundary. {@code beforeGc} is read once goroutines settled, {@code afterGc} after the
+ * forced GCs; both map a signal name ({@link Signals}) to its value. {@code unavailable} maps a signal
+ * to why it could not be read. {@code profiles} maps a kind (heap, goroutine) to a file in the run folder.
+ */
+public record ProbeRecord(
+    int index,
+    String label,
+    Instant at,
+    long tookMillis,
+    boolean settled,
+    String settleNote,
+    Map<String, Long> beforeGc,
+    Map<String, Long> afterGc,
+    Map<String, String> unavailable,
+    Map<String, String> profiles) {}
