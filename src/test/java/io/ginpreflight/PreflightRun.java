@@ -62,7 +62,7 @@ public final class PreflightRun implements AutoCloseable {
 
   /**
    * Reads the configuration and starts or finds the target. A bad setting or a target that cannot be
-   * started ends the JVM here with one clear sentence and exit code 2 (Gatling's code for a failed run),
+   * started ends the JVM here with one clear sentence and exit code 1 (a build error, not a failed check),
    * before any load is sent; a stack trace would only bury the sentence.
    */
   public static PreflightRun start(Class<?> simulationClass) {
@@ -73,7 +73,7 @@ public final class PreflightRun implements AutoCloseable {
       System.err.println("Gin Preflight cannot start: " + e.getMessage());
       System.err.println();
       System.err.flush();
-      System.exit(2);
+      System.exit(1);
       throw e;
     }
   }
