@@ -41,6 +41,56 @@ var catalogue = []catalogueEntry{
 		LeakyFunc: "main.leakyNotifyDeliver", FixedFunc: "main.fixedNotifyDeliver",
 		Description: "handler waits 2 ms for a delivery receipt then answers 202; the delivery goroutine later blocks forever sending the receipt on an unbuffered channel nobody reads",
 	},
+	{
+		Name: "context-not-cancelled", Kind: kindPattern, Endpoint: "POST /api/exports", Signal: signalGoroutines,
+		LeakyFunc: "main.leakyExportWatcher", FixedFunc: "main.fixedExportWatcher",
+		Description: "export job gets context.WithTimeout(context.Background(), 1h) whose cancel is stored but never called; a watcher goroutine (and the job's 4 KiB scratch) waits on ctx.Done() for the full hour",
+	},
+	{
+		Name: "time-after-loop", Kind: kindPattern, Endpoint: "POST /api/items/:id/watch", Signal: signalGoroutines,
+		LeakyFunc: "main.leakyWatchLoop", FixedFunc: "main.fixedWatchLoop",
+		Description: "watch loop writes its ttl deadline as case <-time.After(ttl) inside for/select; it is re-armed every 250 ms refresh, never fires, and the goroutine runs forever (Go >= 1.23 collects the timers themselves)",
+	},
+	{
+		Name: "channel-backlog", Kind: kindPattern, Endpoint: "POST /api/events", Signal: signalHeap,
+		LeakyFunc: "main.(*eventQueue).leakyEnqueueEvent", FixedFunc: "main.(*eventQueue).fixedEnqueueEvent",
+		Description: "events (4 KiB each) go into a 100k-slot buffered channel drained by a consumer that writes one event per 50 ms; under load the backlog grows by the arrival rate minus 20/s",
+	},
+	{
+		Name: "pool-misuse", Kind: kindPattern, Endpoint: "GET /api/items/:id/summary", Signal: signalHeap,
+		LeakyFunc: "main.leakySummaryScratch", FixedFunc: "main.fixedPooledSummary",
+		Description: "a ~1 KiB summary cached as a sub-slice of a 64 KiB sync.Pool scratch buffer: the pooled buffer never returns to the pool and each cache entry pins 64 KiB (cache capped at 2048 entries, so it plateaus at 128 MiB)",
+	},
+	{
+		Name: "unbounded-cache", Kind: kindPattern, Endpoint: "GET /api/search", Signal: signalHeap,
+		LeakyFunc: "main.(*leakySearchCache).leakySearchHandler", FixedFunc: "main.fixedSearchHandler",
+		Description: "result pages (4 KiB) cached in a map keyed by the bound query (q, page, per_page) with no eviction; every distinct query stays forever",
+	},
+	{
+		Name: "large-alloc", Kind: kindTrap, Endpoint: "GET /api/reports/large", Signal: signalHeap,
+		FixedFunc:   "main.trapLargeReport",
+		Description: "allocates size_kib (default 1 MiB) per request, fills and hashes it, releases it: GC pressure, no leak",
+	},
+	{
+		Name: "bounded-cache", Kind: kindTrap, Endpoint: "GET /api/catalog/:sku", Signal: signalHeap,
+		FixedFunc:   "main.trapBoundedCatalog",
+		Description: "LRU of 1024 entries of 4 KiB keyed by SKU: warms up to ~4 MiB, then flat",
+	},
+	{
+		Name: "pool-correct", Kind: kindTrap, Endpoint: "GET /api/render/:id", Signal: signalHeap,
+		FixedFunc:   "main.trapPooledRender",
+		Description: "sync.Pool of bytes.Buffer used correctly: Reset before use, bytes written out before Put, buffers over 64 KiB dropped",
+	},
+	{
+		Name: "map-binding", Kind: kindTrap, Endpoint: "POST /api/bind/map", Signal: signalHeap,
+		FixedFunc:   "main.trapBindMap",
+		Description: "ShouldBindJSON into map[string]any: many small allocations per request, none retained",
+	},
+	{
+		Name: "idle-keepalive", Kind: kindTrap, Endpoint: "GET /api/ping", Signal: signalGoroutines,
+		FixedFunc:   "main.trapPing",
+		Description: "clients keep keep-alive connections open and idle: one server goroutine and descriptor per connection until IdleTimeout (2 min), flat in the number of requests",
+	},
 }
 
 func patternNames() []string {

@@ -13,6 +13,8 @@ type lab struct {
 	ctx    context.Context // ends when the lab closes; background work watches it
 	cancel context.CancelFunc
 	wg     sync.WaitGroup
+
+	events *eventQueue // pattern channel-backlog, exposed for tests
 }
 
 func newLab(cfg config) (*lab, error) {

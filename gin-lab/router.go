@@ -29,6 +29,13 @@ func setupRouter(l *lab) *gin.Engine {
 	api := r.Group("/api", requestID(), l.requestScopeMiddleware(), limitBody(l.cfg.uploadLimit))
 	addItemRoutes(api, l)
 	addNotifyRoutes(api, l)
+	addExportRoutes(api, l)
+	addWatchRoutes(api, l)
+	addEventRoutes(api, l)
+	addSearchRoutes(api, l)
+	addSummaryRoutes(api, l)
+	addBindingRoutes(api)
+	addTrapRoutes(api)
 	return r
 }
 
