@@ -67,6 +67,16 @@ var catalogue = []catalogueEntry{
 		Description: "result pages (4 KiB) cached in a map keyed by the bound query (q, page, per_page) with no eviction; every distinct query stays forever",
 	},
 	{
+		Name: "temp-file-kept", Kind: kindPattern, Endpoint: "POST /api/uploads", Signal: signalTempFiles,
+		LeakyFunc: "main.leakySaveUpload", FixedFunc: "main.fixedSaveUpload",
+		Description: "multipart upload (part \"file\") stored with os.CreateTemp in TMPDIR and never removed; POST /api/uploads/batch (parts \"files\", c.SaveUploadedFile, main.leakyStoreBatch) leaves one directory per request",
+	},
+	{
+		Name: "file-not-closed", Kind: kindPattern, Endpoint: "PUT /api/blobs/:name", Signal: signalFDs,
+		LeakyFunc: "main.(*blobStore).leakySpoolBlob", FixedFunc: "main.(*blobStore).fixedSpoolBlob",
+		Description: "raw octet-stream body spooled to a temp file that is removed but never closed, kept in a resumable-uploads table: one open descriptor per request, aborted uploads included",
+	},
+	{
 		Name: "large-alloc", Kind: kindTrap, Endpoint: "GET /api/reports/large", Signal: signalHeap,
 		FixedFunc:   "main.trapLargeReport",
 		Description: "allocates size_kib (default 1 MiB) per request, fills and hashes it, releases it: GC pressure, no leak",

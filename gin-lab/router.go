@@ -35,6 +35,7 @@ func setupRouter(l *lab) *gin.Engine {
 	addSearchRoutes(api, l)
 	addSummaryRoutes(api, l)
 	addBindingRoutes(api)
+	addUploadRoutes(api, l)
 	addTrapRoutes(api)
 	return r
 }
