@@ -77,6 +77,26 @@ var catalogue = []catalogueEntry{
 		Description: "raw octet-stream body spooled to a temp file that is removed but never closed, kept in a resumable-uploads table: one open descriptor per request, aborted uploads included",
 	},
 	{
+		Name: "sse-producer", Kind: kindPattern, Endpoint: "GET /api/stream/events", Signal: signalGoroutines,
+		LeakyFunc: "main.leakySSEProducer", FixedFunc: "main.fixedSSEProducer",
+		Description: "SSE stream (count events, default 5, every interval_ms, default 100) fed by a producer goroutine with no stop signal: when the stream ends or the client disconnects, its next send blocks forever",
+	},
+	{
+		Name: "websocket-writer", Kind: kindPattern, Endpoint: "GET /api/ws", Signal: signalGoroutines,
+		LeakyFunc: "main.leakyWSWriter", FixedFunc: "main.fixedWSWriter",
+		Description: "WebSocket echo ({\"type\":\"echo\"}); the writer/ping goroutine ignores write errors and has no done case, so it outlives every connection, waking on a never-stopped 2 s ping ticker",
+	},
+	{
+		Name: "long-poll", Kind: kindPattern, Endpoint: "GET /api/poll", Signal: signalGoroutines,
+		LeakyFunc: "main.leakyPollWaiter", FixedFunc: "main.(*pollBroker).fixedPollHandler",
+		Description: "long poll (timeout_ms, default 1000) delegates the wait to a goroutine with its own 10 min timer and an unbuffered result channel and never unsubscribes: every poll that times out (204) or is abandoned leaves a goroutine, a timer and a subscription",
+	},
+	{
+		Name: "upstream-body", Kind: kindPattern, Endpoint: "GET /api/upstream/items/:id", Signal: signalGoroutines,
+		LeakyFunc: "main.leakyUpstreamProxy", FixedFunc: "main.(*upstream).fixedUpstreamProxy",
+		Description: "calls the in-lab upstream over loopback; with ?fail=true the upstream answers 503 and the handler returns without closing the body: 3 goroutines (net/http persistConn readLoop and writeLoop, upstream conn) and 2 descriptors per request; the readLoop/writeLoop groups carry pprof label leakyFunc=main.leakyUpstreamProxy",
+	},
+	{
 		Name: "large-alloc", Kind: kindTrap, Endpoint: "GET /api/reports/large", Signal: signalHeap,
 		FixedFunc:   "main.trapLargeReport",
 		Description: "allocates size_kib (default 1 MiB) per request, fills and hashes it, releases it: GC pressure, no leak",

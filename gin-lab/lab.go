@@ -14,7 +14,9 @@ type lab struct {
 	cancel context.CancelFunc
 	wg     sync.WaitGroup
 
-	events *eventQueue // pattern channel-backlog, exposed for tests
+	events   *eventQueue // pattern channel-backlog, exposed for tests
+	poll     *pollBroker // pattern long-poll, exposed for tests
+	upstream *upstream   // pattern upstream-body: the in-lab upstream
 }
 
 func newLab(cfg config) (*lab, error) {
@@ -30,6 +32,10 @@ func newLab(cfg config) (*lab, error) {
 	ctx, cancel := context.WithCancel(context.Background())
 	l := &lab{cfg: cfg, ctx: ctx, cancel: cancel}
 	labLeaks.Set(cfg.leaks.String())
+	if err := l.startUpstream(); err != nil {
+		cancel()
+		return nil, err
+	}
 	return l, nil
 }
 

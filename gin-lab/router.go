@@ -36,6 +36,10 @@ func setupRouter(l *lab) *gin.Engine {
 	addSummaryRoutes(api, l)
 	addBindingRoutes(api)
 	addUploadRoutes(api, l)
+	addStreamRoutes(api, l)
+	addWebSocketRoutes(api, l)
+	addPollRoutes(api, l)
+	addUpstreamRoutes(api, l)
 	addTrapRoutes(api)
 	return r
 }
