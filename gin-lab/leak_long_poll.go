@@ -51,6 +51,12 @@ func (b *pollBroker) unsubscribe(ch chan pollEvent) {
 	b.mu.Unlock()
 }
 
+func (b *pollBroker) subscribers() int {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return len(b.subs)
+}
+
 // publish never blocks: a subscriber that already has an event pending
 // keeps that one.
 func (b *pollBroker) publish(ev pollEvent) int {
