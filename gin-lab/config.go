@@ -1,0 +1,105 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+)
+
+// config holds every command-line setting; the Java launcher relies on the
+// flag names and defaults, so they are part of the contract.
+type config struct {
+	addr            string
+	pprofAddr       string
+	leaks           leakSet
+	listLeaks       bool
+	catalogueJSON   bool
+	exitOnStdinEOF  bool
+	uploadLimit     int64
+	multipartMemory int64
+}
+
+const (
+	defaultUploadLimit = 64 << 20
+	// Same default as gin.Engine.MaxMultipartMemory.
+	defaultMultipartMemory = 32 << 20
+)
+
+// errUsage marks errors that must end the process with exit code 2.
+var errUsage = errors.New("usage")
+
+func parseFlags(args []string, stderr io.Writer) (config, error) {
+	var cfg config
+	var leaks string
+	fs := flag.NewFlagSet("gin-lab", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&cfg.addr, "addr", "127.0.0.1:8080", "listen address of the API")
+	fs.StringVar(&cfg.pprofAddr, "pprof-addr", "127.0.0.1:6060", "listen address of net/http/pprof; empty disables pprof")
+	fs.StringVar(&leaks, "leaks", "none", "leak patterns to switch on: none, all, or a comma list (see -list-leaks)")
+	fs.BoolVar(&cfg.listLeaks, "list-leaks", false, "print the pattern names, one a line, and exit")
+	fs.BoolVar(&cfg.catalogueJSON, "catalogue-json", false, "print the catalogue of patterns and traps as JSON and exit")
+	fs.BoolVar(&cfg.exitOnStdinEOF, "exit-on-stdin-eof", false, "shut down gracefully when stdin reaches EOF (the launcher died)")
+	fs.Int64Var(&cfg.uploadLimit, "upload-limit", defaultUploadLimit, "largest accepted request body in bytes (http.MaxBytesReader)")
+	fs.Int64Var(&cfg.multipartMemory, "multipart-memory", defaultMultipartMemory, "gin MaxMultipartMemory in bytes; larger parts spill to temp files")
+	if err := fs.Parse(args); err != nil {
+		return cfg, fmt.Errorf("%w: %w", errUsage, err)
+	}
+	if fs.NArg() > 0 {
+		return cfg, fmt.Errorf("%w: unexpected arguments %q", errUsage, fs.Args())
+	}
+	set, err := parseLeakSet(leaks)
+	if err != nil {
+		return cfg, fmt.Errorf("%w: %v", errUsage, err)
+	}
+	cfg.leaks = set
+	if cfg.uploadLimit <= 0 || cfg.multipartMemory <= 0 {
+		return cfg, fmt.Errorf("%w: -upload-limit and -multipart-memory must be positive", errUsage)
+	}
+	return cfg, nil
+}
+
+// leakSet names the patterns whose leaky variant is mounted; every other
+// pattern runs its fixed twin.
+type leakSet map[string]bool
+
+func (s leakSet) on(name string) bool { return s[name] }
+
+// String lists the enabled names in catalogue order, or "none".
+func (s leakSet) String() string {
+	var names []string
+	for _, n := range patternNames() {
+		if s[n] {
+			names = append(names, n)
+		}
+	}
+	if len(names) == 0 {
+		return "none"
+	}
+	return strings.Join(names, ",")
+}
+
+func parseLeakSet(spec string) (leakSet, error) {
+	set := leakSet{}
+	spec = strings.TrimSpace(spec)
+	switch spec {
+	case "", "none":
+		return set, nil
+	case "all":
+		for _, n := range patternNames() {
+			set[n] = true
+		}
+		return set, nil
+	}
+	valid := patternNames()
+	for _, n := range strings.Split(spec, ",") {
+		n = strings.TrimSpace(n)
+		if !slices.Contains(valid, n) {
+			return nil, fmt.Errorf("unknown leak pattern %q; valid names are: none, all, %s", n, strings.Join(valid, ", "))
+		}
+		set[n] = true
+	}
+	return set, nil
+}
