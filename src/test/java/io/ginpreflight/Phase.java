@@ -1,21 +1,25 @@
 package io.ginpreflight;
 
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.PopulationBuilder;
+import io.ginpreflight.gatling.RequestCounter;
 import io.ginpreflight.verdict.Limits;
+import io.ginpreflight.verdict.TrendRule;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
-import static io.gatling.javaapi.core.CoreDsl.scenario;
-
 /**
- * One injection phase, probed before and after: a name, the journey each virtual user follows, and how
- * users arrive. Immutable: every method returns a new phase.
+ * One injection phase, probed before and after: a name, the journey each virtual user follows, how users
+ * arrive, and optionally how many identical rounds to run so a leak rate can be fitted. Immutable:
+ * every method returns a new phase.
  *
  * <pre>{@code
- * Phase.named("steady").journey(browse).inject(constantUsersPerSec(50).during(20))
+ * Phase.named("steady").journey(browse).inject(constantUsersPerSec(50).during(20)).rounds(5)
  * }</pre>
  */
 public final class Phase {
@@ -24,25 +28,27 @@ public final class Phase {
   private final ChainBuilder journey;
   private final List<OpenInjectionStep> injection;
   private final boolean judged;
+  private final int rounds;
   private final Optional<UnaryOperator<Limits>> limits;
 
-  private Phase(String name, ChainBuilder journey, List<OpenInjectionStep> injection, boolean judged,
+  private Phase(String name, ChainBuilder journey, List<OpenInjectionStep> injection, boolean judged, int rounds,
       Optional<UnaryOperator<Limits>> limits) {
     this.name = name;
     this.journey = journey;
     this.injection = injection;
     this.judged = judged;
+    this.rounds = rounds;
     this.limits = limits;
   }
 
   /** A phase whose growth is judged against the limits. */
   public static Phase named(String name) {
-    return new Phase(requireName(name), null, List.of(), true, Optional.empty());
+    return new Phase(requireName(name), null, List.of(), true, 1, Optional.empty());
   }
 
   /** A phase that fills caches, pools and connection pools; its growth is measured but not judged. */
   public static Phase warmUp(String name) {
-    return new Phase(requireName(name), null, List.of(), false, Optional.empty());
+    return new Phase(requireName(name), null, List.of(), false, 1, Optional.empty());
   }
 
   private static String requireName(String name) {
@@ -56,19 +62,36 @@ public final class Phase {
     if (journey == null) {
       throw new IllegalArgumentException("Phase \"" + name + "\" was given no journey.");
     }
-    return new Phase(name, journey, injection, judged, limits);
+    return new Phase(name, journey, injection, judged, rounds, limits);
   }
 
   public Phase inject(OpenInjectionStep... steps) {
     if (steps.length == 0) {
       throw new IllegalArgumentException("Phase \"" + name + "\" needs at least one injection step.");
     }
-    return new Phase(name, journey, List.of(steps), judged, limits);
+    return new Phase(name, journey, List.of(steps), judged, rounds, limits);
+  }
+
+  /**
+   * Runs the phase as {@code count} identical rounds with a probe after each. The first round is warm-up;
+   * a leak rate per request is fitted across the rest, and the phase's growth is judged from the end of
+   * the first round.
+   */
+  public Phase rounds(int count) {
+    if (count != 1 && count < TrendRule.MIN_ROUNDS) {
+      throw new IllegalArgumentException("Phase \"" + name + "\" needs 1 round, or at least "
+          + TrendRule.MIN_ROUNDS + " (one warm-up and two to fit a trend), got " + count + ".");
+    }
+    if (!judged && count > 1) {
+      throw new IllegalArgumentException("Warm-up phase \"" + name + "\" is not judged, so rounds would fit "
+          + "a trend nobody reads: use Phase.named(...) for a phase with rounds.");
+    }
+    return new Phase(name, journey, injection, judged, count, limits);
   }
 
   /** Tightens or loosens the limits for this phase only, e.g. {@code l -> l.withHeapGrowth(8 << 20)}. */
   public Phase limits(UnaryOperator<Limits> adjust) {
-    return new Phase(name, journey, injection, judged, Optional.of(adjust));
+    return new Phase(name, journey, injection, judged, rounds, Optional.of(adjust));
   }
 
   public String name() {
@@ -79,15 +102,31 @@ public final class Phase {
     return judged;
   }
 
+  public int rounds() {
+    return rounds;
+  }
+
   Limits limitsFrom(Limits simulationLimits) {
     return limits.map(adjust -> adjust.apply(simulationLimits)).orElse(simulationLimits);
   }
 
-  PopulationBuilder population() {
+  /** The scenario name of a round; the phase's own name when it has one round. */
+  String roundName(int round) {
+    return rounds == 1 ? name : name + " (round " + round + "/" + rounds + ")";
+  }
+
+  PopulationBuilder population(int round, RequestCounter counter) {
     if (journey == null || injection.isEmpty()) {
       throw new IllegalStateException("Phase \"" + name + "\" is incomplete: give it a journey(...) and "
           + "inject(...) before passing it to Preflight.");
     }
-    return scenario(name).exec(journey).injectOpen(injection);
+    String scenario = roundName(round);
+    return scenario(scenario)
+        .exec(journey)
+        .exec(exec(session -> {
+          counter.journeyFinished(scenario);
+          return session;
+        }))
+        .injectOpen(injection);
   }
 }

@@ -1,40 +1,44 @@
 package io.ginpreflight;
 
+import static io.gatling.javaapi.http.HttpDsl.http;
+
+import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.ginpreflight.config.ConfigProblem;
 import io.ginpreflight.config.LabSettings;
 import io.ginpreflight.config.PreflightConfig;
 import io.ginpreflight.config.ProbeSettings;
 import io.ginpreflight.config.TargetSettings;
+import io.ginpreflight.gatling.RequestCounter;
 import io.ginpreflight.gatling.VerdictRecord;
+import io.ginpreflight.signal.SignalClient;
 import io.ginpreflight.target.EmbeddedLab;
+import io.ginpreflight.target.LogTail;
 import io.ginpreflight.target.Target;
 import io.ginpreflight.target.TargetStartFailure;
-import io.ginpreflight.verdict.CheckKind;
-import io.ginpreflight.verdict.CheckResult;
-import io.ginpreflight.verdict.GrowthRule;
 import io.ginpreflight.verdict.Limits;
+import io.ginpreflight.watch.LocalSignals;
 import io.ginpreflight.watch.MemoryWatch;
 import io.ginpreflight.watch.ProbeReading;
+import io.ginpreflight.watch.ProcfsSignals;
+import io.ginpreflight.watch.SignalEndpoints;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Everything one simulation run owns: its settings, the target (started here when it is the embedded
- * lab), the memory watch, the readings and the verdicts. Create it in the simulation's constructor and
- * close it in {@code after()}.
+ * lab), the memory watch and the verdicts. Create it in the simulation's constructor and close it in
+ * {@code after()}.
  */
 public final class PreflightRun implements AutoCloseable {
 
@@ -43,12 +47,13 @@ public final class PreflightRun implements AutoCloseable {
 
   private final String simulation;
   private final Path runDir;
+  private final Instant startedAt = Instant.now();
   private final Limits limits;
   private final Target target;
   private final Optional<EmbeddedLab> lab;
   private final MemoryWatch watch;
-  private final Map<Integer, ProbeReading> readings = new ConcurrentHashMap<>();
-  private final List<CheckResult> results = new CopyOnWriteArrayList<>();
+  private final Verdicts verdicts;
+  private final RequestCounter requestCounter = new RequestCounter();
 
   private PreflightRun(String simulation, Path runDir, Limits limits, Target target, Optional<EmbeddedLab> lab,
       MemoryWatch watch) {
@@ -58,6 +63,7 @@ public final class PreflightRun implements AutoCloseable {
     this.target = target;
     this.lab = lab;
     this.watch = watch;
+    this.verdicts = new Verdicts(requestCounter);
   }
 
   /**
@@ -84,6 +90,9 @@ public final class PreflightRun implements AutoCloseable {
     TargetSettings targetSettings = TargetSettings.from(config);
     ProbeSettings probeSettings = ProbeSettings.from(config);
     Limits limits = Limits.from(config);
+    Duration sampleInterval = config.positiveDuration("preflight.sampling.interval");
+    Optional<SignalClient.AuthHeader> auth = authHeader(config);
+    Optional<String> expvarUrl = config.optionalUrl("preflight.expvar.url");
     Path runDir = projectDir.resolve("target/preflight")
         .resolve(simulation.toLowerCase() + "-" + LocalDateTime.now().format(FOLDER_TIME));
     try {
@@ -93,17 +102,41 @@ public final class PreflightRun implements AutoCloseable {
     }
     Optional<EmbeddedLab> lab = Optional.empty();
     Target target;
+    Optional<LocalSignals> local = Optional.empty();
     if (targetSettings.isExternal()) {
       String base = targetSettings.url().get();
       target = new Target(base, targetSettings.metricsUrl().orElse(base + "/metrics"),
           Optional.of(targetSettings.pprofUrl().orElse(base + "/debug/pprof")), "external target " + base);
+      TargetReachability.require(base, probeSettings.requestTimeout());
     } else {
       EmbeddedLab started = EmbeddedLab.start(LabSettings.from(config, projectDir), runDir);
       lab = Optional.of(started);
       target = started.target();
+      local = Optional.of(new ProcfsSignals(started.pid(), Optional.of(started.tempDir()),
+          () -> started.isAlive() ? Optional.empty() : Optional.of("gin-lab (pid " + started.pid()
+              + ") is no longer running; its last output:\n" + LogTail.of(started.log(), 10))));
     }
+    SignalEndpoints endpoints = new SignalEndpoints(Optional.of(target.metricsUrl()), target.pprofUrl(),
+        Optional.of(expvarUrl.orElse(target.baseUrl() + "/debug/vars")));
+    MemoryWatch watch = new MemoryWatch(new SignalClient(probeSettings.requestTimeout(), auth), endpoints, local,
+        probeSettings, runDir);
     LOG.info("Gin Preflight: {} against {}; run folder {}", simulation, target.description(), runDir);
-    return new PreflightRun(simulation, runDir, limits, target, lab, new MemoryWatch(target, probeSettings));
+    LOG.info("signals: {}", watch.capabilities().summary());
+    watch.startSampling(sampleInterval);
+    return new PreflightRun(simulation, runDir, limits, target, lab, watch);
+  }
+
+  private static Optional<SignalClient.AuthHeader> authHeader(PreflightConfig config) {
+    if (!config.hasValue("preflight.auth.value-env")) {
+      return Optional.empty();
+    }
+    String variable = config.string("preflight.auth.value-env");
+    String value = System.getenv(variable);
+    if (value == null || value.isBlank()) {
+      throw new ConfigProblem("Configuration key 'preflight.auth.value-env' names the environment variable '"
+          + variable + "', which is not set: export it with the auth header's value, or unset the key.");
+    }
+    return Optional.of(new SignalClient.AuthHeader(config.string("preflight.auth.header"), value));
   }
 
   public Target target() {
@@ -118,33 +151,37 @@ public final class PreflightRun implements AutoCloseable {
     return runDir;
   }
 
-  public List<CheckResult> results() {
-    return List.copyOf(results);
+  public String simulation() {
+    return simulation;
   }
 
-  /** Probes at a phase boundary and, when a judged phase just ended, judges its growth. */
-  CompletableFuture<List<VerdictRecord>> probe(int boundary, String label, Phase ended, Limits phaseLimits) {
-    return watch.probe(label).thenApply(reading -> {
-      readings.put(boundary, reading);
-      if (ended == null || !ended.isJudged()) {
-        return List.of();
-      }
-      ProbeReading before = readings.get(boundary - 1);
-      List<VerdictRecord> records = new ArrayList<>();
-      for (CheckKind kind : CheckKind.values()) {
-        CheckResult result = switch (kind) {
-          case HEAP_GROWTH -> GrowthRule.evaluate(kind, ended.name(), before.postGcHeapBytes(),
-              reading.postGcHeapBytes(), phaseLimits.limitFor(kind));
-          case GOROUTINE_GROWTH -> GrowthRule.evaluate(kind, ended.name(), before.goroutines(),
-              reading.goroutines(), phaseLimits.limitFor(kind));
-        };
-        results.add(result);
-        (result.status().passes() ? LOG.atInfo() : LOG.atWarn())
-            .log("{} {}: {}", result.status(), result.recordName(), result.message());
-        records.add(VerdictRecord.of(result));
-      }
-      return records;
+  public Instant startedAt() {
+    return startedAt;
+  }
+
+  public Verdicts verdicts() {
+    return verdicts;
+  }
+
+  RequestCounter requestCounter() {
+    return requestCounter;
+  }
+
+  /** The HTTP protocol for the target, counting each round's requests for the leak trend. */
+  public HttpProtocolBuilder http() {
+    return http.baseUrl(target.baseUrl()).check(requestCounter.check());
+  }
+
+  /** Probes at a boundary and, when it closes a judged phase, judges that phase. */
+  CompletableFuture<List<VerdictRecord>> probe(Boundary boundary, Limits phaseLimits) {
+    return watch.probe(boundary.index(), boundary.label()).thenApply(reading -> {
+      watch.enterPhase(boundary.nextStep());
+      return verdicts.record(boundary, reading, phaseLimits);
     });
+  }
+
+  public List<ProbeReading> readings() {
+    return verdicts.readings();
   }
 
   /** Stops what this run started. Never throws: Gatling must still write its report. */
@@ -152,7 +189,6 @@ public final class PreflightRun implements AutoCloseable {
   public void close() {
     watch.close();
     lab.ifPresent(EmbeddedLab::close);
-    long failed = results.stream().filter(r -> !r.status().passes()).count();
-    LOG.info("Gin Preflight: {} memory checks, {} failed; run folder {}", results.size(), failed, runDir);
+    LOG.info("Gin Preflight: {}; run folder {}", verdicts.summary(), runDir);
   }
 }

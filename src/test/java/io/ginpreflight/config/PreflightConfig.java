@@ -175,6 +175,59 @@ public final class PreflightConfig {
     return bytes;
   }
 
+  /** A size, or {@code off} (the check is not run). */
+  public java.util.OptionalLong bytesOrOff(String key) {
+    if (isOff(key)) {
+      return java.util.OptionalLong.empty();
+    }
+    try {
+      return java.util.OptionalLong.of(nonNegativeBytes(key));
+    } catch (ConfigProblem e) {
+      throw ConfigProblem.invalid(key, config.getValue(key).unwrapped(),
+          "expected a size of zero or more such as 4MiB, 512KiB or 1048576, or off");
+    }
+  }
+
+  /** A whole number, or {@code off} (the check is not run). */
+  public java.util.OptionalLong countOrOff(String key) {
+    if (isOff(key)) {
+      return java.util.OptionalLong.empty();
+    }
+    try {
+      return java.util.OptionalLong.of(nonNegativeLong(key));
+    } catch (ConfigProblem e) {
+      throw ConfigProblem.invalid(key, config.getValue(key).unwrapped(), "expected a whole number of zero or more, or off");
+    }
+  }
+
+  private boolean isOff(String key) {
+    return config.hasPath(key) && config.getValue(key).valueType() == ConfigValueType.STRING
+        && "off".equals(config.getString(key).trim());
+  }
+
+  public double nonNegativeDouble(String key) {
+    double value;
+    try {
+      value = config.getDouble(key);
+    } catch (ConfigException.WrongType | ConfigException.BadValue e) {
+      throw ConfigProblem.invalid(key, config.getValue(key).unwrapped(), "expected a number");
+    }
+    if (value < 0 || Double.isNaN(value)) {
+      throw ConfigProblem.invalid(key, config.getValue(key).unwrapped(), "expected zero or more");
+    }
+    return value;
+  }
+
+  public String oneOf(String key, String... allowed) {
+    String value = string(key).trim();
+    for (String candidate : allowed) {
+      if (candidate.equals(value)) {
+        return value;
+      }
+    }
+    throw ConfigProblem.invalid(key, value, "expected one of " + String.join(", ", allowed));
+  }
+
   public long nonNegativeLong(String key) {
     long value;
     try {

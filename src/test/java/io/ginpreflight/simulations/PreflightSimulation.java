@@ -18,8 +18,7 @@ public class PreflightSimulation extends Simulation {
 
   private final PreflightRun run = PreflightRun.start(getClass());
 
-  private final HttpProtocolBuilder protocol = http
-      .baseUrl(run.target().baseUrl())
+  private final HttpProtocolBuilder protocol = run.http()
       .acceptHeader("application/json")
       .userAgentHeader("gin-preflight");
 
@@ -42,7 +41,7 @@ public class PreflightSimulation extends Simulation {
       Phase.named("steady").journey(apiVisit).inject(constantUsersPerSec(100).during(20)));
 
   {
-    setUp(preflight.populations(run)).protocols(protocol).assertions(preflight.assertions());
+    setUp(preflight.populations(run)).protocols(protocol).assertions(preflight.assertions(run));
   }
 
   @Override

@@ -11,17 +11,18 @@ public final class GrowthRule {
   public static CheckResult evaluate(
       CheckKind kind, String phase, Measurement before, Measurement after, long limit) {
     Unit unit = kind.unit();
+    String signalName = kind.signalName(after.source().isEmpty() ? before.source() : after.source());
     if (!before.isMeasured() || !after.isMeasured()) {
       String reason = !before.isMeasured() ? before.failure() : after.failure();
       String when = !before.isMeasured() ? "before" : "after";
-      String message = kind.signalName() + " could not be measured " + when + " phase \"" + phase + "\": "
+      String message = signalName + " could not be measured " + when + " phase \"" + phase + "\": "
           + reason + "; an unmeasured signal is not a pass";
       return new CheckResult(kind, phase, CheckStatus.INCONCLUSIVE,
           optional(before), optional(after), limit, message);
     }
     long growth = after.value() - before.value();
     String verb = growth >= 0 ? "grew " : "shrank ";
-    String message = kind.signalName() + " " + verb + (unit == Unit.COUNT ? "by " : "")
+    String message = signalName + " " + verb + (unit == Unit.COUNT ? "by " : "")
         + unit.format(Math.abs(growth)) + " during phase \"" + phase + "\" (before "
         + unit.format(before.value()) + ", after " + unit.format(after.value()) + "); limit "
         + unit.format(limit) + suffix(before, after);

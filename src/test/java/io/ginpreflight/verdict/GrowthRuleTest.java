@@ -13,7 +13,8 @@ class GrowthRuleTest {
   void heapGrowthAboveTheLimitIsKoWithTheDocumentedSentence() {
     // GIVEN post-GC heap of 1.3 MiB before and 12.5 MiB after, limit 4 MiB
     CheckResult result = GrowthRule.evaluate(CheckKind.HEAP_GROWTH, "steady",
-        Measurement.of(Math.round(1.3 * MIB)), Measurement.of(Math.round(12.5 * MIB)), 4 * MIB);
+        Measurement.of(Math.round(1.3 * MIB)).withSource("post-GC HeapAlloc"),
+        Measurement.of(Math.round(12.5 * MIB)).withSource("post-GC HeapAlloc"), 4 * MIB);
     // THEN
     assertEquals(CheckStatus.KO, result.status());
     assertEquals("memory: heap growth [steady]", result.recordName());
@@ -45,12 +46,30 @@ class GrowthRuleTest {
 
   @Test
   void unmeasuredAfterIsInconclusiveAndSaysWhy() {
-    CheckResult result = GrowthRule.evaluate(CheckKind.HEAP_GROWTH, "steady", Measurement.of(MIB),
+    CheckResult result = GrowthRule.evaluate(CheckKind.HEAP_GROWTH, "steady",
+        Measurement.of(MIB).withSource("post-GC HeapAlloc"),
         Measurement.failed("http://127.0.0.1:1/debug/pprof/heap?gc=1&debug=1 answered HTTP 404"), 4 * MIB);
     assertEquals(CheckStatus.INCONCLUSIVE, result.status());
     assertEquals("heap (post-GC HeapAlloc) could not be measured after phase \"steady\": "
         + "http://127.0.0.1:1/debug/pprof/heap?gc=1&debug=1 answered HTTP 404; an unmeasured signal is not a pass",
         result.message());
+  }
+
+  @Test
+  void estimatedHeapSaysItIsAnEstimate() {
+    String source = "post-GC estimate from go_memstats_next_gc_bytes / (1 + GOGC/100)";
+    CheckResult result = GrowthRule.evaluate(CheckKind.HEAP_GROWTH, "steady",
+        Measurement.of(2 * MIB).withSource(source), Measurement.of(3 * MIB).withSource(source), 4 * MIB);
+    assertEquals("heap (post-GC estimate from go_memstats_next_gc_bytes / (1 + GOGC/100)) grew 1.0 MiB during "
+        + "phase \"steady\" (before 2.0 MiB, after 3.0 MiB); limit 4.0 MiB", result.message());
+  }
+
+  @Test
+  void tempFilesAreCounted() {
+    CheckResult result = GrowthRule.evaluate(CheckKind.TEMP_FILE_GROWTH, "uploads", Measurement.of(0),
+        Measurement.of(300), 5);
+    assertEquals(CheckStatus.KO, result.status());
+    assertEquals("temp files grew by 300 during phase \"uploads\" (before 0, after 300); limit 5", result.message());
   }
 
   @Test

@@ -1,14 +1,14 @@
 package io.ginpreflight.watch;
 
 import io.ginpreflight.config.ProbeSettings;
-import io.ginpreflight.signal.MemStatsBlock;
-import io.ginpreflight.signal.PrometheusText;
+import io.ginpreflight.report.Signals;
 import io.ginpreflight.signal.SignalClient;
-import io.ginpreflight.signal.SignalUnavailable;
-import io.ginpreflight.target.Target;
 import io.ginpreflight.verdict.Bytes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,134 +17,118 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the target's memory signals on a thread of its own. Gatling actions ask for a probe and are
- * resumed when its future completes, so no Gatling event loop ever waits on the target.
+ * Watches the target's memory for one run: continuous samples on one thread of its own, phase probes on
+ * another. Gatling actions ask for a probe and are resumed when its future completes, so no Gatling
+ * event loop ever waits on the target.
  */
 public final class MemoryWatch implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(MemoryWatch.class);
-  private static final String GOROUTINES = "go_goroutines";
 
-  private final Target target;
-  private final ProbeSettings settings;
-  private final SignalClient client;
-  private final ExecutorService thread;
+  private final Capabilities capabilities;
+  private final PhaseProbe probe;
+  private final ContinuousSampler sampler;
+  private final Optional<LocalSignals> local;
+  private final ExecutorService probeThread;
+  private final Path samplesFile;
+  private volatile String phase = "start";
   private volatile ProbeReading previous;
 
-  public MemoryWatch(Target target, ProbeSettings settings) {
-    this.target = target;
-    this.settings = settings;
-    this.client = new SignalClient(settings.requestTimeout());
-    this.thread = Executors.newSingleThreadExecutor(runnable -> {
-      Thread t = new Thread(runnable, "preflight-memory-watch");
+  public MemoryWatch(SignalClient client, SignalEndpoints endpoints, Optional<LocalSignals> local,
+      ProbeSettings settings, Path runDir) {
+    this.local = local;
+    TargetSignals signals = new TargetSignals(client, endpoints, local);
+    this.capabilities = Capabilities.detect(client, endpoints, local);
+    this.probe = new PhaseProbe(client, endpoints, signals, local, settings, runDir);
+    this.samplesFile = runDir.resolve("samples.jsonl");
+    try {
+      this.sampler = new ContinuousSampler(signals, new SampleLog(samplesFile), () -> phase);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the samples file " + samplesFile, e);
+    }
+    this.probeThread = Executors.newSingleThreadExecutor(runnable -> {
+      Thread t = new Thread(runnable, "preflight-probe");
       t.setDaemon(true);
       return t;
     });
   }
 
-  /** Settles the target, forces GC, and reads heap and goroutines; never completes exceptionally. */
-  public CompletableFuture<ProbeReading> probe(String label) {
-    return CompletableFuture.supplyAsync(() -> takeProbe(label), thread);
+  public Capabilities capabilities() {
+    return capabilities;
   }
 
-  private ProbeReading takeProbe(String label) {
-    Instant start = Instant.now();
-    Measurement goroutines = settledGoroutines();
-    Measurement heap = postGcHeap();
-    if (goroutines.isMeasured()) {
-      // GC runs finalizers, which can end goroutines (closed files, connections): read once more.
-      Measurement afterGc = goroutineCount();
-      if (afterGc.isMeasured()) {
-        goroutines = Measurement.of(afterGc.value(), goroutines.note());
-      }
-    }
-    ProbeReading reading = new ProbeReading(label, start, Duration.between(start, Instant.now()), heap, goroutines);
-    LOG.info(describe(reading, previous));
-    previous = reading;
-    return reading;
+  public Path samplesFile() {
+    return samplesFile;
   }
 
-  private Measurement settledGoroutines() {
-    long deadline = System.nanoTime() + settings.settleTimeout().toNanos();
-    long last = Long.MIN_VALUE;
-    int equalInARow = 0;
-    Measurement current;
-    while (true) {
-      current = goroutineCount();
-      if (!current.isMeasured()) {
-        return current;
-      }
-      equalInARow = current.value() == last ? equalInARow + 1 : 1;
-      last = current.value();
-      if (equalInARow >= settings.stableSamples()) {
-        return current;
-      }
-      if (System.nanoTime() >= deadline) {
-        return current.withNote("goroutines had not settled after " + settings.settleTimeout().toSeconds() + " s");
-      }
-      sleep(settings.settleInterval());
-    }
+  public void startSampling(Duration interval) {
+    sampler.start(interval);
   }
 
-  private Measurement goroutineCount() {
-    try {
-      return Measurement.of(PrometheusText.parse(client.get(target.metricsUrl())).requireLong(GOROUTINES));
-    } catch (SignalUnavailable e) {
-      return Measurement.failed(e.getMessage());
-    }
+  /** Tags the samples that follow with the phase now in progress. */
+  public void enterPhase(String name) {
+    phase = name;
   }
 
-  private Measurement postGcHeap() {
-    if (target.pprofUrl().isEmpty()) {
-      return Measurement.failed("the target exposes no pprof (set preflight.pprof.url)");
-    }
-    String url = target.pprofUrl().get() + "/heap?gc=1&debug=1";
-    try {
-      String profile = "";
-      // Each request runs runtime.GC() before writing; the last one's MemStats is post-GC.
-      for (int run = 0; run < settings.gcRuns(); run++) {
-        profile = client.get(url);
-      }
-      return Measurement.of(MemStatsBlock.parse(profile).require("HeapAlloc"));
-    } catch (SignalUnavailable e) {
-      return Measurement.failed(e.getMessage());
-    }
+  public Optional<String> death() {
+    return local.flatMap(LocalSignals::death);
+  }
+
+  /** Settles the target, forces GC and reads every signal; never completes exceptionally. */
+  public CompletableFuture<ProbeReading> probe(int index, String label) {
+    return CompletableFuture.supplyAsync(() -> {
+      String before = phase;
+      phase = "probe " + (index + 1);
+      ProbeReading reading = probe.take(index, label);
+      phase = before;
+      LOG.info(describe(reading, previous));
+      previous = reading;
+      return reading;
+    }, probeThread);
   }
 
   static String describe(ProbeReading reading, ProbeReading previous) {
+    if (reading.death().isPresent()) {
+      return "memory probe " + reading.label() + ": the target died: " + reading.death().get();
+    }
     StringBuilder line = new StringBuilder("memory probe ").append(reading.label()).append(": heap ");
-    line.append(format(reading.postGcHeapBytes(), true, previous == null ? null : previous.postGcHeapBytes()));
-    line.append(", goroutines ");
-    line.append(format(reading.goroutines(), false, previous == null ? null : previous.goroutines()));
+    line.append(format(reading, previous, Signals.POST_GC_HEAP_BYTES, true));
+    line.append(", goroutines ").append(format(reading, previous, Signals.GOROUTINES, false));
+    Measurement fds = reading.get(Signals.OPEN_FDS);
+    if (fds.isMeasured()) {
+      line.append(", fds ").append(format(reading, previous, Signals.OPEN_FDS, false));
+    }
+    Measurement temp = reading.get(Signals.TEMP_FILES);
+    if (temp.isMeasured()) {
+      line.append(", temp files ").append(format(reading, previous, Signals.TEMP_FILES, false));
+    }
     line.append(" (probe took ").append(reading.took().toMillis()).append(" ms)");
     return line.toString();
   }
 
-  private static String format(Measurement now, boolean bytes, Measurement before) {
+  private static String format(ProbeReading reading, ProbeReading previous, String signal, boolean bytes) {
+    Measurement now = reading.get(signal);
     if (!now.isMeasured()) {
       return "unmeasured (" + now.failure() + ")";
     }
     String value = bytes ? Bytes.format(now.value()) : Long.toString(now.value());
+    Measurement before = previous == null ? null : previous.get(signal);
     if (before != null && before.isMeasured()) {
       long change = now.value() - before.value();
       value += " (" + (change >= 0 ? "+" : "") + (bytes ? Bytes.format(change) : Long.toString(change)) + ")";
     }
-    return now.note().isEmpty() ? value : value + " [" + now.note() + "]";
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    if (!now.source().isEmpty() && !now.source().equals(PhaseProbe.HEAP_SOURCE)) {
+      value += " [" + now.source() + "]";
     }
+    return now.note().isEmpty() ? value : value + " [" + now.note() + "]";
   }
 
   @Override
   public void close() {
-    thread.shutdownNow();
+    sampler.close();
+    probeThread.shutdownNow();
     try {
-      thread.awaitTermination(2, TimeUnit.SECONDS);
+      probeThread.awaitTermination(2, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -1,0 +1,20 @@
+package io.ginpreflight.watch;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Signals only the operating system can give, for a target running on this machine: open descriptors,
+ * RSS, threads, its temp directory, and whether it is still alive.
+ */
+public interface LocalSignals {
+
+  /** Signal name ({@link io.ginpreflight.report.Signals}) to its current reading. */
+  Map<String, Measurement> read();
+
+  /** Empty while the process lives; else how it died (exit code or signal) and its last log lines. */
+  Optional<String> death();
+
+  /** What is sampled, for the start-up line, e.g. "procfs: yes (pid 123), temp dir: yes (/tmp/x)". */
+  Map<String, String> offered();
+}

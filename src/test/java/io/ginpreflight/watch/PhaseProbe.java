@@ -1,0 +1,155 @@
+package io.ginpreflight.watch;
+
+import static io.ginpreflight.report.Signals.HEAP_OBJECTS;
+import static io.ginpreflight.report.Signals.POST_GC_HEAP_BYTES;
+
+import io.ginpreflight.config.ProbeSettings;
+import io.ginpreflight.signal.MemStatsBlock;
+import io.ginpreflight.signal.SignalClient;
+import io.ginpreflight.signal.SignalUnavailable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One probe at a phase boundary: wait until goroutines stop changing, read every signal, force GC (twice:
+ * sync.Pool's victim cache survives one), read again with the post-GC heap from the MemStats block, and
+ * keep the heap and goroutine profiles so a person can diff them with {@code go tool pprof -base}.
+ */
+final class PhaseProbe {
+
+  static final String HEAP_SOURCE = "post-GC HeapAlloc";
+
+  private final SignalClient client;
+  private final SignalEndpoints endpoints;
+  private final TargetSignals signals;
+  private final Optional<LocalSignals> local;
+  private final ProbeSettings settings;
+  private final Path runDir;
+
+  PhaseProbe(SignalClient client, SignalEndpoints endpoints, TargetSignals signals, Optional<LocalSignals> local,
+      ProbeSettings settings, Path runDir) {
+    this.client = client;
+    this.endpoints = endpoints;
+    this.signals = signals;
+    this.local = local;
+    this.settings = settings;
+    this.runDir = runDir;
+  }
+
+  ProbeReading take(int index, String label) {
+    Instant start = Instant.now();
+    Optional<String> deadBefore = local.flatMap(LocalSignals::death);
+    if (deadBefore.isPresent()) {
+      Snapshot empty = new Snapshot(start, Map.of());
+      return new ProbeReading(index, label, start, Duration.ZERO, false, "", empty, empty, Map.of(), deadBefore);
+    }
+    Settling settling = settle();
+    Snapshot beforeGc = signals.read();
+    Map<String, String> profiles = new LinkedHashMap<>();
+    Map<String, Measurement> fromPprof = forceGcAndReadHeap(index, profiles);
+    saveGoroutineDumps(index, profiles);
+    Snapshot afterRead = signals.read();
+    Map<String, Measurement> after = new HashMap<>(afterRead.signals());
+    after.putAll(fromPprof);
+    if (!settling.settled) {
+      Measurement goroutines = after.get(io.ginpreflight.report.Signals.GOROUTINES);
+      if (goroutines != null) {
+        after.put(io.ginpreflight.report.Signals.GOROUTINES, goroutines.withNote(settling.note));
+      }
+    }
+    return new ProbeReading(index, label, start, Duration.between(start, Instant.now()), settling.settled,
+        settling.note, beforeGc, new Snapshot(afterRead.at(), after), profiles, local.flatMap(LocalSignals::death));
+  }
+
+  private record Settling(boolean settled, String note) {}
+
+  /** Goroutines still finishing a phase's requests are not leaks: wait for K equal counts in a row. */
+  private Settling settle() {
+    long deadline = System.nanoTime() + settings.settleTimeout().toNanos();
+    long last = Long.MIN_VALUE;
+    int equalInARow = 0;
+    while (true) {
+      Measurement current = signals.goroutines();
+      if (!current.isMeasured()) {
+        return new Settling(false, "goroutines could not be read to settle: " + current.failure());
+      }
+      equalInARow = current.value() == last ? equalInARow + 1 : 1;
+      last = current.value();
+      if (equalInARow >= settings.stableSamples()) {
+        return new Settling(true, "");
+      }
+      if (System.nanoTime() >= deadline || Thread.currentThread().isInterrupted()) {
+        return new Settling(false, "goroutines had not settled after " + settings.settleTimeout().toSeconds() + " s");
+      }
+      sleep(settings.settleInterval());
+    }
+  }
+
+  private Map<String, Measurement> forceGcAndReadHeap(int index, Map<String, String> profiles) {
+    if (endpoints.pprofUrl().isEmpty()) {
+      return Map.of();  // The snapshot's estimate stands, marked as such.
+    }
+    String url = endpoints.pprofUrl().get() + "/heap?gc=1&debug=1";
+    try {
+      String text = "";
+      // Each request runs runtime.GC() before writing; the last one's MemStats is post-GC.
+      for (int run = 0; run < settings.gcRuns(); run++) {
+        text = client.get(url);
+      }
+      MemStatsBlock memStats = MemStatsBlock.parse(text);
+      profiles.put("heap-text", save("heap-" + index + ".txt", text.getBytes(StandardCharsets.UTF_8)));
+      saveProfile(endpoints.pprofUrl().get() + "/heap", "heap-" + index + ".pb.gz", "heap", profiles);
+      return Map.of(
+          POST_GC_HEAP_BYTES, Measurement.of(memStats.require("HeapAlloc")).withSource(HEAP_SOURCE),
+          HEAP_OBJECTS, Measurement.of(memStats.require("HeapObjects")));
+    } catch (SignalUnavailable e) {
+      Measurement failed = Measurement.failed(e.getMessage());
+      return Map.of(POST_GC_HEAP_BYTES, failed);
+    }
+  }
+
+  private void saveGoroutineDumps(int index, Map<String, String> profiles) {
+    if (endpoints.pprofUrl().isEmpty()) {
+      return;
+    }
+    String root = endpoints.pprofUrl().get();
+    saveProfile(root + "/goroutine?debug=1", "goroutines-" + index + ".txt", "goroutine", profiles);
+    saveProfile(root + "/goroutine?debug=2", "goroutines-" + index + "-full.txt", "goroutine-full", profiles);
+  }
+
+  /** A profile that cannot be saved costs its diff, not the check: the probe goes on. */
+  private void saveProfile(String url, String file, String kind, Map<String, String> profiles) {
+    try {
+      profiles.put(kind, save(file, client.getBytes(url)));
+    } catch (SignalUnavailable e) {
+      // No entry for this kind: the report shows no link rather than a broken one.
+    }
+  }
+
+  private String save(String file, byte[] content) {
+    Path path = runDir.resolve("profiles").resolve(file);
+    try {
+      Files.createDirectories(path.getParent());
+      Files.write(path, content);
+    } catch (IOException e) {
+      return "(not saved: " + e.getMessage() + ")";
+    }
+    return runDir.relativize(path).toString();
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
