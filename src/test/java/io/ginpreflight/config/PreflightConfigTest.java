@@ -39,7 +39,10 @@ class PreflightConfigTest {
     ConfigProblem problem = assertThrows(ConfigProblem.class,
         () -> withOverrides(Map.of("preflight.limits.heap-groth", "1MiB")));
     assertEquals("Unknown configuration key 'preflight.limits.heap-groth'; known keys are: "
-        + "preflight.limits.goroutine-growth, preflight.limits.heap-growth.", problem.getMessage());
+        + "preflight.limits.fd-growth, preflight.limits.goroutine-growth, "
+        + "preflight.limits.goroutines-per-1000-requests, preflight.limits.heap-growth, "
+        + "preflight.limits.retained-bytes-per-request, preflight.limits.rss-growth, "
+        + "preflight.limits.temp-file-growth.", problem.getMessage());
   }
 
   @Test
@@ -54,7 +57,7 @@ class PreflightConfigTest {
     PreflightConfig config = withOverrides(Map.of("preflight.limits.goroutine-growth", "-5"));
     ConfigProblem problem = assertThrows(ConfigProblem.class, () -> Limits.from(config));
     assertEquals("Configuration key 'preflight.limits.goroutine-growth' has invalid value '-5': "
-        + "expected zero or more.", problem.getMessage());
+        + "expected a whole number of zero or more, or off.", problem.getMessage());
   }
 
   @Test
@@ -62,7 +65,23 @@ class PreflightConfigTest {
     PreflightConfig config = withOverrides(Map.of("preflight.limits.heap-growth", "lots"));
     ConfigProblem problem = assertThrows(ConfigProblem.class, () -> Limits.from(config));
     assertEquals("Configuration key 'preflight.limits.heap-growth' has invalid value 'lots': "
-        + "expected a size such as 4MiB, 512KiB or 1048576.", problem.getMessage());
+        + "expected a size of zero or more such as 4MiB, 512KiB or 1048576, or off.", problem.getMessage());
+  }
+
+  @Test
+  void offSwitchesACheckOff() {
+    Limits limits = Limits.from(withOverrides(Map.of("preflight.limits.temp-file-growth", "off")));
+    assertTrue(limits.limitFor(io.ginpreflight.verdict.CheckKind.TEMP_FILE_GROWTH).isEmpty());
+    assertEquals(java.util.OptionalLong.of(5), Limits.from(withOverrides(Map.of()))
+        .limitFor(io.ginpreflight.verdict.CheckKind.TEMP_FILE_GROWTH));
+  }
+
+  @Test
+  void inconclusivePolicyMustBeFailOrWarn() {
+    PreflightConfig config = withOverrides(Map.of("preflight.inconclusive", "ignore"));
+    ConfigProblem problem = assertThrows(ConfigProblem.class, () -> Limits.from(config));
+    assertEquals("Configuration key 'preflight.inconclusive' has invalid value 'ignore': expected one of fail, warn.",
+        problem.getMessage());
   }
 
   @Test
