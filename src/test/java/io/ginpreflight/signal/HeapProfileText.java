@@ -31,6 +31,9 @@ public final class HeapProfileText {
   }
 
   public static HeapProfileText parse(String text) throws SignalUnavailable {
+    if (text.isBlank()) {
+      throw new SignalUnavailable("the heap profile is empty");
+    }
     String[] lines = text.split("\n", -1);
     Matcher header = HEADER.matcher(lines[0].strip());
     if (!header.matches()) {

@@ -18,7 +18,8 @@ public record HeapSample(long count, long bytes) {
       return new HeapSample(count, bytes);
     }
     double averageSize = (double) bytes / count;
-    double scale = 1 / (1 - Math.exp(-averageSize / rate));
+    // StrictMath: the same bits on every JVM, so a result equal to pprof's stays equal.
+    double scale = 1 / (1 - StrictMath.exp(-averageSize / rate));
     return new HeapSample((long) (count * scale), (long) (bytes * scale));
   }
 }
