@@ -22,7 +22,8 @@ final class GoroutineStacksText {
   private GoroutineStacksText() {}
 
   static GoroutineDump parse(String text) throws SignalUnavailable {
-    String[] lines = text.split("\n", -1);
+    // Trailing blank lines carry nothing; without them a cut after a function line reads as such.
+    String[] lines = text.stripTrailing().split("\n", -1);
     List<GoroutineStack> stacks = new ArrayList<>();
     int i = 0;
     while (i < lines.length) {
