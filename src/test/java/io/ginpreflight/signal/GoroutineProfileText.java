@@ -1,0 +1,64 @@
+package io.ginpreflight.signal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Parses {@code goroutine?debug=1}: "goroutine profile: total N", then "count @ pcs" and frames. */
+final class GoroutineProfileText {
+
+  static final String HEADER = "goroutine profile: total ";
+  private static final Pattern RECORD = Pattern.compile("^(\\d+) @((?: 0x[0-9a-f]+)*)$");
+  private static final String LABELS = "# labels: ";
+
+  private GoroutineProfileText() {}
+
+  static GoroutineDump parse(String text) throws SignalUnavailable {
+    String[] lines = text.split("\n", -1);
+    long total;
+    try {
+      total = Long.parseLong(lines[0].substring(HEADER.length()).strip());
+    } catch (NumberFormatException e) {
+      throw new SignalUnavailable("goroutine profile line 1 has no total: " + ProfileLines.quote(lines[0]));
+    }
+    List<GoroutineStack> stacks = new ArrayList<>();
+    long count = -1;
+    List<StackFrame> frames = new ArrayList<>();
+    for (int i = 1; i < lines.length; i++) {
+      String line = lines[i];
+      Matcher record = RECORD.matcher(line);
+      if (record.matches()) {
+        if (count >= 0) {
+          stacks.add(stack(count, frames));
+        }
+        count = Long.parseLong(record.group(1));
+        frames = new ArrayList<>();
+        continue;
+      }
+      if (line.isBlank() || (count >= 0 && line.startsWith(LABELS))) {
+        continue;
+      }
+      StackFrame frame = ProfileLines.pprofFrame(line);
+      if (frame == null || count < 0) {
+        throw new SignalUnavailable("goroutine profile line " + (i + 1) + " is neither a stack nor a frame: "
+            + ProfileLines.quote(line));
+      }
+      frames.add(frame);
+    }
+    if (count >= 0) {
+      stacks.add(stack(count, frames));
+    }
+    long counted = stacks.stream().mapToLong(GoroutineStack::count).sum();
+    if (counted != total) {
+      // The header is written from the same snapshot as the stacks: a shortfall means lost text.
+      throw new SignalUnavailable("the goroutine profile says total " + total + " but its stacks add up to "
+          + counted + " (truncated?)");
+    }
+    return new GoroutineDump(total, stacks);
+  }
+
+  private static GoroutineStack stack(long count, List<StackFrame> frames) {
+    return new GoroutineStack(count, "", 0, frames, SiteRule.siteOf(frames));
+  }
+}

@@ -1,0 +1,48 @@
+package io.ginpreflight.signal;
+
+import io.ginpreflight.report.SiteRecord;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The sites that grew between two profiles taken around a phase, largest growth first. Sites that
+ * shrank or stayed put are left out: the report is about what the phase left behind.
+ */
+public final class SiteDiff {
+
+  public static final String BYTES = "bytes";
+  public static final String COUNT = "count";
+
+  private static final Comparator<SiteRecord> LARGEST_GROWTH_FIRST =
+      Comparator.comparingLong(SiteRecord::growth).reversed()
+          .thenComparing(SiteRecord::function)
+          .thenComparing(SiteRecord::location);
+
+  private SiteDiff() {}
+
+  /** In-use heap bytes by allocation site, scaled as pprof scales them. */
+  public static List<SiteRecord> heap(HeapProfileText before, HeapProfileText after, int limit) {
+    return growing(before.inuseBytesBySite(), after.inuseBytesBySite(), BYTES, limit);
+  }
+
+  /** Goroutines by site. Compare dumps of the same debug level: their sites are chosen alike. */
+  public static List<SiteRecord> goroutines(GoroutineDump before, GoroutineDump after, int limit) {
+    return growing(before.countBySite(), after.countBySite(), COUNT, limit);
+  }
+
+  static List<SiteRecord> growing(Map<Site, Long> before, Map<Site, Long> after, String unit, int limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must not be negative, was " + limit);
+    }
+    Map<Site, Long> was = new HashMap<>(before);
+    return after.entrySet().stream()
+        .map(entry -> new SiteRecord(entry.getKey().function(), entry.getKey().location(),
+            was.getOrDefault(entry.getKey(), 0L), entry.getValue(), unit))
+        .filter(site -> site.growth() > 0)
+        .sorted(LARGEST_GROWTH_FIRST)
+        .limit(limit)
+        .toList();
+  }
+}
