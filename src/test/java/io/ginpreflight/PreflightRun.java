@@ -63,7 +63,7 @@ public final class PreflightRun implements AutoCloseable {
     this.target = target;
     this.lab = lab;
     this.watch = watch;
-    this.verdicts = new Verdicts(requestCounter);
+    this.verdicts = new Verdicts(requestCounter, new io.ginpreflight.watch.LeakSites(runDir));
   }
 
   /**

@@ -10,6 +10,8 @@ import io.ginpreflight.verdict.Limits;
 import io.ginpreflight.verdict.TrendKind;
 import io.ginpreflight.verdict.TrendResult;
 import io.ginpreflight.verdict.TrendRule;
+import io.ginpreflight.report.SiteRecord;
+import io.ginpreflight.watch.LeakSites;
 import io.ginpreflight.watch.Measurement;
 import io.ginpreflight.watch.ProbeReading;
 import java.util.ArrayList;
@@ -28,13 +30,15 @@ public final class Verdicts {
   private static final Logger LOG = LoggerFactory.getLogger(Verdicts.class);
 
   private final RequestCounter requests;
+  private final LeakSites sites;
   private final Map<Integer, ProbeReading> readings = new ConcurrentHashMap<>();
   private final List<CheckResult> checks = new CopyOnWriteArrayList<>();
   private final List<TrendResult> trends = new CopyOnWriteArrayList<>();
   private final List<String> failures = new CopyOnWriteArrayList<>();
 
-  Verdicts(RequestCounter requests) {
+  Verdicts(RequestCounter requests, LeakSites sites) {
     this.requests = requests;
+    this.sites = sites;
   }
 
   List<VerdictRecord> record(Boundary boundary, ProbeReading reading, Limits limits) {
@@ -58,8 +62,8 @@ public final class Verdicts {
       if (limit.isEmpty()) {
         continue;
       }
-      CheckResult result = GrowthRule.evaluate(kind, phase.name(), before.get(kind.signal()),
-          reading.get(kind.signal()), limit.getAsLong());
+      CheckResult result = withSites(GrowthRule.evaluate(kind, phase.name(), before.get(kind.signal()),
+          reading.get(kind.signal()), limit.getAsLong()), before, reading);
       checks.add(result);
       log(result.status(), result.recordName(), result.message());
       records.add(VerdictRecord.of(result, limits.inconclusiveFails()));
@@ -78,6 +82,19 @@ public final class Verdicts {
       }
     }
     return records;
+  }
+
+  /** Names the code that grew; diffing profiles costs time, so only for checks that failed. */
+  private CheckResult withSites(CheckResult result, ProbeReading before, ProbeReading after) {
+    if (result.status() != CheckStatus.KO) {
+      return result;
+    }
+    List<SiteRecord> grown = switch (result.kind()) {
+      case HEAP_GROWTH -> sites.heap(before, after);
+      case GOROUTINE_GROWTH -> sites.goroutines(before, after);
+      default -> List.of();
+    };
+    return result.withTopSites(grown, LeakSites.clause(grown));
   }
 
   private static void log(CheckStatus status, String record, String message) {

@@ -21,10 +21,12 @@ class PreflightSimulationIT {
   private static final Duration RUN_TIMEOUT = Duration.ofMinutes(6);
   private static final Pattern HEAP_KO = Pattern.compile(
       "KO memory: heap growth \\[steady\\]: (heap \\(post-GC HeapAlloc\\) grew [0-9.]+ MiB during phase \"steady\" "
-          + "\\(before [0-9.]+ (B|KiB|MiB), after [0-9.]+ MiB\\); limit 4\\.0 MiB)");
+          + "\\(before [0-9.]+ (B|KiB|MiB), after [0-9.]+ MiB\\); limit 4\\.0 MiB; "
+          + "top growth: [^ ]*leakyGlobalMapMiddleware[^ ]* \\(leak_global_map\\.go:[0-9]+\\) [0-9.]+ MiB)");
   private static final Pattern GOROUTINE_KO = Pattern.compile(
       "KO memory: goroutine growth \\[steady\\]: (goroutines grew by [0-9]+ during phase \"steady\" "
-          + "\\(before [0-9]+, after [0-9]+\\); limit 20)");
+          + "\\(before [0-9]+, after [0-9]+\\); limit 20; "
+          + "top growth: main\\.leakyNotify[A-Za-z.0-9]* \\(leak_blocked_goroutine\\.go:[0-9]+\\) \\+[0-9]+ goroutines)");
 
   @Test
   void leakFreeLabPasses() throws Exception {

@@ -1,14 +1,21 @@
 package io.ginpreflight.verdict;
 
+import io.ginpreflight.report.SiteRecord;
+import java.util.List;
 import java.util.OptionalLong;
 
 /**
  * One evaluated memory check. {@code before} and {@code after} are empty when the signal could not be
- * measured; then the status is {@link CheckStatus#INCONCLUSIVE} and the message says why.
+ * measured; then the status is {@link CheckStatus#INCONCLUSIVE} and the message says why. {@code topSites}
+ * are the places in the target's code whose retained heap or goroutines grew most, largest first.
  */
 public record CheckResult(
     CheckKind kind, String phase, CheckStatus status, OptionalLong before, OptionalLong after, long limit,
-    String message) {
+    String message, List<SiteRecord> topSites) {
+
+  public CheckResult {
+    topSites = List.copyOf(topSites);
+  }
 
   public String recordName() {
     return kind.recordName(phase);
@@ -18,5 +25,18 @@ public record CheckResult(
     return before.isPresent() && after.isPresent()
         ? OptionalLong.of(after.getAsLong() - before.getAsLong())
         : OptionalLong.empty();
+  }
+
+  /** Growth as a percentage of the value before the phase; null when unmeasured or from zero. */
+  public Double growthPercent() {
+    return growth().isPresent() && before.getAsLong() > 0
+        ? 100.0 * growth().getAsLong() / before.getAsLong()
+        : null;
+  }
+
+  /** The same result with the growing sites, named at the end of a KO message ("top growth: ..."). */
+  public CheckResult withTopSites(List<SiteRecord> sites, String clause) {
+    String withClause = status == CheckStatus.KO && !clause.isEmpty() ? message + "; " + clause : message;
+    return new CheckResult(kind, phase, status, before, after, limit, withClause, sites);
   }
 }

@@ -18,7 +18,7 @@ public final class GrowthRule {
       String message = signalName + " could not be measured " + when + " phase \"" + phase + "\": "
           + reason + "; an unmeasured signal is not a pass";
       return new CheckResult(kind, phase, CheckStatus.INCONCLUSIVE,
-          optional(before), optional(after), limit, message);
+          optional(before), optional(after), limit, message, java.util.List.of());
     }
     long growth = after.value() - before.value();
     String verb = growth >= 0 ? "grew " : "shrank ";
@@ -28,7 +28,7 @@ public final class GrowthRule {
         + unit.format(limit) + suffix(before, after);
     CheckStatus status = growth > limit ? CheckStatus.KO : CheckStatus.OK;
     return new CheckResult(kind, phase, status,
-        OptionalLong.of(before.value()), OptionalLong.of(after.value()), limit, message);
+        OptionalLong.of(before.value()), OptionalLong.of(after.value()), limit, message, java.util.List.of());
   }
 
   private static String suffix(Measurement before, Measurement after) {
