@@ -93,8 +93,8 @@ var catalogue = []catalogueEntry{
 	},
 	{
 		Name: "upstream-body", Kind: kindPattern, Endpoint: "GET /api/upstream/items/:id", Signal: signalGoroutines,
-		LeakyFunc: "main.leakyUpstreamProxy", FixedFunc: "main.(*upstream).fixedUpstreamProxy",
-		Description: "calls the in-lab upstream over loopback; with ?fail=true the upstream answers 503 and the handler returns without closing the body: 3 goroutines (net/http persistConn readLoop and writeLoop, upstream conn) and 2 descriptors per request; the readLoop/writeLoop groups carry pprof label leakyFunc=main.leakyUpstreamProxy",
+		LeakyFunc: "main.(*upstream).leakyUpstreamProxy", FixedFunc: "main.(*upstream).fixedUpstreamProxy",
+		Description: "calls the in-lab upstream over loopback; with ?fail=true the upstream answers 503 and the handler returns without closing the body: 3 goroutines (net/http persistConn readLoop and writeLoop, upstream conn) and 2 descriptors per request; the readLoop/writeLoop groups carry pprof label leakyFunc=main.(*upstream).leakyUpstreamProxy",
 	},
 	{
 		Name: "large-alloc", Kind: kindTrap, Endpoint: "GET /api/reports/large", Signal: signalHeap,

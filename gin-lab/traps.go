@@ -18,7 +18,7 @@ import (
 // handler returns. Under load the GC works hard and the live heap swings,
 // but nothing survives a forced GC.
 type largeReportQuery struct {
-	SizeKiB int `form:"size_kib" binding:"omitempty,min=1,max=8192"`
+	SizeKiB int `form:"size_kib" binding:"min=1,max=8192"`
 }
 
 func trapLargeReport(c *gin.Context) {
@@ -77,7 +77,7 @@ const maxPooledBuffer = 64 << 10
 var renderPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 type renderQuery struct {
-	Repeat int `form:"repeat" binding:"omitempty,min=1,max=4096"`
+	Repeat int `form:"repeat" binding:"min=1,max=4096"`
 }
 
 func trapPooledRender(c *gin.Context) {
