@@ -101,7 +101,8 @@ func TestTrapIdleKeepAliveCostsPerConnectionNotPerRequest(t *testing.T) {
 	time.Sleep(100 * time.Millisecond) // idle now
 	after := goroutinesSettled(2*time.Second) - before
 	t.Logf("trap idle-keepalive: %d goroutines for %d idle connections after warm-up, %d after %d more requests", warm, conns, after, 20*conns)
-	if after != warm || warm > conns+2 {
+	// A goroutine or two of slack for unrelated runtime activity.
+	if after > warm+2 || warm > conns+2 {
 		t.Fatalf("expected goroutines to stay at one per connection (%d) but went from %d to %d", conns, warm, after)
 	}
 	for _, c := range clients {
