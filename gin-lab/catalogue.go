@@ -57,16 +57,6 @@ var catalogue = []catalogueEntry{
 		Description: "events (4 KiB each) go into a 100k-slot buffered channel drained by a consumer that writes one event per 50 ms; under load the backlog grows by the arrival rate minus 20/s",
 	},
 	{
-		Name: "pool-misuse", Kind: kindPattern, Endpoint: "GET /api/items/:id/summary", Signal: signalHeap,
-		LeakyFunc: "main.leakySummaryScratch", FixedFunc: "main.fixedPooledSummary",
-		Description: "a ~1 KiB summary cached as a sub-slice of a 64 KiB sync.Pool scratch buffer: the pooled buffer never returns to the pool and each cache entry pins 64 KiB (cache capped at 2048 entries, so it plateaus at 128 MiB)",
-	},
-	{
-		Name: "unbounded-cache", Kind: kindPattern, Endpoint: "GET /api/search", Signal: signalHeap,
-		LeakyFunc: "main.(*leakySearchCache).leakySearchHandler", FixedFunc: "main.fixedSearchHandler",
-		Description: "result pages (4 KiB) cached in a map keyed by the bound query (q, page, per_page) with no eviction; every distinct query stays forever",
-	},
-	{
 		Name: "temp-file-kept", Kind: kindPattern, Endpoint: "POST /api/uploads", Signal: signalTempFiles,
 		LeakyFunc: "main.leakySaveUpload", FixedFunc: "main.fixedSaveUpload",
 		Description: "multipart upload (part \"file\") stored with os.CreateTemp in TMPDIR and never removed; POST /api/uploads/batch (parts \"files\", c.SaveUploadedFile, main.leakyStoreBatch) leaves one directory per request",
@@ -75,6 +65,16 @@ var catalogue = []catalogueEntry{
 		Name: "file-not-closed", Kind: kindPattern, Endpoint: "PUT /api/blobs/:name", Signal: signalFDs,
 		LeakyFunc: "main.(*blobStore).leakySpoolBlob", FixedFunc: "main.(*blobStore).fixedSpoolBlob",
 		Description: "raw octet-stream body spooled to a temp file that is removed but never closed, kept in a resumable-uploads table: one open descriptor per request, aborted uploads included",
+	},
+	{
+		Name: "pool-misuse", Kind: kindPattern, Endpoint: "GET /api/items/:id/summary", Signal: signalHeap,
+		LeakyFunc: "main.leakySummaryScratch", FixedFunc: "main.fixedPooledSummary",
+		Description: "a ~1 KiB summary cached as a sub-slice of a 64 KiB sync.Pool scratch buffer: the pooled buffer never returns to the pool and each cache entry pins 64 KiB (cache capped at 2048 entries, so it plateaus at 128 MiB)",
+	},
+	{
+		Name: "unbounded-cache", Kind: kindPattern, Endpoint: "GET /api/search", Signal: signalHeap,
+		LeakyFunc: "main.(*leakySearchCache).leakySearchHandler", FixedFunc: "main.fixedSearchHandler",
+		Description: "result pages (4 KiB) cached in a map keyed by the bound query (q, page, per_page) with no eviction; every distinct query stays forever",
 	},
 	{
 		Name: "sse-producer", Kind: kindPattern, Endpoint: "GET /api/stream/events", Signal: signalGoroutines,
@@ -93,8 +93,8 @@ var catalogue = []catalogueEntry{
 	},
 	{
 		Name: "upstream-body", Kind: kindPattern, Endpoint: "GET /api/upstream/items/:id", Signal: signalGoroutines,
-		LeakyFunc: "main.leakyUpstreamProxy", FixedFunc: "main.(*upstream).fixedUpstreamProxy",
-		Description: "calls the in-lab upstream over loopback; with ?fail=true the upstream answers 503 and the handler returns without closing the body: 3 goroutines (net/http persistConn readLoop and writeLoop, upstream conn) and 2 descriptors per request; the readLoop/writeLoop groups carry pprof label leakyFunc=main.leakyUpstreamProxy",
+		LeakyFunc: "main.(*upstream).leakyUpstreamProxy", FixedFunc: "main.(*upstream).fixedUpstreamProxy",
+		Description: "calls the in-lab upstream over loopback; with ?fail=true the upstream answers 503 and the handler returns without closing the body: 3 goroutines (net/http persistConn readLoop and writeLoop, upstream conn) and 2 descriptors per request; the readLoop/writeLoop groups carry pprof label leakyFunc=main.(*upstream).leakyUpstreamProxy",
 	},
 	{
 		Name: "large-alloc", Kind: kindTrap, Endpoint: "GET /api/reports/large", Signal: signalHeap,

@@ -6,10 +6,12 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"reflect"
 	"strconv"
 	"strings"
 
 	"github.com/gin-gonic/gin"
+	"github.com/gin-gonic/gin/binding"
 	"github.com/go-playground/validator/v10"
 )
 
@@ -84,3 +86,20 @@ func limitBody(limit int64) gin.HandlerFunc {
 }
 
 func uitoa(n uint64) string { return strconv.FormatUint(n, 10) }
+
+// init makes validation errors name fields as the client sent them (the
+// json, form or uri key) rather than as the Go struct spells them.
+func init() {
+	v, ok := binding.Validator.Engine().(*validator.Validate)
+	if !ok {
+		return
+	}
+	v.RegisterTagNameFunc(func(f reflect.StructField) string {
+		for _, tag := range []string{"json", "form", "uri"} {
+			if name, _, _ := strings.Cut(f.Tag.Get(tag), ","); name != "" && name != "-" {
+				return name
+			}
+		}
+		return f.Name
+	})
+}

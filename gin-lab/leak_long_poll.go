@@ -17,7 +17,7 @@ import (
 const pollSubscriptionTTL = 10 * time.Minute
 
 type pollQuery struct {
-	TimeoutMs int `form:"timeout_ms" binding:"omitempty,min=1,max=60000"`
+	TimeoutMs int `form:"timeout_ms" binding:"min=1,max=60000"`
 }
 
 type pollEvent struct {

@@ -13,8 +13,8 @@ import (
 // stream keeps running after the stream ends.
 
 type streamQuery struct {
-	Count      int `form:"count" binding:"omitempty,min=1,max=1000"`
-	IntervalMs int `form:"interval_ms" binding:"omitempty,min=10,max=10000"`
+	Count      int `form:"count" binding:"min=1,max=1000"`
+	IntervalMs int `form:"interval_ms" binding:"min=10,max=10000"`
 }
 
 type tick struct {

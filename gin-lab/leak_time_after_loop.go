@@ -24,7 +24,7 @@ const watchRefreshEvery = 250 * time.Millisecond
 type watchQuery struct {
 	// TTLms must exceed watchRefreshEvery, or the leaky deadline would
 	// still win the first race and hide the bug.
-	TTLms int `form:"ttl_ms" binding:"omitempty,min=500,max=60000"`
+	TTLms int `form:"ttl_ms" binding:"min=500,max=60000"`
 }
 
 func addWatchRoutes(rg *gin.RouterGroup, l *lab) {

@@ -21,8 +21,8 @@ const (
 // searchQuery is bound with ShouldBindQuery; each field is part of the key.
 type searchQuery struct {
 	Q       string `form:"q" binding:"required,min=1,max=200"`
-	Page    int    `form:"page" binding:"omitempty,min=1,max=1000"`
-	PerPage int    `form:"per_page" binding:"omitempty,min=1,max=100"`
+	Page    int    `form:"page" binding:"min=1,max=1000"`
+	PerPage int    `form:"per_page" binding:"min=1,max=100"`
 }
 
 func (q searchQuery) key() string {

@@ -47,9 +47,9 @@ func setupRouter(l *lab) *gin.Engine {
 // requestScopeMiddleware is where pattern global-map is switched.
 func (l *lab) requestScopeMiddleware() gin.HandlerFunc {
 	if l.cfg.leaks.on("global-map") {
-		return leakyGlobalMapMiddleware()
+		return leakyGlobalMapMiddleware
 	}
-	return fixedRequestScopeMiddleware()
+	return fixedRequestScopeMiddleware
 }
 
 var lastRequestID atomic.Uint64
