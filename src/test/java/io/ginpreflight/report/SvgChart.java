@@ -126,7 +126,7 @@ final class SvgChart {
     List<Double> values = lines.stream().flatMap(l -> l.points().stream()).map(Point::value).toList();
     double lo = values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
     double hi = values.stream().mapToDouble(Double::doubleValue).max().orElse(1);
-    if (lo >= 0 && lo < hi / 2) {
+    if (lo >= 0 && (lo < hi / 2 || hi - lo < hi * 1e-3)) {
       lo = 0;
     }
     double step = niceStep(Math.max(hi - lo, Math.abs(hi) * 0.02) / Y_TICKS);
