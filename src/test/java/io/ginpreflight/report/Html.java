@@ -1,0 +1,90 @@
+package io.ginpreflight.report;
+
+import io.ginpreflight.verdict.Bytes;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Text made safe for HTML and SVG, and the value formats both pages share. */
+final class Html {
+
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+      .withZone(ZoneOffset.UTC);
+
+  private Html() {}
+
+  /** Escapes for element text and for quoted attribute values alike; null is an empty string. */
+  static String esc(Object value) {
+    if (value == null) {
+      return "";
+    }
+    String text = value.toString();
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /** A value in its unit ("bytes" or "count"), or a dash when it was not measured. */
+  static String value(Long value, String unit) {
+    if (value == null) {
+      return "–";
+    }
+    return "bytes".equals(unit) ? Bytes.format(value) : Long.toString(value);
+  }
+
+  /** A growth with its sign, so that shrinking reads as shrinking. */
+  static String growth(Long value, String unit) {
+    if (value == null) {
+      return "–";
+    }
+    return (value > 0 ? "+" : "") + value(value, unit);
+  }
+
+  static String number(Double value, int decimals) {
+    return value == null ? "–" : String.format(Locale.ROOT, "%,." + decimals + "f", value);
+  }
+
+  static String bytesPerRequest(Double value) {
+    return value == null ? "–" : number(value, 1) + " B";
+  }
+
+  static String when(Instant at) {
+    return at == null ? "–" : WHEN.format(at);
+  }
+
+  /** Elapsed time as people read a stopwatch: 45s, 3m05s, 1h02m. */
+  static String elapsed(Duration duration) {
+    long seconds = Math.max(0, duration.toSeconds());
+    if (seconds < 60) {
+      return seconds + "s";
+    }
+    if (seconds < 3600) {
+      return String.format(Locale.ROOT, "%dm%02ds", seconds / 60, seconds % 60);
+    }
+    return String.format(Locale.ROOT, "%dh%02dm", seconds / 3600, seconds % 3600 / 60);
+  }
+
+  /** The CSS class of a status cell: ok, ko or inconclusive. */
+  static String statusClass(String status) {
+    if (status == null) {
+      return "inconclusive";
+    }
+    return switch (status) {
+      case "OK", "PASS" -> "ok";
+      case "KO", "FAIL" -> "ko";
+      default -> "inconclusive";
+    };
+  }
+}

@@ -1,0 +1,171 @@
+package io.ginpreflight.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/** The tables of memory.html, each a section of its own; every text that came from a run is escaped. */
+final class MemoryHtmlTables {
+
+  private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9._/+=:-]+");
+
+  private MemoryHtmlTables() {}
+
+  static String verdict(List<CheckRecord> checks) {
+    StringBuilder html = new StringBuilder("<h2>Verdict</h2>");
+    if (checks.isEmpty()) {
+      return html.append("<p class=\"note\">No memory check was recorded: the run ended before any judged "
+          + "phase was probed.</p>").toString();
+    }
+    html.append("<table id=\"verdict\"><thead><tr><th>Check</th><th>Phase</th><th>Before</th><th>After</th>"
+        + "<th>Growth</th><th>Limit</th><th>Result</th></tr></thead><tbody>");
+    for (CheckRecord check : checks) {
+      String status = ReportParts.text(check.status(), "INCONCLUSIVE");
+      html.append("<tr><td>").append(Html.esc(check.check())).append("</td><td>").append(Html.esc(check.phase()))
+          .append("</td><td class=\"num\">").append(Html.value(check.before(), check.unit()))
+          .append("</td><td class=\"num\">").append(Html.value(check.after(), check.unit()))
+          .append("</td><td class=\"num\">").append(Html.growth(check.growth(), check.unit()))
+          .append(check.growthPercent() == null ? "" : " (" + Html.number(check.growthPercent(), 1) + " %)")
+          .append("</td><td class=\"num\">").append(Html.value(check.limit(), check.unit()))
+          .append("</td><td class=\"").append(Html.statusClass(status)).append("\">").append(Html.esc(status))
+          .append("<div class=\"msg\">").append(Html.esc(check.message())).append("</div></td></tr>");
+    }
+    return html.append("</tbody></table>").toString();
+  }
+
+  static String phases(List<PhaseFigures> figures, List<PhaseRecord> phases) {
+    StringBuilder html = new StringBuilder("<h2>Per phase</h2><table id=\"phases\"><thead><tr><th>Phase</th>"
+        + "<th>Judged</th><th>Rounds</th><th>Duration</th><th>Requests</th><th>Heap growth</th>"
+        + "<th>Retained bytes per request</th><th>Goroutine growth</th><th>Goroutines per 1,000 requests</th>"
+        + "</tr></thead><tbody>");
+    for (int i = 0; i < figures.size(); i++) {
+      PhaseFigures f = figures.get(i);
+      PhaseRecord phase = phases.get(i);
+      String duration = phase.startedAt() == null || phase.endedAt() == null ? "–"
+          : Html.elapsed(java.time.Duration.between(phase.startedAt(), phase.endedAt()));
+      String fitted = "trend".equals(f.source()) ? " <span class=\"note\">(fitted)</span>" : "";
+      html.append("<tr><td>").append(Html.esc(f.phase())).append("</td><td>").append(f.judged() ? "yes" : "warm-up")
+          .append("</td><td class=\"num\">").append(phase.rounds()).append("</td><td class=\"num\">").append(duration)
+          .append("</td><td class=\"num\">").append(String.format(java.util.Locale.ROOT, "%,d", f.requests()))
+          .append("</td><td class=\"num\">").append(Html.growth(f.heapGrowth(), "bytes"))
+          .append("</td><td class=\"num\">").append(Html.bytesPerRequest(f.retainedBytesPerRequest()))
+          .append(fitted).append("</td><td class=\"num\">").append(Html.growth(f.goroutineGrowth(), "count"))
+          .append("</td><td class=\"num\">").append(Html.number(f.goroutinesPer1000Requests(), 2)).append(fitted)
+          .append("</td></tr>");
+    }
+    return html.append("</tbody></table>").toString();
+  }
+
+  static String trends(List<TrendRecord> trends) {
+    if (trends.isEmpty()) {
+      return "";
+    }
+    StringBuilder html = new StringBuilder("<h2>Leak trend across rounds</h2><table id=\"trends\"><thead><tr>"
+        + "<th>Phase</th><th>Rounds</th><th>Requests per round</th><th>Retained bytes per request</th>"
+        + "<th>Limit</th><th>Goroutines per 1,000 requests</th><th>Limit</th><th>Result</th></tr></thead><tbody>");
+    for (TrendRecord trend : trends) {
+      String status = ReportParts.text(trend.status(), "INCONCLUSIVE");
+      html.append("<tr><td>").append(Html.esc(trend.phase())).append("</td><td class=\"num\">").append(trend.rounds())
+          .append("</td><td class=\"num\">").append(trend.requestsPerRound()).append("</td><td class=\"num\">")
+          .append(Html.bytesPerRequest(trend.retainedBytesPerRequest())).append("</td><td class=\"num\">")
+          .append(Html.bytesPerRequest(trend.retainedBytesPerRequestLimit())).append("</td><td class=\"num\">")
+          .append(Html.number(trend.goroutinesPer1000Requests(), 2)).append("</td><td class=\"num\">")
+          .append(Html.number(trend.goroutinesPer1000RequestsLimit(), 2)).append("</td><td class=\"")
+          .append(Html.statusClass(status)).append("\">").append(Html.esc(status)).append("<div class=\"msg\">")
+          .append(Html.esc(trend.message())).append("</div></td></tr>");
+    }
+    return html.append("</tbody></table>").toString();
+  }
+
+  static String topSites(List<CheckRecord> checks) {
+    StringBuilder html = new StringBuilder();
+    for (CheckRecord check : checks) {
+      List<SiteRecord> sites = ReportParts.list(check.topSites());
+      if (sites.isEmpty()) {
+        continue;
+      }
+      html.append("<h3>").append(Html.esc(check.check())).append(" [").append(Html.esc(check.phase()))
+          .append("]</h3><table class=\"sites\"><thead><tr><th>Function</th><th>Location</th><th>Before</th>"
+              + "<th>After</th><th>Growth</th></tr></thead><tbody>");
+      for (SiteRecord site : sites) {
+        html.append("<tr><td><code>").append(Html.esc(site.function())).append("</code></td><td><code>")
+            .append(Html.esc(site.location())).append("</code></td><td class=\"num\">")
+            .append(Html.value(site.before(), site.unit())).append("</td><td class=\"num\">")
+            .append(Html.value(site.after(), site.unit())).append("</td><td class=\"num\">")
+            .append(Html.growth(site.growth(), site.unit())).append("</td></tr>");
+      }
+      html.append("</tbody></table>");
+    }
+    return html.isEmpty() ? "" : "<h2>Top growing allocation sites and goroutine stacks</h2>" + html;
+  }
+
+  /**
+   * Links to the saved profiles, and per phase the pprof command that shows only what the phase added:
+   * the k-th probe (by index) opened the k-th phase and the next one closed it.
+   */
+  static String profiles(List<PhaseRecord> phases, List<ProbeRecord> probes) {
+    List<ProbeRecord> ordered = probes.stream().sorted(Comparator.comparingInt(ProbeRecord::index)).toList();
+    StringBuilder html = new StringBuilder("<h2>Probes and profiles</h2><table id=\"probes\"><thead><tr>"
+        + "<th>Probe</th><th>At</th><th>Took</th><th>Settled</th><th>After GC</th><th>Profiles</th></tr>"
+        + "</thead><tbody>");
+    for (ProbeRecord probe : ordered) {
+      html.append("<tr><td>P").append(probe.index()).append(": ").append(Html.esc(probe.label()))
+          .append("</td><td>").append(Html.when(probe.at())).append("</td><td class=\"num\">")
+          .append(probe.tookMillis()).append(" ms</td><td>").append(probe.settled() ? "yes" : "no")
+          .append(probe.settleNote() == null || probe.settleNote().isBlank() ? ""
+              : "<div class=\"msg\">" + Html.esc(probe.settleNote()) + "</div>")
+          .append("</td><td>").append(values(probe)).append("</td><td>");
+      ReportParts.map(probe.profiles()).entrySet().stream().sorted(Map.Entry.comparingByKey())
+          .forEach(e -> html.append("<a href=\"").append(Html.esc(e.getValue())).append("\">")
+              .append(Html.esc(e.getKey())).append("</a> "));
+      html.append("</td></tr>");
+    }
+    html.append("</tbody></table>");
+    List<String> commands = new ArrayList<>();
+    for (int i = 0; i < phases.size() && i + 1 < ordered.size(); i++) {
+      Map<String, String> before = ReportParts.map(ordered.get(i).profiles());
+      Map<String, String> after = ReportParts.map(ordered.get(i + 1).profiles());
+      for (String kind : new TreeSet<>(before.keySet())) {
+        if (after.containsKey(kind)) {
+          commands.add("<li>" + Html.esc(kind) + " growth during <b>" + Html.esc(phases.get(i).name())
+              + "</b>:<pre>" + Html.esc(pprofCommand(before.get(kind), after.get(kind))) + "</pre></li>");
+        }
+      }
+    }
+    if (!commands.isEmpty()) {
+      html.append("<p>From this run's folder, each command shows only what the phase added:</p><ul id=\"pprof\">")
+          .append(String.join("", commands)).append("</ul>");
+    }
+    return html.toString();
+  }
+
+  static String pprofCommand(String beforeProfile, String afterProfile) {
+    return "go tool pprof -base " + shellWord(beforeProfile) + " " + shellWord(afterProfile);
+  }
+
+  private static String shellWord(String word) {
+    return SHELL_SAFE.matcher(word).matches() ? word : "'" + word.replace("'", "'\\''") + "'";
+  }
+
+  private static String values(ProbeRecord probe) {
+    StringBuilder html = new StringBuilder();
+    ReportParts.map(probe.afterGc()).entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> html
+        .append(Html.esc(e.getKey())).append(' ')
+        .append(Html.value(e.getValue(), e.getKey().endsWith("Bytes") ? "bytes" : "count")).append("<br>"));
+    ReportParts.map(probe.unavailable()).entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> html
+        .append("<span class=\"note\">").append(Html.esc(e.getKey())).append(": ").append(Html.esc(e.getValue()))
+        .append("</span><br>"));
+    return html.toString();
+  }
+
+  static String signals(Map<String, String> signals) {
+    StringBuilder html = new StringBuilder("<h2>Signals</h2><table id=\"signals\"><thead><tr><th>Source</th>"
+        + "<th>Available</th></tr></thead><tbody>");
+    signals.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> html.append("<tr><td>")
+        .append(Html.esc(e.getKey())).append("</td><td>").append(Html.esc(e.getValue())).append("</td></tr>"));
+    return html.append("</tbody></table>").toString();
+  }
+}

@@ -1,0 +1,83 @@
+package io.ginpreflight.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Renders memory.html: one self-contained page (inline CSS and SVG, no script, no network) that shows
+ * what the memory did during the run and why the verdict is what it is.
+ */
+public final class MemoryHtmlWriter {
+
+  private MemoryHtmlWriter() {}
+
+  public static void write(MemoryReport report, List<Sample> samples, Path file) throws IOException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Files.writeString(file, render(report, samples), StandardCharsets.UTF_8);
+  }
+
+  public static String render(MemoryReport report, List<Sample> samples) {
+    String simulation = ReportParts.text(report.simulation(), "unknown simulation");
+    String verdict = ReportParts.text(report.verdict(), "FAIL");
+    StringBuilder html = new StringBuilder(64 * 1024);
+    html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        .append("<title>Memory – ").append(Html.esc(simulation)).append("</title><style>").append(PageStyle.CSS)
+        .append("</style></head><body>\n");
+    html.append("<h1>Memory report: ").append(Html.esc(simulation)).append(" <span id=\"run-verdict\" class=\"badge ")
+        .append(Html.statusClass(verdict)).append("\">").append(Html.esc(verdict)).append("</span></h1>\n");
+    html.append("<p class=\"meta\"><span>run ").append(Html.esc(report.runId())).append("</span><span>target ")
+        .append(Html.esc(report.target())).append("</span><span>started ").append(Html.when(report.startedAt()))
+        .append("</span><span>took ").append(took(report)).append("</span>")
+        .append("<span><a href=\"index.html\">Gatling report</a></span>")
+        .append("<span><a href=\"memory.json\">memory.json</a></span>")
+        .append("<span><a href=\"memory-junit.xml\">memory-junit.xml</a></span></p>\n");
+    html.append(failures(ReportParts.list(report.failures())));
+    html.append(MemoryHtmlTables.verdict(ReportParts.list(report.checks()))).append('\n');
+    html.append(charts(report, samples)).append('\n');
+    html.append(MemoryHtmlTables.phases(PhaseFigures.of(report), ReportParts.list(report.phases()))).append('\n');
+    html.append(MemoryHtmlTables.trends(ReportParts.list(report.trends()))).append('\n');
+    html.append(MemoryHtmlTables.topSites(ReportParts.list(report.checks()))).append('\n');
+    html.append(MemoryHtmlTables.profiles(ReportParts.list(report.phases()), ReportParts.list(report.probes())))
+        .append('\n');
+    html.append(MemoryHtmlTables.signals(ReportParts.map(report.signals()))).append('\n');
+    html.append("<p class=\"note\">Written by Gin Preflight; the same data for machines is in memory.json "
+        + "(schema version ").append(report.schemaVersion()).append(").</p>\n</body></html>\n");
+    return html.toString();
+  }
+
+  private static String took(MemoryReport report) {
+    if (report.startedAt() == null || report.endedAt() == null) {
+      return "–";
+    }
+    return Html.elapsed(Duration.between(report.startedAt(), report.endedAt()));
+  }
+
+  private static String failures(List<String> failures) {
+    if (failures.isEmpty()) {
+      return "";
+    }
+    StringBuilder html = new StringBuilder("<div class=\"banner\" id=\"failures\"><b>The run itself failed:</b><ul>");
+    failures.forEach(f -> html.append("<li>").append(Html.esc(f)).append("</li>"));
+    return html.append("</ul></div>\n").toString();
+  }
+
+  private static String charts(MemoryReport report, List<Sample> samples) {
+    List<SvgChart> charts = SampleCharts.of(report, samples);
+    StringBuilder html = new StringBuilder("<h2>Over time</h2>");
+    if (charts.isEmpty()) {
+      return html.append("<p class=\"note\">No continuous samples were recorded (")
+          .append(Html.esc(ReportParts.text(report.samplesFile(), "no samples file"))).append(").</p>").toString();
+    }
+    html.append("<p class=\"note\">Shaded: phases (orange judged, grey warm-up). Dashed: probes at phase "
+        + "boundaries, where the verdict's before and after values were read after forced GCs.</p>");
+    for (SvgChart chart : charts) {
+      html.append("<figure><figcaption>").append(Html.esc(chart.title())).append("</figcaption>").append(chart.render()).append("</figure>");
+    }
+    return html.toString();
+  }
+}

@@ -1,0 +1,131 @@
+package io.ginpreflight.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MemoryHtmlWriterTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void chartsAndVerdictTableAreThereAsChromiumParsesThePage() throws Exception {
+    HeadlessChromium.assumeInstalled();
+    // GIVEN a failed run with a KO heap check, an inconclusive goroutine check and samples
+    MemoryReport report = ReportFixtures.report("UploadSimulation", ReportFixtures.START);
+    Path page = dir.resolve("memory.html");
+    // WHEN the page is written and loaded in headless Chromium
+    MemoryHtmlWriter.write(report, ReportFixtures.samples(report), page);
+    String dom = HeadlessChromium.dumpDom(page, dir);
+    // THEN every signal has its chart, with bands and probe markers, and the verdict table has both checks
+    assertEquals(List.of("chart-heap", "chart-goroutines", "chart-open-fds", "chart-rss", "chart-temp-files",
+        "chart-temp-bytes"), all(dom, "<svg class=\"chart\" id=\"([^\"]+)\""));
+    assertEquals(6 * 2, count(dom, "<rect class=\"band-"));
+    assertEquals(6 * 3, count(dom, "<line class=\"probe-line\""));
+    String verdict = section(dom, "<table id=\"verdict\">", "</table>");
+    assertEquals(List.of("heap growth", "goroutine growth"), all(verdict, "<tr><td>([^<]+)</td>"));
+    assertTrue(verdict.contains("<td class=\"num\">12.1 MiB</td><td class=\"num\">60.3 MiB</td>"
+        + "<td class=\"num\">+48.2 MiB (397.6 %)</td><td class=\"num\">4.0 MiB</td><td class=\"ko\">KO"), verdict);
+    assertTrue(verdict.contains("<td class=\"inconclusive\">INCONCLUSIVE"), verdict);
+    // AND the messages' quotes and angle brackets stayed text
+    assertTrue(verdict.contains("connection refused &lt;target died?&gt;"), verdict);
+    assertTrue(dom.contains("<div class=\"banner\" id=\"failures\">"), "run-level failure banner");
+    Path png = HeadlessChromium.screenshot(page, dir.resolve("memory.png"), dir);
+    assertTrue(Files.size(png) > 10_000, "screenshot of " + Files.size(png) + " bytes");
+    copyForHumans(png, "memory.png");
+  }
+
+  @Test
+  void pageNeedsNoNetworkAndEscapesEveryTextFromTheRun() {
+    // GIVEN a report whose texts contain markup
+    MemoryReport base = ReportFixtures.report("UploadSimulation", ReportFixtures.START);
+    MemoryReport report = new MemoryReport(base.schemaVersion(), "<script>alert(1)</script>", base.runId(),
+        base.startedAt(), base.endedAt(), "http://x/?a=1&b=\"2\"", base.signals(), base.verdict(),
+        List.of("panic: <nil> & \"quotes\""), base.phases(), base.probes(), base.checks(), base.trends(),
+        base.samplesFile());
+    // WHEN it is rendered
+    String html = MemoryHtmlWriter.render(report, ReportFixtures.samples(report));
+    // THEN nothing is fetched from anywhere and no text from the run became markup
+    assertFalse(html.contains("<script"), "a script element");
+    assertFalse(Pattern.compile("(src|href)=\"(https?:)?//").matcher(html).find(), "a network reference");
+    assertFalse(html.contains("<link"), "a linked stylesheet");
+    assertTrue(html.contains("<li>panic: &lt;nil&gt; &amp; &quot;quotes&quot;</li>"));
+    assertTrue(html.contains("target http://x/?a=1&amp;b=&quot;2&quot;"));
+  }
+
+  @Test
+  void eachPhaseGetsThePprofCommandFromTheProbeThatOpenedItToTheOneThatClosedIt() {
+    // GIVEN probes 1..3 around "warm up" and "uploads steady"
+    MemoryReport report = ReportFixtures.report("UploadSimulation", ReportFixtures.START);
+    // WHEN the page is rendered
+    String html = MemoryHtmlWriter.render(report, List.of());
+    // THEN the commands diff the profiles of the probes on either side of each phase
+    assertEquals(List.of(
+        "go tool pprof -base profiles/probe-1-goroutine.pb.gz profiles/probe-2-goroutine.pb.gz",
+        "go tool pprof -base profiles/probe-1-heap.pb.gz profiles/probe-2-heap.pb.gz",
+        "go tool pprof -base profiles/probe-2-goroutine.pb.gz profiles/probe-3-goroutine.pb.gz",
+        "go tool pprof -base profiles/probe-2-heap.pb.gz profiles/probe-3-heap.pb.gz"),
+        all(html, "<pre>([^<]+)</pre>"));
+    assertTrue(html.contains("<a href=\"profiles/probe-3-heap.pb.gz\">heap</a>"));
+    // AND without samples the page says so instead of drawing empty charts
+    assertTrue(html.contains("No continuous samples were recorded (samples.jsonl)."));
+    assertEquals(0, count(html, "<svg"));
+  }
+
+  @Test
+  void pprofCommandQuotesPathsTheShellWouldSplit() {
+    assertEquals("go tool pprof -base 'my run/p1.pb.gz' 'it'\\''s/p2.pb.gz'",
+        MemoryHtmlTables.pprofCommand("my run/p1.pb.gz", "it's/p2.pb.gz"));
+  }
+
+  @Test
+  void aReportWithNothingButANameStillRenders() {
+    // GIVEN what an interrupted run may leave: no phases, probes, checks or times
+    MemoryReport bare = new MemoryReport(1, "SoakSimulation", null, null, null, null, null, null, null, null, null,
+        null, null, null);
+    // WHEN it is rendered
+    String html = MemoryHtmlWriter.render(bare, List.of());
+    // THEN the page says what is missing and the verdict is not a pass
+    assertTrue(html.contains("No memory check was recorded"));
+    assertTrue(html.contains("<span id=\"run-verdict\" class=\"badge ko\">FAIL</span>"));
+  }
+
+  static List<String> all(String text, String regex) {
+    Matcher m = Pattern.compile(regex).matcher(text);
+    List<String> found = new java.util.ArrayList<>();
+    while (m.find()) {
+      found.add(m.group(1));
+    }
+    return found;
+  }
+
+  static int count(String text, String needle) {
+    int n = 0;
+    for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+      n++;
+    }
+    return n;
+  }
+
+  static String section(String text, String from, String to) {
+    int start = text.indexOf(from);
+    assertTrue(start >= 0, "missing " + from);
+    return text.substring(start, text.indexOf(to, start) + to.length());
+  }
+
+  /** Keeps the last screenshot in target/ so a person can look at it after the build. */
+  static void copyForHumans(Path png, String name) throws java.io.IOException {
+    Path out = Path.of("target", "report-screenshots");
+    Files.createDirectories(out);
+    Files.copy(png, out.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  }
+}
