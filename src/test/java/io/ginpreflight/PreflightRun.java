@@ -1,14 +1,13 @@
 package io.ginpreflight;
 
 import io.ginpreflight.config.ConfigProblem;
-import io.ginpreflight.config.LabSettings;
 import io.ginpreflight.config.PreflightConfig;
 import io.ginpreflight.config.ProbeSettings;
-import io.ginpreflight.config.TargetSettings;
 import io.ginpreflight.gatling.VerdictRecord;
-import io.ginpreflight.target.EmbeddedLab;
+import io.ginpreflight.target.OwnedTarget;
 import io.ginpreflight.target.Target;
 import io.ginpreflight.target.TargetStartFailure;
+import io.ginpreflight.target.Targets;
 import io.ginpreflight.verdict.CheckKind;
 import io.ginpreflight.verdict.CheckResult;
 import io.ginpreflight.verdict.GrowthRule;
@@ -45,18 +44,18 @@ public final class PreflightRun implements AutoCloseable {
   private final Path runDir;
   private final Limits limits;
   private final Target target;
-  private final Optional<EmbeddedLab> lab;
+  private final OwnedTarget owned;
   private final MemoryWatch watch;
   private final Map<Integer, ProbeReading> readings = new ConcurrentHashMap<>();
   private final List<CheckResult> results = new CopyOnWriteArrayList<>();
 
-  private PreflightRun(String simulation, Path runDir, Limits limits, Target target, Optional<EmbeddedLab> lab,
+  private PreflightRun(String simulation, Path runDir, Limits limits, Target target, OwnedTarget owned,
       MemoryWatch watch) {
     this.simulation = simulation;
     this.runDir = runDir;
     this.limits = limits;
     this.target = target;
-    this.lab = lab;
+    this.owned = owned;
     this.watch = watch;
   }
 
@@ -81,7 +80,6 @@ public final class PreflightRun implements AutoCloseable {
   static PreflightRun open(String simulation, PreflightConfig config) {
     Path projectDir = Path.of(config.hasValue("preflight.project-dir")
         ? config.string("preflight.project-dir") : System.getProperty("user.dir")).toAbsolutePath();
-    TargetSettings targetSettings = TargetSettings.from(config);
     ProbeSettings probeSettings = ProbeSettings.from(config);
     Limits limits = Limits.from(config);
     Path runDir = projectDir.resolve("target/preflight")
@@ -91,19 +89,10 @@ public final class PreflightRun implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create the run folder " + runDir, e);
     }
-    Optional<EmbeddedLab> lab = Optional.empty();
-    Target target;
-    if (targetSettings.isExternal()) {
-      String base = targetSettings.url().get();
-      target = new Target(base, targetSettings.metricsUrl().orElse(base + "/metrics"),
-          Optional.of(targetSettings.pprofUrl().orElse(base + "/debug/pprof")), "external target " + base);
-    } else {
-      EmbeddedLab started = EmbeddedLab.start(LabSettings.from(config, projectDir), runDir);
-      lab = Optional.of(started);
-      target = started.target();
-    }
+    OwnedTarget owned = Targets.open(config, projectDir, runDir);
+    Target target = owned.target();
     LOG.info("Gin Preflight: {} against {}; run folder {}", simulation, target.description(), runDir);
-    return new PreflightRun(simulation, runDir, limits, target, lab, new MemoryWatch(target, probeSettings));
+    return new PreflightRun(simulation, runDir, limits, target, owned, new MemoryWatch(target, probeSettings));
   }
 
   public Target target() {
@@ -151,7 +140,7 @@ public final class PreflightRun implements AutoCloseable {
   @Override
   public void close() {
     watch.close();
-    lab.ifPresent(EmbeddedLab::close);
+    owned.close();
     long failed = results.stream().filter(r -> !r.status().passes()).count();
     LOG.info("Gin Preflight: {} memory checks, {} failed; run folder {}", results.size(), failed, runDir);
   }
