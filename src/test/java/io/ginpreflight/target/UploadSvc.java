@@ -24,15 +24,18 @@ public final class UploadSvc {
   private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(3);
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+  private static boolean built;
+
   private UploadSvc() {}
 
-  /** The built binary; the first call builds it with {@code go build}. */
+  /** The built binary; the first call of each JVM builds it (Go's cache makes a rebuild cheap). */
   public static synchronized Path binary() {
-    if (!Files.isExecutable(BINARY)) {
+    if (!built) {
       Process build = run(MODULE, List.of(GoToolchain.require().toString(), "build", "-o", BINARY.toString(), "."));
       if (build.exitValue() != 0) {
         throw new IllegalStateException("go build of uploadsvc failed: " + output(build));
       }
+      built = true;
     }
     return BINARY;
   }
