@@ -2,6 +2,7 @@ package io.ginpreflight.target;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -11,17 +12,19 @@ public final class GoToolchain {
   private GoToolchain() {}
 
   public static Path require() {
-    return find().orElseThrow(() -> new TargetStartFailure(
+    return find(System.getenv().getOrDefault("PATH", ""), List.of(Path.of("/usr/local/go/bin")))
+        .orElseThrow(() -> new TargetStartFailure(
         "No Go toolchain found (no 'go' on PATH or in /usr/local/go/bin), so the embedded gin-lab cannot "
             + "be built: install Go 1.24 or newer, or set -Dpreflight.target.url=http://127.0.0.1:PORT to "
             + "test a Gin service that is already running."));
   }
 
-  public static Optional<Path> find() {
-    String path = System.getenv().getOrDefault("PATH", "");
-    return Stream.concat(Stream.of(path.split(java.io.File.pathSeparator)), Stream.of("/usr/local/go/bin"))
-        .filter(dir -> !dir.isBlank())
-        .map(dir -> Path.of(dir, "go"))
+  /** The first executable {@code go} in the PATH's directories, then in {@code extraDirs}. */
+  static Optional<Path> find(String pathVariable, List<Path> extraDirs) {
+    return Stream.concat(
+            Stream.of(pathVariable.split(java.io.File.pathSeparator)).filter(dir -> !dir.isBlank()).map(Path::of),
+            extraDirs.stream())
+        .map(dir -> dir.resolve("go"))
         .filter(Files::isExecutable)
         .findFirst();
   }
