@@ -29,6 +29,7 @@ public final class LaunchedService implements LocalProcess, AutoCloseable {
   /** When the service itself dies under a launcher such as go run, the launcher exits right after. */
   private static final Duration LAUNCHER_EXIT_WAIT = Duration.ofSeconds(2);
   private static final Duration HEALTH_POLL = Duration.ofMillis(100);
+  private static final Duration REAP_WAIT = Duration.ofSeconds(2);
 
   private final LaunchSpec spec;
   private final Process process;
@@ -175,6 +176,12 @@ public final class LaunchedService implements LocalProcess, AutoCloseable {
       // A service that exits on stdin EOF (gin-lab) takes this as a second way to stop.
     }
     List<ProcessHandle> survivors = ProcessTree.stop(process.toHandle(), service, spec.stopGrace());
+    try {
+      // A dead child stays a zombie until Java's reaper collects it; after close, none of ours remains.
+      process.waitFor(REAP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     if (!survivors.isEmpty()) {
       LOG.warn("{} left processes that survived SIGKILL: {}", spec.name(),
           survivors.stream().map(ProcessHandle::pid).toList());
