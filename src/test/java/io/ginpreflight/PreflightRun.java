@@ -4,17 +4,15 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.ginpreflight.config.ConfigProblem;
-import io.ginpreflight.config.LabSettings;
 import io.ginpreflight.config.PreflightConfig;
 import io.ginpreflight.config.ProbeSettings;
-import io.ginpreflight.config.TargetSettings;
 import io.ginpreflight.gatling.RequestCounter;
 import io.ginpreflight.gatling.VerdictRecord;
 import io.ginpreflight.signal.SignalClient;
-import io.ginpreflight.target.EmbeddedLab;
-import io.ginpreflight.target.LogTail;
+import io.ginpreflight.target.OwnedTarget;
 import io.ginpreflight.target.Target;
 import io.ginpreflight.target.TargetStartFailure;
+import io.ginpreflight.target.Targets;
 import io.ginpreflight.verdict.Limits;
 import io.ginpreflight.watch.LocalSignals;
 import io.ginpreflight.watch.MemoryWatch;
@@ -50,18 +48,18 @@ public final class PreflightRun implements AutoCloseable {
   private final Instant startedAt = Instant.now();
   private final Limits limits;
   private final Target target;
-  private final Optional<EmbeddedLab> lab;
+  private final OwnedTarget owned;
   private final MemoryWatch watch;
   private final Verdicts verdicts;
   private final RequestCounter requestCounter = new RequestCounter();
 
-  private PreflightRun(String simulation, Path runDir, Limits limits, Target target, Optional<EmbeddedLab> lab,
+  private PreflightRun(String simulation, Path runDir, Limits limits, Target target, OwnedTarget owned,
       MemoryWatch watch) {
     this.simulation = simulation;
     this.runDir = runDir;
     this.limits = limits;
     this.target = target;
-    this.lab = lab;
+    this.owned = owned;
     this.watch = watch;
     this.verdicts = new Verdicts(requestCounter, new io.ginpreflight.watch.LeakSites(runDir));
   }
@@ -87,7 +85,6 @@ public final class PreflightRun implements AutoCloseable {
   static PreflightRun open(String simulation, PreflightConfig config) {
     Path projectDir = Path.of(config.hasValue("preflight.project-dir")
         ? config.string("preflight.project-dir") : System.getProperty("user.dir")).toAbsolutePath();
-    TargetSettings targetSettings = TargetSettings.from(config);
     ProbeSettings probeSettings = ProbeSettings.from(config);
     Limits limits = Limits.from(config);
     Duration sampleInterval = config.positiveDuration("preflight.sampling.interval");
@@ -100,22 +97,14 @@ public final class PreflightRun implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create the run folder " + runDir, e);
     }
-    Optional<EmbeddedLab> lab = Optional.empty();
-    Target target;
-    Optional<LocalSignals> local = Optional.empty();
-    if (targetSettings.isExternal()) {
-      String base = targetSettings.url().get();
-      target = new Target(base, targetSettings.metricsUrl().orElse(base + "/metrics"),
-          Optional.of(targetSettings.pprofUrl().orElse(base + "/debug/pprof")), "external target " + base);
-      TargetReachability.require(base, probeSettings.requestTimeout());
-    } else {
-      EmbeddedLab started = EmbeddedLab.start(LabSettings.from(config, projectDir), runDir);
-      lab = Optional.of(started);
-      target = started.target();
-      local = Optional.of(new ProcfsSignals(started.pid(), Optional.of(started.tempDir()),
-          () -> started.isAlive() ? Optional.empty() : Optional.of("gin-lab (pid " + started.pid()
-              + ") is no longer running; its last output:\n" + LogTail.of(started.log(), 10))));
+    OwnedTarget owned = Targets.open(config, projectDir, runDir);
+    Target target = owned.target();
+    if (target.local().isEmpty()) {
+      // A remote target was not health-checked by a launcher: it must answer before any load is sent.
+      TargetReachability.require(target.baseUrl(), probeSettings.requestTimeout());
     }
+    Optional<LocalSignals> local = target.local()
+        .map(process -> new ProcfsSignals(process.pid(), process.tempDir(), process::death));
     SignalEndpoints endpoints = new SignalEndpoints(Optional.of(target.metricsUrl()), target.pprofUrl(),
         Optional.of(expvarUrl.orElse(target.baseUrl() + "/debug/vars")));
     MemoryWatch watch = new MemoryWatch(new SignalClient(probeSettings.requestTimeout(), auth), endpoints, local,
@@ -123,7 +112,7 @@ public final class PreflightRun implements AutoCloseable {
     LOG.info("Gin Preflight: {} against {}; run folder {}", simulation, target.description(), runDir);
     LOG.info("signals: {}", watch.capabilities().summary());
     watch.startSampling(sampleInterval);
-    return new PreflightRun(simulation, runDir, limits, target, lab, watch);
+    return new PreflightRun(simulation, runDir, limits, target, owned, watch);
   }
 
   private static Optional<SignalClient.AuthHeader> authHeader(PreflightConfig config) {
@@ -188,7 +177,7 @@ public final class PreflightRun implements AutoCloseable {
   @Override
   public void close() {
     watch.close();
-    lab.ifPresent(EmbeddedLab::close);
+    owned.close();
     LOG.info("Gin Preflight: {}; run folder {}", verdicts.summary(), runDir);
   }
 }

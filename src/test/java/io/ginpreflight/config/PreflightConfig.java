@@ -10,6 +10,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,7 +29,7 @@ public final class PreflightConfig {
   /** The roots this project owns; keys under them must be known. Other roots belong to the JVM. */
   private static final Set<String> OWNED_ROOTS = Set.of("preflight", "lab");
   /** Subtrees whose keys are the user's own names (environment variables, labels, endpoints). */
-  private static final Set<String> OPEN_SUBTREES = Set.of();
+  private static final Set<String> OPEN_SUBTREES = Set.of("preflight.target.env");
 
   private final Config config;
 
@@ -261,5 +263,43 @@ public final class PreflightConfig {
       throw ConfigProblem.invalid(key, config.getValue(key).unwrapped(), "a duration must be above zero");
     }
     return value;
+  }
+
+  // ---- lists and maps (preflight.target.command, preflight.target.env) ----------------------------
+
+  /** Whether the key holds a HOCON list rather than a single value. */
+  public boolean isList(String key) {
+    return config.hasPath(key) && config.getValue(key).valueType() == ConfigValueType.LIST;
+  }
+
+  public List<String> stringList(String key) {
+    try {
+      return List.copyOf(config.getStringList(key));
+    } catch (ConfigException.WrongType e) {
+      throw ConfigProblem.invalid(key, config.getValue(key).unwrapped(), "expected a list of strings");
+    }
+  }
+
+  /** The user's own names and their values, such as environment variables; empty when unset. */
+  public Map<String, String> stringMap(String key) {
+    if (!config.hasPath(key)) {
+      return Map.of();
+    }
+    ConfigObject object;
+    try {
+      object = config.getObject(key);
+    } catch (ConfigException.WrongType e) {
+      throw ConfigProblem.invalid(key, config.getValue(key).unwrapped(), "expected an object of names and values");
+    }
+    Map<String, String> values = new LinkedHashMap<>();
+    for (Map.Entry<String, ConfigValue> entry : object.entrySet()) {
+      ConfigValueType type = entry.getValue().valueType();
+      if (type == ConfigValueType.OBJECT || type == ConfigValueType.LIST) {
+        throw ConfigProblem.invalid(key + "." + entry.getKey(), entry.getValue().unwrapped(),
+            "expected a single value (quote a name that contains dots)");
+      }
+      values.put(entry.getKey(), type == ConfigValueType.NULL ? "" : String.valueOf(entry.getValue().unwrapped()));
+    }
+    return Map.copyOf(values);
   }
 }

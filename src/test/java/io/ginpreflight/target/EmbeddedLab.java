@@ -2,16 +2,11 @@ package io.ginpreflight.target;
 
 import io.ginpreflight.config.LabSettings;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -27,21 +22,12 @@ public final class EmbeddedLab implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedLab.class);
   private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
-  private final Process process;
-  private final OutputStream stdin;
-  private final Path log;
-  private final Path tempDir;
+  private final LaunchedService service;
   private final Target target;
-  private final Thread shutdownHook;
 
-  private EmbeddedLab(Process process, Path log, Path tempDir, Target target) {
-    this.process = process;
-    this.stdin = process.getOutputStream();
-    this.log = log;
-    this.tempDir = tempDir;
+  private EmbeddedLab(LaunchedService service, Target target) {
+    this.service = service;
     this.target = target;
-    this.shutdownHook = new Thread(this::stop, "preflight-lab-stopper");
-    Runtime.getRuntime().addShutdownHook(shutdownHook);
   }
 
   /** Builds and starts the lab; its log, binary and temp directory live under {@code runDir}. */
@@ -50,33 +36,22 @@ public final class EmbeddedLab implements AutoCloseable {
     Path binary = build(settings, runDir.getParent().resolve("gin-lab-bin"), deadline);
     int port = LoopbackPorts.free();
     int pprofPort = LoopbackPorts.free();
-    Path tempDir = runDir.resolve("lab-tmp");
-    Path log = runDir.resolve("gin-lab.log");
-    List<String> command = new ArrayList<>(List.of(binary.toString(),
-        "-addr", "127.0.0.1:" + port,
-        "-pprof-addr", settings.pprof() ? "127.0.0.1:" + pprofPort : "",
-        "-leaks", settings.leaks(),
-        "-exit-on-stdin-eof"));
-    Process process;
-    try {
-      Files.createDirectories(tempDir);
-      ProcessBuilder builder = new ProcessBuilder(command)
-          .redirectErrorStream(true)
-          .redirectOutput(log.toFile());
-      builder.environment().put("TMPDIR", tempDir.toString());
-      builder.environment().put("GIN_MODE", "release");
-      process = builder.start();
-    } catch (IOException e) {
-      throw new TargetStartFailure("gin-lab could not be started (" + binary + "): " + e.getMessage());
-    }
     String base = "http://127.0.0.1:" + port;
+    LaunchSpec spec = LaunchSpec.of("gin-lab", List.of(binary.toString(),
+            "-addr", "127.0.0.1:" + port,
+            "-pprof-addr", settings.pprof() ? "127.0.0.1:" + pprofPort : "",
+            "-leaks", settings.leaks(),
+            "-exit-on-stdin-eof"))
+        .env(Map.of("GIN_MODE", "release"))
+        .files(runDir.resolve("lab-tmp"), runDir.resolve("gin-lab.log"))
+        .health(base + "/healthz", settings.startTimeout(), "lab.start-timeout")
+        .stopGrace(STOP_GRACE);
+    LaunchedService service = LaunchedService.start(spec, deadline);
     Target target = new Target(base, base + "/metrics",
         settings.pprof() ? Optional.of("http://127.0.0.1:" + pprofPort + "/debug/pprof") : Optional.empty(),
-        "embedded gin-lab (leaks: " + settings.leaks() + ", pid " + process.pid() + ")");
-    EmbeddedLab lab = new EmbeddedLab(process, log, tempDir, target);
-    lab.awaitHealthy(deadline, settings);
-    LOG.info("started {} at {}; log {}", target.description(), base, log);
-    return lab;
+        "embedded gin-lab (leaks: " + settings.leaks() + ", pid " + service.pid() + ")", Optional.of(service));
+    LOG.info("started {} at {}; log {}", target.description(), base, service.log());
+    return new EmbeddedLab(service, target);
   }
 
   private static Path build(LabSettings settings, Path binDir, long deadline) {
@@ -115,90 +90,29 @@ public final class EmbeddedLab implements AutoCloseable {
     return binary;
   }
 
-  private void awaitHealthy(long deadline, LabSettings settings) {
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    HttpRequest health = HttpRequest.newBuilder(URI.create(target.baseUrl() + "/healthz"))
-        .timeout(Duration.ofSeconds(2)).build();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        stop();
-        throw new TargetStartFailure("gin-lab exited with code " + process.exitValue()
-            + " before it became healthy; its output:\n" + LogTail.of(log, 20));
-      }
-      try {
-        if (client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException e) {
-        // Not listening yet: try again shortly.
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-      sleepQuietly(100);
-    }
-    stop();
-    throw new TargetStartFailure("gin-lab did not answer " + target.baseUrl() + "/healthz within "
-        + "lab.start-timeout (" + settings.startTimeout().toSeconds() + " s); its output:\n" + LogTail.of(log, 20));
-  }
-
   public Target target() {
     return target;
   }
 
   public long pid() {
-    return process.pid();
+    return service.pid();
   }
 
   public Path log() {
-    return log;
+    return service.log();
   }
 
   public Path tempDir() {
-    return tempDir;
+    return service.tempDir().orElseThrow();
   }
 
   public boolean isAlive() {
-    return process.isAlive();
+    return service.isAlive();
   }
 
-  /** SIGTERM (gin-lab shuts down gracefully), then SIGKILL after a grace period. Idempotent. */
-  private synchronized void stop() {
-    if (!process.isAlive()) {
-      return;
-    }
-    try {
-      stdin.close();
-    } catch (IOException ignored) {
-      // The lab exits on stdin EOF too; closing it is a second, independent way to stop it.
-    }
-    process.destroy();
-    try {
-      if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-        LOG.warn("gin-lab did not stop within {} s of SIGTERM; killing it", STOP_GRACE.toSeconds());
-        process.destroyForcibly().waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
-  }
-
+  /** SIGTERM (gin-lab shuts down gracefully; it also exits on stdin EOF), then SIGKILL. Idempotent. */
   @Override
   public void close() {
-    stop();
-    try {
-      Runtime.getRuntime().removeShutdownHook(shutdownHook);
-    } catch (IllegalStateException alreadyShuttingDown) {
-      // The hook is running or has run; the process is stopped either way.
-    }
-  }
-
-  private static void sleepQuietly(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    service.close();
   }
 }
