@@ -40,13 +40,16 @@ func addNotifyRoutes(rg *gin.RouterGroup, l *lab) {
 // BUG: leakyNotifyHandler hands the deliverer an unbuffered channel, then
 // stops listening after notifyWait.
 func leakyNotifyHandler(c *gin.Context) {
-	var req notifyRequest
-	if err := c.ShouldBindJSON(&req); err != nil {
-		abortBindError(c, err)
-		return
-	}
+	// The cap is checked before the body is read, so the fix can still
+	// read it.
 	if !goroutineBudget.take(1, "blocked-goroutine") {
 		fixedNotifyHandler(c)
+		return
+	}
+	var req notifyRequest
+	if err := c.ShouldBindJSON(&req); err != nil {
+		goroutineBudget.give(1)
+		abortBindError(c, err)
 		return
 	}
 	receipts := make(chan deliveryReceipt)

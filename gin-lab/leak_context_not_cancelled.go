@@ -45,13 +45,16 @@ func addExportRoutes(rg *gin.RouterGroup, l *lab) {
 // (context.Background) and keeps its cancel in the job, where nobody ever
 // calls it; the watcher waits out the whole hour.
 func leakyExportHandler(c *gin.Context) {
-	var req exportRequest
-	if err := c.ShouldBindJSON(&req); err != nil {
-		abortBindError(c, err)
-		return
-	}
+	// The cap is checked before the body is read, so the fix can still
+	// read it.
 	if !goroutineBudget.take(1, "context-not-cancelled") {
 		fixedExportHandler(c)
+		return
+	}
+	var req exportRequest
+	if err := c.ShouldBindJSON(&req); err != nil {
+		goroutineBudget.give(1)
+		abortBindError(c, err)
 		return
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), exportJobTTL)

@@ -17,7 +17,11 @@ import (
 // BUG: leakySaveUpload stores the upload with os.CreateTemp and closes it,
 // but never removes it: one file per request stays in TMPDIR.
 func leakySaveUpload(fh *multipart.FileHeader) (uploadResult, error) {
-	if !tempFileBudget.take(1, "temp-file-kept") || !tempBytesBudget.take(fh.Size, "temp-file-kept") {
+	if !tempFileBudget.take(1, "temp-file-kept") {
+		return fixedSaveUpload(fh)
+	}
+	if !tempBytesBudget.take(fh.Size, "temp-file-kept") {
+		tempFileBudget.give(1)
 		return fixedSaveUpload(fh)
 	}
 	return saveToTemp(fh, false)

@@ -115,7 +115,12 @@ func (u *upstream) leakyUpstreamProxy(c *gin.Context) {
 	if !ok {
 		return
 	}
-	if !goroutineBudget.take(3, "upstream-body") || !fdBudget.take(2, "upstream-body") {
+	if !goroutineBudget.take(3, "upstream-body") {
+		u.fixedUpstreamProxy(c)
+		return
+	}
+	if !fdBudget.take(2, "upstream-body") {
+		goroutineBudget.give(3)
 		u.fixedUpstreamProxy(c)
 		return
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"mime/multipart"
 	"net"
 	"net/http"
@@ -200,5 +201,46 @@ func TestUploadBadInput(t *testing.T) {
 				t.Fatalf("expected a JSON answer but Content-Type was %q", w.Header().Get("Content-Type"))
 			}
 		})
+	}
+}
+
+// TestSpilledPartsAreRemovedByTheServer uploads parts larger than
+// -multipart-memory through a real server: mime/multipart spills them to
+// temp files and net/http removes those after the handler, so only the
+// lab's own handling decides what stays in TMPDIR.
+func TestSpilledPartsAreRemovedByTheServer(t *testing.T) {
+	tmp := privateTempDir(t)
+	l, err := newLab(config{leaks: leakSet{}, multipartMemory: 1 << 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	srv := httptest.NewServer(setupRouter(l))
+	defer srv.Close()
+	body, ct := multipartBody(t, "files", strings.Repeat("s", 64<<10), strings.Repeat("t", 64<<10))
+	for range 10 {
+		resp, err := http.Post(srv.URL+"/api/uploads/batch", ct, strings.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusCreated {
+			t.Fatalf("expected <201> but was <%d>", resp.StatusCode)
+		}
+	}
+	http.DefaultClient.CloseIdleConnections()
+	srv.Close()
+	if kept := countEntries(t, tmp); kept != 0 {
+		t.Fatalf("expected <0> temp files after spilled uploads but was <%d>", kept)
+	}
+}
+
+func TestUploadFlagsReachTheLab(t *testing.T) {
+	cfg, err := parseFlags([]string{"-upload-limit", "1024", "-multipart-memory", "512", "-leaks", "temp-file-kept, file-not-closed"}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.uploadLimit != 1024 || cfg.multipartMemory != 512 || cfg.leaks.String() != "temp-file-kept,file-not-closed" {
+		t.Fatalf("unexpected config %+v", cfg)
 	}
 }
