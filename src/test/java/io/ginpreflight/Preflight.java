@@ -110,6 +110,7 @@ public final class Preflight {
    */
   public PopulationBuilder populations(PreflightRun run) {
     List<Boundary> boundaries = boundaries();
+    run.plan(boundaries);
     List<PopulationBuilder> loads = new ArrayList<>();
     phases.forEach(p -> {
       for (int round = 1; round <= p.rounds(); round++) {

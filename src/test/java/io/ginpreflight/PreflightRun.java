@@ -52,9 +52,11 @@ public final class PreflightRun implements AutoCloseable {
   private final MemoryWatch watch;
   private final Verdicts verdicts;
   private final RequestCounter requestCounter = new RequestCounter();
+  private final RunFinisher finisher;
+  private volatile List<Boundary> plan = List.of();
 
   private PreflightRun(String simulation, Path runDir, Limits limits, Target target, OwnedTarget owned,
-      MemoryWatch watch) {
+      MemoryWatch watch, RunFinisher.Settings finishing) {
     this.simulation = simulation;
     this.runDir = runDir;
     this.limits = limits;
@@ -62,6 +64,8 @@ public final class PreflightRun implements AutoCloseable {
     this.owned = owned;
     this.watch = watch;
     this.verdicts = new Verdicts(requestCounter, new io.ginpreflight.watch.LeakSites(runDir));
+    this.finisher = new RunFinisher(finishing, runDir, simulation, startedAt, () -> RunReport.of(this, plan,
+        watch.capabilities().sources(), runDir.getFileName().toString(), Instant.now()));
   }
 
   /**
@@ -90,6 +94,7 @@ public final class PreflightRun implements AutoCloseable {
     Duration sampleInterval = config.positiveDuration("preflight.sampling.interval");
     Optional<SignalClient.AuthHeader> auth = authHeader(config);
     Optional<String> expvarUrl = config.optionalUrl("preflight.expvar.url");
+    RunFinisher.Settings finishing = RunFinisher.Settings.from(config, projectDir);
     Path runDir = projectDir.resolve("target/preflight")
         .resolve(simulation.toLowerCase() + "-" + LocalDateTime.now().format(FOLDER_TIME));
     try {
@@ -112,7 +117,7 @@ public final class PreflightRun implements AutoCloseable {
     LOG.info("Gin Preflight: {} against {}; run folder {}", simulation, target.description(), runDir);
     LOG.info("signals: {}", watch.capabilities().summary());
     watch.startSampling(sampleInterval);
-    return new PreflightRun(simulation, runDir, limits, target, owned, watch);
+    return new PreflightRun(simulation, runDir, limits, target, owned, watch, finishing);
   }
 
   private static Optional<SignalClient.AuthHeader> authHeader(PreflightConfig config) {
@@ -173,11 +178,17 @@ public final class PreflightRun implements AutoCloseable {
     return verdicts.readings();
   }
 
-  /** Stops what this run started. Never throws: Gatling must still write its report. */
+  /** The run's probe points, in order; set by {@link Preflight#populations}. */
+  void plan(List<Boundary> boundaries) {
+    this.plan = List.copyOf(boundaries);
+  }
+
+  /** Stops what this run started and writes the memory reports. Never throws: Gatling must still report. */
   @Override
   public void close() {
     watch.close();
     owned.close();
+    finisher.finish();
     LOG.info("Gin Preflight: {}; run folder {}", verdicts.summary(), runDir);
   }
 }
