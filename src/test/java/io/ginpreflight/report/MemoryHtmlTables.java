@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -104,7 +105,7 @@ final class MemoryHtmlTables {
 
   /**
    * Links to the saved profiles, and per phase the pprof command that shows only what the phase added:
-   * the k-th probe (by index) opened the k-th phase and the next one closed it.
+   * a phase is opened by the last probe before it started and closed by the first probe after it ended.
    */
   static String profiles(List<PhaseRecord> phases, List<ProbeRecord> probes) {
     List<ProbeRecord> ordered = probes.stream().sorted(Comparator.comparingInt(ProbeRecord::index)).toList();
@@ -125,12 +126,19 @@ final class MemoryHtmlTables {
     }
     html.append("</tbody></table>");
     List<String> commands = new ArrayList<>();
-    for (int i = 0; i < phases.size() && i + 1 < ordered.size(); i++) {
-      Map<String, String> before = ReportParts.map(ordered.get(i).profiles());
-      Map<String, String> after = ReportParts.map(ordered.get(i + 1).profiles());
-      for (String kind : new TreeSet<>(before.keySet())) {
-        if (after.containsKey(kind)) {
-          commands.add("<li>" + Html.esc(kind) + " growth during <b>" + Html.esc(phases.get(i).name())
+    for (PhaseRecord phase : phases) {
+      Optional<ProbeRecord> opening = ordered.stream()
+          .filter(p -> phase.startedAt() != null && !p.at().isAfter(phase.startedAt())).reduce((a, b) -> b);
+      Optional<ProbeRecord> closing = ordered.stream()
+          .filter(p -> phase.endedAt() != null && !p.at().isBefore(phase.endedAt())).findFirst();
+      if (opening.isEmpty() || closing.isEmpty()) {
+        continue;
+      }
+      Map<String, String> before = ReportParts.map(opening.get().profiles());
+      Map<String, String> after = ReportParts.map(closing.get().profiles());
+      for (String kind : PPROF_READABLE) {
+        if (before.containsKey(kind) && after.containsKey(kind)) {
+          commands.add("<li>" + Html.esc(kind) + " growth during <b>" + Html.esc(phase.name())
               + "</b>:<pre>" + Html.esc(pprofCommand(before.get(kind), after.get(kind))) + "</pre></li>");
         }
       }
@@ -141,6 +149,12 @@ final class MemoryHtmlTables {
     }
     return html.toString();
   }
+
+  /**
+   * The saved profiles go tool pprof reads: the proto heap profile and the goroutine?debug=1 text (pprof
+   * parses that legacy format); the heap debug=1 text and the debug=2 dump are for people.
+   */
+  private static final List<String> PPROF_READABLE = List.of("goroutine", "heap");
 
   static String pprofCommand(String beforeProfile, String afterProfile) {
     return "go tool pprof -base " + shellWord(beforeProfile) + " " + shellWord(afterProfile);
