@@ -13,7 +13,9 @@ import io.ginpreflight.target.OwnedTarget;
 import io.ginpreflight.target.Target;
 import io.ginpreflight.target.TargetStartFailure;
 import io.ginpreflight.target.Targets;
+import io.ginpreflight.verdict.CheckKind;
 import io.ginpreflight.verdict.Limits;
+import io.ginpreflight.watch.Measurement;
 import io.ginpreflight.watch.LocalSignals;
 import io.ginpreflight.watch.MemoryWatch;
 import io.ginpreflight.watch.ProbeReading;
@@ -116,8 +118,35 @@ public final class PreflightRun implements AutoCloseable {
         probeSettings, runDir);
     LOG.info("Gin Preflight: {} against {}; run folder {}", simulation, target.description(), runDir);
     LOG.info("signals: {}", watch.capabilities().summary());
+    if (!watch.capabilities().offers("metrics") && limits.inconclusiveFails()) {
+      // Every check would be inconclusive: say what to fix now rather than after minutes of load.
+      String why = watch.capabilities().sources().get("metrics");
+      watch.close();
+      owned.close();
+      throw new TargetStartFailure("The target's metrics cannot be read (" + why.substring("no: ".length())
+          + "), so no memory check could be judged. Serve client_golang's /metrics, or set preflight.metrics.url; "
+          + "with -Dpreflight.inconclusive=warn the run goes on without them.");
+    }
     watch.startSampling(sampleInterval);
-    return new PreflightRun(simulation, runDir, limits, target, owned, watch, finishing);
+    return new PreflightRun(simulation, runDir, withoutUnofferedChecks(limits, watch), target, owned, watch,
+        finishing);
+  }
+
+  /**
+   * A check whose signal the target does not offer at all (a remote service has no temp directory we
+   * can see) is not run, and the start-up line says so; a signal that was there at start and is missing
+   * later makes its check inconclusive instead.
+   */
+  private static Limits withoutUnofferedChecks(Limits limits, MemoryWatch watch) {
+    Limits applicable = limits;
+    for (CheckKind kind : CheckKind.values()) {
+      Measurement initial = watch.initial().get(kind.signal());
+      if (limits.limitFor(kind).isPresent() && !initial.isMeasured()) {
+        LOG.info("check {} not run: {}", kind.checkName(), initial.failure());
+        applicable = applicable.off(kind);
+      }
+    }
+    return applicable;
   }
 
   private static Optional<SignalClient.AuthHeader> authHeader(PreflightConfig config) {

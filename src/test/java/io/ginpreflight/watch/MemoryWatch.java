@@ -31,14 +31,21 @@ public final class MemoryWatch implements AutoCloseable {
   private final Optional<LocalSignals> local;
   private final ExecutorService probeThread;
   private final Path samplesFile;
+  private final Snapshot initial;
   private volatile String phase = "start";
   private volatile ProbeReading previous;
 
   public MemoryWatch(SignalClient client, SignalEndpoints endpoints, Optional<LocalSignals> local,
       ProbeSettings settings, Path runDir) {
     this.local = local;
-    TargetSignals signals = new TargetSignals(client, endpoints, local);
     this.capabilities = Capabilities.detect(client, endpoints, local);
+    // A pprof URL that does not answer at start would turn every heap reading into a failure; without
+    // it the heap is estimated from metrics, and the reading says so.
+    if (!capabilities.offers(Capabilities.PPROF)) {
+      endpoints = new SignalEndpoints(endpoints.metricsUrl(), Optional.empty(), endpoints.expvarUrl());
+    }
+    TargetSignals signals = new TargetSignals(client, endpoints, local);
+    this.initial = signals.read();
     this.probe = new PhaseProbe(client, endpoints, signals, local, settings, runDir);
     this.samplesFile = runDir.resolve("samples.jsonl");
     try {
@@ -55,6 +62,11 @@ public final class MemoryWatch implements AutoCloseable {
 
   public Capabilities capabilities() {
     return capabilities;
+  }
+
+  /** Every signal as read once at start: what is missing here, the target does not offer. */
+  public Snapshot initial() {
+    return initial;
   }
 
   public Path samplesFile() {
