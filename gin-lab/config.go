@@ -20,6 +20,7 @@ type config struct {
 	exitOnStdinEOF  bool
 	uploadLimit     int64
 	multipartMemory int64
+	auditRecordSize int
 }
 
 const (
@@ -43,6 +44,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.BoolVar(&cfg.catalogueJSON, "catalogue-json", false, "print the catalogue of patterns and traps as JSON and exit")
 	fs.BoolVar(&cfg.exitOnStdinEOF, "exit-on-stdin-eof", false, "shut down gracefully when stdin reaches EOF (the launcher died)")
 	fs.Int64Var(&cfg.uploadLimit, "upload-limit", defaultUploadLimit, "largest accepted request body in bytes (http.MaxBytesReader)")
+	fs.IntVar(&cfg.auditRecordSize, "audit-record-bytes", defaultAuditRecordSize, "bytes each request's audit record weighs (what global-map leaks per request)")
 	fs.Int64Var(&cfg.multipartMemory, "multipart-memory", defaultMultipartMemory, "gin MaxMultipartMemory in bytes; larger parts spill to temp files")
 	if err := fs.Parse(args); err != nil {
 		return cfg, fmt.Errorf("%w: %w", errUsage, err)
@@ -57,6 +59,9 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	cfg.leaks = set
 	if cfg.uploadLimit <= 0 || cfg.multipartMemory <= 0 {
 		return cfg, fmt.Errorf("%w: -upload-limit and -multipart-memory must be positive", errUsage)
+	}
+	if cfg.auditRecordSize <= 0 || cfg.auditRecordSize > 1<<20 {
+		return cfg, fmt.Errorf("%w: -audit-record-bytes must be between 1 and 1048576", errUsage)
 	}
 	return cfg, nil
 }

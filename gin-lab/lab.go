@@ -29,6 +29,10 @@ func newLab(cfg config) (*lab, error) {
 	if cfg.multipartMemory == 0 {
 		cfg.multipartMemory = defaultMultipartMemory
 	}
+	if cfg.auditRecordSize > 0 {
+		// One lab per process: the middleware is a plain function (so profiles name it), hence a package var.
+		auditRecordSize = cfg.auditRecordSize
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	l := &lab{cfg: cfg, ctx: ctx, cancel: cancel}
 	labLeaks.Set(cfg.leaks.String())

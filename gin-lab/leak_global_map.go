@@ -10,7 +10,11 @@ import (
 
 // auditRecordSize is what each request's audit record weighs, so a few
 // thousand requests show up as MiBs of post-GC heap.
-const auditRecordSize = 4 << 10
+var auditRecordSize = defaultAuditRecordSize
+
+// defaultAuditRecordSize is 4 KiB; -audit-record-bytes changes it so the
+// sensitivity benchmark can plant leaks of 16 B to 1 KiB per request.
+const defaultAuditRecordSize = 4 << 10
 
 // auditLog is package-level on purpose: that is how the bug ships, a map
 // "for debugging" that outlives every request.

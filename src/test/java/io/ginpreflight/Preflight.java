@@ -2,6 +2,7 @@ package io.ginpreflight;
 
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.details;
+import static io.gatling.javaapi.core.CoreDsl.forAll;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 import io.gatling.javaapi.core.Assertion;
@@ -134,10 +135,13 @@ public final class Preflight {
 
   /**
    * One assertion per memory check: recorded exactly once and not failed. A check that was never
-   * recorded (the run died first) therefore fails too: "could not measure" is never a pass.
+   * recorded (the run died first) therefore fails too: "could not measure" is never a pass. And no request
+   * name may fail more often than preflight.limits.failed-requests-percent.
    */
   public List<Assertion> assertions(PreflightRun run) {
     List<Assertion> assertions = new ArrayList<>();
+    // A request name that mostly failed never loaded its endpoint: its memory verdict would be a false pass.
+    assertions.add(forAll().failedRequests().percent().lte(run.failedRequestsPercentLimit()));
     for (Phase phase : phases) {
       if (!phase.isJudged()) {
         continue;

@@ -55,10 +55,12 @@ public final class PreflightRun implements AutoCloseable {
   private final Verdicts verdicts;
   private final RequestCounter requestCounter = new RequestCounter();
   private final RunFinisher finisher;
+  private final double failedRequestsPercent;
   private volatile List<Boundary> plan = List.of();
 
   private PreflightRun(String simulation, Path runDir, Limits limits, Target target, OwnedTarget owned,
-      MemoryWatch watch, RunFinisher.Settings finishing) {
+      MemoryWatch watch, RunFinisher.Settings finishing, double failedRequestsPercent) {
+    this.failedRequestsPercent = failedRequestsPercent;
     this.simulation = simulation;
     this.runDir = runDir;
     this.limits = limits;
@@ -97,6 +99,7 @@ public final class PreflightRun implements AutoCloseable {
     Optional<SignalClient.AuthHeader> auth = authHeader(config);
     Optional<String> expvarUrl = config.optionalUrl("preflight.expvar.url");
     RunFinisher.Settings finishing = RunFinisher.Settings.from(config, projectDir);
+    double failedRequestsPercent = config.nonNegativeDouble("preflight.limits.failed-requests-percent");
     Path runDir = projectDir.resolve("target/preflight")
         .resolve(simulation.toLowerCase() + "-" + LocalDateTime.now().format(FOLDER_TIME));
     try {
@@ -129,7 +132,7 @@ public final class PreflightRun implements AutoCloseable {
     }
     watch.startSampling(sampleInterval);
     return new PreflightRun(simulation, runDir, withoutUnofferedChecks(limits, watch), target, owned, watch,
-        finishing);
+        finishing, failedRequestsPercent);
   }
 
   /**
@@ -168,6 +171,11 @@ public final class PreflightRun implements AutoCloseable {
 
   public Limits limits() {
     return limits;
+  }
+
+  /** Above this share of failed responses, a request name did not really load its endpoint. */
+  public double failedRequestsPercentLimit() {
+    return failedRequestsPercent;
   }
 
   public Path runDir() {

@@ -2,10 +2,19 @@ package io.ginpreflight.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** The embedded gin-lab: where its module is, which leaks to switch on, how long it may take to start. */
-public record LabSettings(Path moduleDir, String leaks, boolean pprof, Duration startTimeout) {
+public record LabSettings(Path moduleDir, String leaks, boolean pprof, Duration startTimeout, List<String> args) {
+
+  public LabSettings {
+    args = List.copyOf(args);
+  }
+
+  public LabSettings(Path moduleDir, String leaks, boolean pprof, Duration startTimeout) {
+    this(moduleDir, leaks, pprof, startTimeout, List.of());
+  }
 
   private static final Pattern LEAK_LIST = Pattern.compile("[a-z0-9-]+(,[a-z0-9-]+)*");
 
@@ -19,6 +28,7 @@ public record LabSettings(Path moduleDir, String leaks, boolean pprof, Duration 
         projectDir.resolve(config.string("lab.dir")).normalize(),
         leaks,
         config.bool("lab.pprof"),
-        config.positiveDuration("lab.start-timeout"));
+        config.positiveDuration("lab.start-timeout"),
+        config.stringList("lab.args"));
   }
 }

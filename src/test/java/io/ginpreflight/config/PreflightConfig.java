@@ -29,7 +29,7 @@ public final class PreflightConfig {
   /** The roots this project owns; keys under them must be known. Other roots belong to the JVM. */
   private static final Set<String> OWNED_ROOTS = Set.of("preflight", "lab");
   /** Subtrees whose keys are the user's own names (environment variables, labels, endpoints). */
-  private static final Set<String> OPEN_SUBTREES = Set.of("preflight.target.env", "preflight.pushgateway.grouping");
+  private static final Set<String> OPEN_SUBTREES = Set.of("preflight.target.env", "preflight.pushgateway.grouping", "lab.args");
 
   private final Config config;
 

@@ -37,11 +37,13 @@ public final class EmbeddedLab implements AutoCloseable {
     int port = LoopbackPorts.free();
     int pprofPort = LoopbackPorts.free();
     String base = "http://127.0.0.1:" + port;
-    LaunchSpec spec = LaunchSpec.of("gin-lab", List.of(binary.toString(),
-            "-addr", "127.0.0.1:" + port,
-            "-pprof-addr", settings.pprof() ? "127.0.0.1:" + pprofPort : "",
-            "-leaks", settings.leaks(),
-            "-exit-on-stdin-eof"))
+    List<String> command = new java.util.ArrayList<>(List.of(binary.toString(),
+        "-addr", "127.0.0.1:" + port,
+        "-pprof-addr", settings.pprof() ? "127.0.0.1:" + pprofPort : "",
+        "-leaks", settings.leaks(),
+        "-exit-on-stdin-eof"));
+    command.addAll(settings.args());
+    LaunchSpec spec = LaunchSpec.of("gin-lab", command)
         .env(Map.of("GIN_MODE", "release"))
         .files(runDir.resolve("lab-tmp"), runDir.resolve("gin-lab.log"))
         .health(base + "/healthz", settings.startTimeout(), "lab.start-timeout")
