@@ -39,7 +39,7 @@ class PreflightConfigTest {
     ConfigProblem problem = assertThrows(ConfigProblem.class,
         () -> withOverrides(Map.of("preflight.limits.heap-groth", "1MiB")));
     assertEquals("Unknown configuration key 'preflight.limits.heap-groth'; known keys are: "
-        + "preflight.limits.fd-growth, preflight.limits.goroutine-growth, "
+        + "preflight.limits.failed-requests-percent, preflight.limits.fd-growth, preflight.limits.goroutine-growth, "
         + "preflight.limits.goroutines-per-1000-requests, preflight.limits.heap-growth, "
         + "preflight.limits.retained-bytes-per-request, preflight.limits.rss-growth, "
         + "preflight.limits.temp-file-growth.", problem.getMessage());
