@@ -1,0 +1,60 @@
+package io.ginpreflight.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ginpreflight.report.MemoryJson;
+import io.ginpreflight.report.MemoryReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import javax.xml.XMLConstants;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A real run leaves the memory reports beside Gatling's, says where they are, and publishes the run to
+ * the reports folder, also when the verdict is a failure.
+ */
+class ReportsIT {
+
+  private static final String SMOKE = "io.ginpreflight.simulations.SmokeSimulation";
+
+  @Test
+  void aFailingRunWritesTheThreeMemoryFilesBesideGatlingsReportAndPublishesIt() throws Exception {
+    GatlingProcess run = GatlingProcess.run(SMOKE, Map.of("lab.leaks", "blocked-goroutine"), Duration.ofMinutes(3));
+
+    assertNotEquals(0, run.exitCode, run.output);
+    Path folder = run.runFolder().orElseThrow(() -> new AssertionError("no Gatling run folder:\n" + run.output));
+    assertTrue(run.output.contains("Gatling report: file://" + folder.resolve("index.html")), run.output);
+    assertTrue(run.output.contains("Memory report:  file://" + folder.resolve("memory.html") + " (FAIL)"), run.output);
+    for (String file : List.of("memory.json", "memory.html", "memory-junit.xml", "samples.jsonl")) {
+      assertTrue(Files.isRegularFile(folder.resolve(file)), file + " missing in " + folder);
+    }
+
+    MemoryReport report = MemoryJson.read(folder.resolve("memory.json"));
+    assertEquals("FAIL", report.verdict());
+    assertTrue(report.checks().stream().anyMatch(c -> c.name().equals("memory: goroutine growth [smoke]")
+        && c.status().equals("KO") && c.message().contains("main.leakyNotifyDeliver")), report.checks().toString());
+    // Each probe saved its profiles, and they were copied beside the report that links to them.
+    report.probes().forEach(probe -> probe.profiles().values()
+        .forEach(profile -> assertTrue(Files.isRegularFile(folder.resolve(profile)), profile)));
+
+    SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+        .newSchema(ReportsIT.class.getResource("/report/junit.xsd")).newValidator()
+        .validate(new StreamSource(folder.resolve("memory-junit.xml").toFile()));
+    String junit = Files.readString(folder.resolve("memory-junit.xml"));
+    assertTrue(junit.contains("memory: goroutine growth [smoke]"), junit);
+
+    Path published = run.resultsDir.resolve("published");
+    assertTrue(Files.isRegularFile(published.resolve(folder.getFileName()).resolve("memory.html")),
+        "run not published to " + published);
+    assertTrue(Files.readString(published.resolve("index.html")).contains(folder.getFileName().toString()));
+    assertTrue(run.output.contains("[preflight] Published to " + published.resolve(folder.getFileName())),
+        run.output);
+  }
+}
