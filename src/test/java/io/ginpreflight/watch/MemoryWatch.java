@@ -44,7 +44,7 @@ public final class MemoryWatch implements AutoCloseable {
     if (!capabilities.offers(Capabilities.PPROF)) {
       endpoints = new SignalEndpoints(endpoints.metricsUrl(), Optional.empty(), endpoints.expvarUrl());
     }
-    TargetSignals signals = new TargetSignals(client, endpoints, local);
+    TargetSignals signals = new TargetSignals(client, endpoints, local, capabilities.offers(Capabilities.EXPVAR));
     this.initial = signals.read();
     this.probe = new PhaseProbe(client, endpoints, signals, local, settings, runDir);
     this.samplesFile = runDir.resolve("samples.jsonl");

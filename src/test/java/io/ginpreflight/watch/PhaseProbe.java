@@ -4,6 +4,7 @@ import static io.ginpreflight.report.Signals.HEAP_OBJECTS;
 import static io.ginpreflight.report.Signals.POST_GC_HEAP_BYTES;
 
 import io.ginpreflight.config.ProbeSettings;
+import io.ginpreflight.signal.GzipProfile;
 import io.ginpreflight.signal.MemStatsBlock;
 import io.ginpreflight.signal.SignalClient;
 import io.ginpreflight.signal.SignalUnavailable;
@@ -128,7 +129,9 @@ final class PhaseProbe {
   /** A profile that cannot be saved costs its diff, not the check: the probe goes on. */
   private void saveProfile(String url, String file, String kind, Map<String, String> profiles) {
     try {
-      profiles.put(kind, save(file, client.getBytes(url)));
+      byte[] body = client.getBytes(url);
+      // go tool pprof needs the gzipped proto; an HTML error page saved under .pb.gz would only confuse.
+      profiles.put(kind, save(file, file.endsWith(".pb.gz") ? GzipProfile.requireGzip(body, kind + " profile") : body));
     } catch (SignalUnavailable e) {
       // No entry for this kind: the report shows no link rather than a broken one.
     }

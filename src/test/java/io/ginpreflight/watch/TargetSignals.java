@@ -7,6 +7,7 @@ import static io.ginpreflight.report.Signals.POST_GC_HEAP_BYTES;
 import static io.ginpreflight.report.Signals.RSS_BYTES;
 import static io.ginpreflight.report.Signals.THREADS;
 
+import io.ginpreflight.signal.ExpvarVars;
 import io.ginpreflight.signal.PrometheusText;
 import io.ginpreflight.signal.SignalClient;
 import io.ginpreflight.signal.SignalUnavailable;
@@ -37,12 +38,21 @@ final class TargetSignals {
       OPEN_FDS, "process_open_fds",
       RSS_BYTES, "process_resident_memory_bytes");
 
+  /** Signals expvar's memstats can give when the metrics lack them, and the memstats field of each. */
+  private static final Map<String, String> EXPVAR_FIELDS = Map.of(
+      LIVE_HEAP_BYTES, "HeapAlloc",
+      HEAP_INUSE_BYTES, "HeapInuse",
+      HEAP_OBJECTS, "HeapObjects",
+      GC_COUNT, "NumGC");
+
   private final SignalClient client;
+  private final boolean expvarOffered;
   private final SignalEndpoints endpoints;
   private final Optional<LocalSignals> local;
 
-  TargetSignals(SignalClient client, SignalEndpoints endpoints, Optional<LocalSignals> local) {
+  TargetSignals(SignalClient client, SignalEndpoints endpoints, Optional<LocalSignals> local, boolean expvarOffered) {
     this.client = client;
+    this.expvarOffered = expvarOffered;
     this.endpoints = endpoints;
     this.local = local;
   }
@@ -50,6 +60,7 @@ final class TargetSignals {
   Snapshot read() {
     Map<String, Measurement> signals = new LinkedHashMap<>();
     readMetrics(signals);
+    fillFromExpvar(signals);
     // The operating system's numbers are exact where the process collector's may be missing.
     local.ifPresent(l -> signals.putAll(l.read()));
     return new Snapshot(Instant.now(), signals);
@@ -63,6 +74,31 @@ final class TargetSignals {
       return Measurement.of(PrometheusText.parse(client.get(endpoints.metricsUrl().get())).requireLong("go_goroutines"));
     } catch (SignalUnavailable e) {
       return Measurement.failed(e.getMessage());
+    }
+  }
+
+  /**
+   * A service whose registry lacks the Go collector still has memstats in expvar. Read only when needed:
+   * /debug/vars calls runtime.ReadMemStats, which stops the world for a moment.
+   */
+  private void fillFromExpvar(Map<String, Measurement> into) {
+    boolean missing = EXPVAR_FIELDS.keySet().stream().anyMatch(s -> into.get(s) == null || !into.get(s).isMeasured());
+    if (!missing || endpoints.expvarUrl().isEmpty() || !expvarOffered) {
+      return;
+    }
+    try {
+      ExpvarVars vars = ExpvarVars.parse(client.get(endpoints.expvarUrl().get()));
+      EXPVAR_FIELDS.forEach((signal, field) -> {
+        if (into.get(signal) == null || !into.get(signal).isMeasured()) {
+          try {
+            into.put(signal, Measurement.of(vars.memstat(field)).withSource("expvar memstats." + field));
+          } catch (SignalUnavailable e) {
+            // The metrics' reason for the gap stands.
+          }
+        }
+      });
+    } catch (SignalUnavailable e) {
+      // The metrics' reasons for the gaps stand; expvar was only a second chance.
     }
   }
 
