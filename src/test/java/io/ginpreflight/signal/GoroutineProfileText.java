@@ -24,19 +24,25 @@ final class GoroutineProfileText {
     }
     List<GoroutineStack> stacks = new ArrayList<>();
     long count = -1;
+    String labels = "";
     List<StackFrame> frames = new ArrayList<>();
     for (int i = 1; i < lines.length; i++) {
       String line = lines[i];
       Matcher record = RECORD.matcher(line);
       if (record.matches()) {
         if (count >= 0) {
-          stacks.add(stack(count, frames));
+          stacks.add(stack(count, frames, labels));
         }
         count = Long.parseLong(record.group(1));
         frames = new ArrayList<>();
+        labels = "";
         continue;
       }
-      if (line.isBlank() || (count >= 0 && line.startsWith(LABELS))) {
+      if (count >= 0 && line.startsWith(LABELS)) {
+        labels = line.substring(LABELS.length());
+        continue;
+      }
+      if (line.isBlank()) {
         continue;
       }
       StackFrame frame = ProfileLines.pprofFrame(line);
@@ -47,7 +53,7 @@ final class GoroutineProfileText {
       frames.add(frame);
     }
     if (count >= 0) {
-      stacks.add(stack(count, frames));
+      stacks.add(stack(count, frames, labels));
     }
     long counted = stacks.stream().mapToLong(GoroutineStack::count).sum();
     if (counted != total) {
@@ -58,7 +64,7 @@ final class GoroutineProfileText {
     return new GoroutineDump(total, stacks);
   }
 
-  private static GoroutineStack stack(long count, List<StackFrame> frames) {
-    return new GoroutineStack(count, "", 0, frames, SiteRule.siteOf(frames));
+  private static GoroutineStack stack(long count, List<StackFrame> frames, String labels) {
+    return new GoroutineStack(count, "", 0, frames, SiteRule.siteOf(frames, labels));
   }
 }

@@ -27,8 +27,10 @@ public final class SiteRule {
   private SiteRule() {}
 
   /**
-   * The first frame in user code; else the first frame outside the runtime; else the first frame.
-   * Frames are innermost first, as pprof prints them.
+   * The first frame in user code; else the goroutine's or allocation's outermost frame outside the
+   * runtime (for a stack of only library code, where it started says more than where it waits:
+   * {@code net/http.(*conn).serve} rather than {@code internal/poll.runtime_pollWait}); else the first
+   * frame. Frames are innermost first, as pprof prints them.
    */
   public static Site siteOf(List<StackFrame> frames) {
     for (StackFrame frame : frames) {
@@ -36,12 +38,35 @@ public final class SiteRule {
         return Site.of(frame);
       }
     }
-    for (StackFrame frame : frames) {
-      if (!isRuntime(frame)) {
-        return Site.of(frame);
+    for (int i = frames.size() - 1; i >= 0; i--) {
+      if (!isRuntime(frames.get(i))) {
+        return Site.of(frames.get(i));
       }
     }
     return frames.isEmpty() ? Site.UNKNOWN : Site.of(frames.get(0));
+  }
+
+  /**
+   * As {@link #siteOf(List)}, but a stack with no frame of user code (a goroutine of net/http's
+   * transport, say) is named by the pprof labels its goroutine carries, when it has any: handlers that
+   * set labels with pprof.Do are then named even for goroutines the library started on their behalf.
+   */
+  public static Site siteOf(List<StackFrame> frames, String pprofLabels) {
+    Site site = siteOf(frames);
+    boolean hasUserFrame = frames.stream().anyMatch(SiteRule::isUserCode);
+    if (hasUserFrame || pprofLabels.isBlank()) {
+      return site;
+    }
+    return new Site(site.function() + " [pprof labels " + readable(pprofLabels) + "]", site.location());
+  }
+
+  /** {@code {"handler":"main.x","route":"/a"}} as {@code handler=main.x route=/a}. */
+  private static String readable(String labels) {
+    String inner = labels.strip();
+    if (inner.startsWith("{") && inner.endsWith("}")) {
+      inner = inner.substring(1, inner.length() - 1);
+    }
+    return inner.replace("\",\"", " ").replace("\":\"", "=").replace("\"", "");
   }
 
   /**
