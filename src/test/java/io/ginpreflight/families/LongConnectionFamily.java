@@ -100,9 +100,9 @@ public final class LongConnectionFamily {
       steps.add(exec(ws("ws: echo then close").sendText(w.message()).await(w.timeout())
           .on(ws.checkTextMessage("ws: echo reply").check(regex(Pattern.quote(w.replyContains()))))));
       steps.add(exec(ws("ws: close").close()));
-      steps.add(OffLoop.step("ws: echo then vanish (no close frame)", session -> () ->
+      steps.add(exec(new RawClientStep("ws: echo then vanish (no close frame)", session -> () ->
           raw.webSocketVanish(SessionText.fill(w.path(), session), SessionText.fill(w.message(), session),
-              w.replyContains())));
+              w.replyContains()))));
     });
     longPoll.ifPresent(p -> steps.add(repeat(p.polls()).on(exec(http("poll: time out and retry").get(p.path())
         .check(status().in(p.status().toArray(Integer[]::new)))))));

@@ -163,15 +163,15 @@ public final class UploadFamily {
     long contentLength = partHead.length + abortSize + ("\r\n--" + BOUNDARY + "--\r\n").length();
     byte[] sent = new byte[partHead.length + (int) (abortSize / 2)];
     System.arraycopy(partHead, 0, sent, 0, partHead.length);
-    return OffLoop.step("upload: aborted mid-body " + Sizes.label(abortSize), session -> () -> raw.abortBody(
+    return exec(new RawClientStep("upload: aborted mid-body " + Sizes.label(abortSize), session -> () -> raw.abortBody(
         single.method(), SessionText.fill(single.path(), session), "multipart/form-data; boundary=" + BOUNDARY,
-        contentLength, sent));
+        contentLength, sent)));
   }
 
   private ChainBuilder abortedStream(RawSocketClient raw, UploadEndpoint endpoint) {
     byte[] sent = new byte[(int) (abortSize / 2)];
-    return OffLoop.step("upload: stream aborted mid-body " + Sizes.label(abortSize), session -> () ->
+    return exec(new RawClientStep("upload: stream aborted mid-body " + Sizes.label(abortSize), session -> () ->
         raw.abortBody(endpoint.method(), SessionText.fill(endpoint.path(), session), endpoint.fieldOrType(),
-            abortSize, sent));
+            abortSize, sent)));
   }
 }
