@@ -119,17 +119,17 @@ public final class LongConnectionFamily {
     List<ChainBuilder> close = new ArrayList<>();
     open.add(feed(new RunSequence()));
     webSocket.ifPresent(w -> {
-      open.add(exec(ws("ws: hold open").wsName("held").connect(w.path())));
-      open.add(exec(ws("ws: echo before hold").wsName("held").sendText(w.message()).await(w.timeout())
+      open.add(exec(ws("ws: hold open").wsName("held-ws").connect(w.path())));
+      open.add(exec(ws("ws: echo before hold").wsName("held-ws").sendText(w.message()).await(w.timeout())
           .on(ws.checkTextMessage("ws: echo reply").check(regex(Pattern.quote(w.replyContains()))))));
-      close.add(exec(ws("ws: echo after hold").wsName("held").sendText(w.message()).await(w.timeout())
+      close.add(exec(ws("ws: echo after hold").wsName("held-ws").sendText(w.message()).await(w.timeout())
           .on(ws.checkTextMessage("ws: echo reply").check(regex(Pattern.quote(w.replyContains()))))));
-      close.add(exec(ws("ws: close after hold").wsName("held").close()));
+      close.add(exec(ws("ws: close after hold").wsName("held-ws").close()));
     });
     stream.ifPresent(s -> {
       String path = hold.ssePath().isEmpty() ? s.path() : hold.ssePath();
-      open.add(exec(sse("sse: hold open").sseName("held").get(path).await(s.timeout()).on(eventChecks(s, 1))));
-      close.add(exec(sse("sse: close after hold").sseName("held").close()));
+      open.add(exec(sse("sse: hold open").sseName("held-sse").get(path).await(s.timeout()).on(eventChecks(s, 1))));
+      close.add(exec(sse("sse: close after hold").sseName("held-sse").close()));
     });
     return exec(open).exec(pause(hold.duration())).exec(close);
   }

@@ -29,7 +29,9 @@ public class PreflightSimulation extends Simulation {
       families.api(run)));
 
   {
-    setUp(preflight.populations(run)).protocols(protocol).assertions(preflight.assertions(run));
+    setUp(preflight.populations(run))
+        .protocols(protocol)
+        .assertions(Families.withRequestsHandled(preflight.assertions(run)));
   }
 
   @Override

@@ -27,7 +27,9 @@ public class SoakSimulation extends Simulation {
       families.api(run)));
 
   {
-    setUp(preflight.populations(run)).protocols(families.protocol(run)).assertions(preflight.assertions(run));
+    setUp(preflight.populations(run))
+        .protocols(families.protocol(run))
+        .assertions(Families.withRequestsHandled(preflight.assertions(run)));
   }
 
   @Override

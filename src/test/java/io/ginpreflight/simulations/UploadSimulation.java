@@ -17,7 +17,9 @@ public class UploadSimulation extends Simulation {
   private final Preflight preflight = Preflight.phases(families.uploads(run));
 
   {
-    setUp(preflight.populations(run)).protocols(families.protocol(run)).assertions(preflight.assertions(run));
+    setUp(preflight.populations(run))
+        .protocols(families.protocol(run))
+        .assertions(Families.withRequestsHandled(preflight.assertions(run)));
   }
 
   @Override
