@@ -32,14 +32,16 @@ public final class Families {
   private final Optional<RequestFamily> binding;
   private final Optional<LongConnectionFamily> longConnections;
   private final Optional<RequestFamily> api;
+  private final List<String> skipped;
 
   private Families(Profile profile, Optional<UploadFamily> uploads, Optional<RequestFamily> binding,
-      Optional<LongConnectionFamily> longConnections, Optional<RequestFamily> api) {
+      Optional<LongConnectionFamily> longConnections, Optional<RequestFamily> api, List<String> skipped) {
     this.profile = profile;
     this.uploads = uploads;
     this.binding = binding;
     this.longConnections = longConnections;
     this.api = api;
+    this.skipped = skipped;
   }
 
   /** The named families in the profile of {@code preflight.profile}. */
@@ -67,7 +69,7 @@ public final class Families {
       throw new ConfigProblem("No endpoint family is left to run (" + String.join("; ", skips.lines())
           + "): configure at least one under preflight.families, see docs/targeting-endpoints.md.");
     }
-    return new Families(profile, uploads, binding, longConnections, api);
+    return new Families(profile, uploads, binding, longConnections, api, skips.lines());
   }
 
   private static Families exitOnProblem(java.util.function.Supplier<Families> read) {
@@ -81,6 +83,11 @@ public final class Families {
       System.exit(1);
       throw e;
     }
+  }
+
+  /** The console lines saying what was skipped and why. */
+  public List<String> skipped() {
+    return skipped;
   }
 
   public Profile profile() {
