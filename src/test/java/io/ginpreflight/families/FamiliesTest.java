@@ -1,0 +1,74 @@
+package io.ginpreflight.families;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.typesafe.config.ConfigFactory;
+import io.ginpreflight.config.ConfigProblem;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class FamiliesTest {
+
+  private static final Set<String> ALL = Set.of(Families.UPLOADS, Families.BINDING, Families.LONG_CONNECTIONS,
+      Families.API);
+
+  private static Families read(Map<String, Object> overrides) {
+    return Families.read(FamilyConfig.of(ConfigFactory.parseMap(overrides)), Optional.empty(), ALL);
+  }
+
+  @Test
+  void theDefaultsDescribeGinLabWithNothingSkipped() {
+    // GIVEN the defaults WHEN read THEN every family runs in the quick profile
+    Families families = read(Map.of());
+
+    assertEquals(List.of(), families.skipped());
+    assertEquals(Profile.QUICK, families.profile());
+  }
+
+  @Test
+  void aFamilyWithoutItsEndpointIsSkippedWithALineSayingSo() {
+    // GIVEN uploads without the single-file path, and no WebSocket
+    Families families = read(Map.of("preflight.families.uploads.single.path", "",
+        "preflight.families.long-connections.websocket.path", ""));
+
+    // THEN both are named, with the key to set
+    assertEquals(List.of("family \"uploads\" skipped: preflight.families.uploads.single.path is not set",
+        "family \"long-connections\": WebSocket skipped: "
+            + "preflight.families.long-connections.websocket.path is not set"), families.skipped());
+  }
+
+  @Test
+  void aSimulationLeftWithNoFamilyEndsWithOneSentence() {
+    ConfigProblem problem = assertThrows(ConfigProblem.class, () -> read(Map.of(
+        "preflight.families.uploads.enabled", false, "preflight.families.binding.enabled", false,
+        "preflight.families.long-connections.enabled", false, "preflight.families.api.enabled", false)));
+
+    assertEquals("No endpoint family is left to run (family \"uploads\" skipped: preflight.families.uploads.enabled "
+        + "is false; family \"binding\" skipped: preflight.families.binding.enabled is false; family "
+        + "\"long-connections\" skipped: preflight.families.long-connections.enabled is false; family \"api\" "
+        + "skipped: preflight.families.api.enabled is false): configure at least one under preflight.families, "
+        + "see docs/targeting-endpoints.md.", problem.getMessage());
+  }
+
+  @Test
+  void anUnknownKeyInARequestIsRefusedNamingTheEntry() {
+    ConfigProblem problem = assertThrows(ConfigProblem.class, () -> read(Map.of("preflight.families.api.requests",
+        List.of(Map.of("name", "api: ping", "path", "/api/ping", "status", 200, "stauts", 201)))));
+
+    assertEquals("Unknown key 'stauts' in entry 1 of 'preflight.families.api.requests'; known keys are: body, "
+        + "body-file, content-type, form, headers, method, name, path, repeat, status.", problem.getMessage());
+  }
+
+  @Test
+  void aProfileOtherThanQuickOrNightlyIsRefused() {
+    ConfigProblem problem = assertThrows(ConfigProblem.class,
+        () -> read(Map.of("preflight.profile", "weekly")));
+
+    assertEquals("Configuration key 'preflight.profile' has invalid value 'weekly': expected quick or nightly.",
+        problem.getMessage());
+  }
+}

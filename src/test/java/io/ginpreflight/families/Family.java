@@ -1,0 +1,35 @@
+package io.ginpreflight.families;
+
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.ginpreflight.Phase;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One endpoint family ready to run: the journey of its warm-up and of its judged phase, its load in the
+ * chosen profile, and any phase of its own (the long connections hold some open). Immutable.
+ *
+ * @param name the judged phase's name, e.g. "uploads"; the warm-up is "uploads warm-up"
+ * @param warmUpJourney what a warm-up user does (often the journey itself)
+ * @param journey what a judged user does
+ * @param load rates, durations and rounds of the profile
+ * @param extraPhases phases after the judged one
+ */
+public record Family(String name, ChainBuilder warmUpJourney, ChainBuilder journey, Load load,
+    List<Phase> extraPhases) {
+
+  public List<Phase> phases() {
+    List<Phase> phases = new ArrayList<>();
+    phases.add(Phase.warmUp(name + " warm-up").journey(warmUpJourney)
+        // fills caches, pools and connection pools so their first growth is not judged
+        .inject(constantUsersPerSec(load.warmUpRate()).during(load.warmUp())));
+    Phase judged = Phase.named(name).journey(journey)
+        // the family's steady traffic: its growth, and with rounds its leak trend, is the verdict
+        .inject(constantUsersPerSec(load.rate()).during(load.duration()));
+    phases.add(load.rounds() > 1 ? judged.rounds(load.rounds()) : judged);
+    phases.addAll(extraPhases);
+    return List.copyOf(phases);
+  }
+}

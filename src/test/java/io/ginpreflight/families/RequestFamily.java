@@ -1,0 +1,64 @@
+package io.ginpreflight.families;
+
+import static io.gatling.javaapi.core.CoreDsl.csv;
+import static io.gatling.javaapi.core.CoreDsl.feed;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.ginpreflight.config.ConfigProblem;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A family that is a list of plain HTTP requests, each with its expected status: parameter binding
+ * ({@code preflight.families.binding}: path, query, form and JSON, valid and invalid) and the small "api"
+ * family ({@code preflight.families.api}: background work started by a request). Every journey takes a
+ * fresh {@code #{seq}} and the next row of the family's feeder, then sends every request in order.
+ */
+public final class RequestFamily {
+
+  private final String name;
+  private final List<Endpoint> requests;
+  private final Optional<String> feeder;
+  private final Load load;
+
+  private RequestFamily(String name, List<Endpoint> requests, Optional<String> feeder, Load load) {
+    this.name = name;
+    this.requests = requests;
+    this.feeder = feeder;
+    this.load = load;
+  }
+
+  static Optional<RequestFamily> from(FamilyConfig config, String family, Profile profile, Skips skips) {
+    String at = "preflight.families." + family + ".";
+    if (!config.bool(at + "enabled")) {
+      skips.family(family, at + "enabled is false");
+      return Optional.empty();
+    }
+    if (!config.isSet(at + "requests")) {
+      skips.family(family, at + "requests is not set");
+      return Optional.empty();
+    }
+    List<Endpoint> requests = config.objectList(at + "requests", Endpoint.KEYS).stream().map(Endpoint::from).toList();
+    if (requests.isEmpty()) {
+      skips.family(family, at + "requests is empty");
+      return Optional.empty();
+    }
+    Optional<String> feeder = config.isSet(at + "feeder") ? Optional.of(config.string(at + "feeder")) : Optional.empty();
+    feeder.ifPresent(file -> {
+      if (RequestFamily.class.getClassLoader().getResource(file) == null) {
+        throw new ConfigProblem("Configuration key '" + at + "feeder' names '" + file
+            + "', which is not on the test classpath: put the CSV under src/test/resources.");
+      }
+    });
+    return Optional.of(new RequestFamily(family, requests, feeder, Load.from(config, family, profile)));
+  }
+
+  Family family() {
+    ChainBuilder fed = feed(new RunSequence());
+    if (feeder.isPresent()) {
+      fed = fed.feed(csv(feeder.get()).circular());
+    }
+    ChainBuilder journey = fed.exec(EndpointRequests.all(requests));
+    return new Family(name, journey, journey, load, List.of());
+  }
+}
