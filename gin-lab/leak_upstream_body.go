@@ -41,6 +41,11 @@ type upstream struct {
 	baseURL string
 	srv     *http.Server
 	client  *http.Client
+	// untimedClient is how the bug usually ships: a client without Timeout
+	// (like http.DefaultClient). With a Timeout, the client itself would
+	// cancel the stuck response after it and free the connection, hiding
+	// the missing Close.
+	untimedClient *http.Client
 }
 
 func (l *lab) startUpstream() error {
@@ -50,13 +55,12 @@ func (l *lab) startUpstream() error {
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /upstream/items/{id}", serveUpstreamItem)
+	transport := &http.Transport{MaxIdleConnsPerHost: 64, IdleConnTimeout: 30 * time.Second}
 	u := &upstream{
-		baseURL: "http://" + ln.Addr().String(),
-		srv:     &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second},
-		client: &http.Client{
-			Timeout:   upstreamTimeout,
-			Transport: &http.Transport{MaxIdleConnsPerHost: 64, IdleConnTimeout: 30 * time.Second},
-		},
+		baseURL:       "http://" + ln.Addr().String(),
+		srv:           &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second},
+		client:        &http.Client{Timeout: upstreamTimeout, Transport: transport},
+		untimedClient: &http.Client{Transport: transport},
 	}
 	l.upstream = u
 	// Two background goroutines, both started here, so a goleak snapshot
@@ -108,8 +112,8 @@ func (u *upstream) itemURL(c *gin.Context) (string, bool) {
 }
 
 // BUG: leakyUpstreamProxy returns on a non-200 status without closing the
-// body, and makes the call without the request's context, so nothing
-// cancels the stuck connection either.
+// body, and makes the call without the request's context or a client
+// timeout, so nothing cancels the stuck connection either.
 func (u *upstream) leakyUpstreamProxy(c *gin.Context) {
 	url, ok := u.itemURL(c)
 	if !ok {
@@ -125,7 +129,7 @@ func (u *upstream) leakyUpstreamProxy(c *gin.Context) {
 		return
 	}
 	pprof.Do(context.Background(), pprof.Labels("leakyFunc", "main.(*upstream).leakyUpstreamProxy"), func(context.Context) {
-		resp, err := u.client.Get(url)
+		resp, err := u.untimedClient.Get(url)
 		if err != nil {
 			abortJSON(c, http.StatusBadGateway, "upstream unreachable")
 			return

@@ -120,6 +120,14 @@ public final class PreflightConfig {
     return known;
   }
 
+  /**
+   * The validated, merged settings, for readers of structures this class has no typed read for (the
+   * endpoint families' lists of request objects).
+   */
+  public Config merged() {
+    return config;
+  }
+
   public boolean hasValue(String key) {
     return config.hasPath(key);
   }

@@ -118,20 +118,6 @@ public final class Families {
     return api.map(f -> f.family().phases()).orElse(List.of());
   }
 
-  /**
-   * The share of requests (of all kinds: HTTP, SSE, WebSocket, raw clients) that may miss their expected
-   * status or message before the run fails: a broken or misconfigured endpoint sends no load, and its
-   * memory checks would pass for nothing. One in a hundred leaves room for a timeout on a busy machine.
-   */
-  public static final double MAX_FAILED_PERCENT = 1.0;
-
-  /** Fails the run when the endpoints did not answer as configured; add it to the memory assertions. */
-  public static List<io.gatling.javaapi.core.Assertion> withRequestsHandled(List<io.gatling.javaapi.core.Assertion> memory) {
-    List<io.gatling.javaapi.core.Assertion> all = new ArrayList<>(memory);
-    all.add(io.gatling.javaapi.core.CoreDsl.global().failedRequests().percent().lte(MAX_FAILED_PERCENT));
-    return all;
-  }
-
   /** Several families' phases one after the other. */
   @SafeVarargs
   public static List<Phase> inSequence(List<Phase>... families) {

@@ -6,11 +6,9 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueType;
 import io.ginpreflight.config.ConfigProblem;
 import io.ginpreflight.config.PreflightConfig;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,12 +30,7 @@ public final class FamilyConfig {
 
   /** Validates the whole configuration first (unknown keys are refused there), then keeps it. */
   public static FamilyConfig load() {
-    PreflightConfig.load();
-    Config defaults = ConfigFactory.parseResources("preflight.conf");
-    Config user = Optional.ofNullable(System.getProperty("preflight.config"))
-        .map(file -> ConfigFactory.parseFile(Path.of(file).toFile()))
-        .orElse(ConfigFactory.empty());
-    return new FamilyConfig(ConfigFactory.systemProperties().withFallback(user).withFallback(defaults).resolve(), "");
+    return new FamilyConfig(PreflightConfig.load().merged(), "");
   }
 
   /** For tests: the given settings over the defaults. */

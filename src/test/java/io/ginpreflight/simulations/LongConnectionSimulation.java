@@ -19,7 +19,7 @@ public class LongConnectionSimulation extends Simulation {
   {
     setUp(preflight.populations(run))
         .protocols(families.protocol(run))
-        .assertions(Families.withRequestsHandled(preflight.assertions(run)));
+        .assertions(preflight.assertions(run));
   }
 
   @Override

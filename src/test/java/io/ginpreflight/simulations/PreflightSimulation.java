@@ -31,7 +31,7 @@ public class PreflightSimulation extends Simulation {
   {
     setUp(preflight.populations(run))
         .protocols(protocol)
-        .assertions(Families.withRequestsHandled(preflight.assertions(run)));
+        .assertions(preflight.assertions(run));
   }
 
   @Override

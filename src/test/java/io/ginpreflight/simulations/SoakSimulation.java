@@ -29,7 +29,7 @@ public class SoakSimulation extends Simulation {
   {
     setUp(preflight.populations(run))
         .protocols(families.protocol(run))
-        .assertions(Families.withRequestsHandled(preflight.assertions(run)));
+        .assertions(preflight.assertions(run));
   }
 
   @Override
