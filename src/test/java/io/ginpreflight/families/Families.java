@@ -67,7 +67,7 @@ public final class Families {
         ? RequestFamily.from(config, API, profile, skips) : Optional.empty();
     if (uploads.isEmpty() && binding.isEmpty() && longConnections.isEmpty() && api.isEmpty()) {
       throw new ConfigProblem("No endpoint family is left to run (" + String.join("; ", skips.lines())
-          + "): configure at least one under preflight.families, see docs/targeting-endpoints.md.");
+          + "): configure at least one under preflight.families, see docs/targeting-your-service.md.");
     }
     return new Families(profile, uploads, binding, longConnections, api, skips.lines());
   }

@@ -51,7 +51,7 @@ class FamiliesTest {
         + "is false; family \"binding\" skipped: preflight.families.binding.enabled is false; family "
         + "\"long-connections\" skipped: preflight.families.long-connections.enabled is false; family \"api\" "
         + "skipped: preflight.families.api.enabled is false): configure at least one under preflight.families, "
-        + "see docs/targeting-endpoints.md.", problem.getMessage());
+        + "see docs/targeting-your-service.md.", problem.getMessage());
   }
 
   @Test
