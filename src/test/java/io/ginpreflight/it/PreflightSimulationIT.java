@@ -31,21 +31,7 @@ class PreflightSimulationIT {
   private static final Pattern GOROUTINE_KO = Pattern.compile(
       "KO memory: goroutine growth \\[api\\]: (goroutines grew by [0-9]+ during phase \"api\" "
           + "\\(before [0-9]+, after [0-9]+\\); limit 20; "
-          + "top growth: [^ ]*(leaky|persistConn|conn\\)\\.serve)[A-Za-z.()*0-9]* \\([a-z_]+\\.go:[0-9]+\\) \\+[0-9]+ goroutines)");
-
-  @Test
-  void leakFreeLabPasses() throws Exception {
-    MavenRun run = MavenRun.gatlingTest(RUN_TIMEOUT);
-
-    assertEquals(0, run.exitCode, run.output);
-    for (String phase : JUDGED_PHASES) {
-      assertTrue(run.output.contains("OK memory: heap growth [" + phase + "]"), run.output);
-      assertTrue(run.output.contains("OK memory: goroutine growth [" + phase + "]"), run.output);
-    }
-    assertTrue(!run.output.contains("skipped"), "a family was skipped:\n" + run.output);
-    assertTrue(run.gatlingReport().map(Files::isRegularFile).orElse(false), "no report printed:\n" + run.output);
-    assertEquals(java.util.List.of(), MavenRun.labProcesses(), "gin-lab left running");
-  }
+          + "top growth: [^\\n]*?leaky[^\\n]*? \\([a-z_]+\\.go:[0-9]+\\) \\+[0-9]+ goroutines)");
 
   @Test
   void everyLeakOnFailsOnHeapAndGoroutinesAsAGatlingAssertion() throws Exception {

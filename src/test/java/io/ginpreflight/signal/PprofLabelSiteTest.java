@@ -33,6 +33,15 @@ class PprofLabelSiteTest {
   }
 
   @Test
+  void onATieTheSiteNamedByLabelsComesFirst() throws Exception {
+    GoroutineDump dump = GoroutineDump.parse(Fixtures.text("goroutine-debug1-upstream-leak.txt"));
+    List<SiteRecord> grown = SiteDiff.goroutines(GoroutineDump.parse("goroutine profile: total 0\n"), dump, 10);
+    // readLoop, writeLoop and the upstream's conn.serve each grew by 50; the labelled ones say whose they are.
+    assertEquals(true, grown.get(0).function().contains("[pprof labels leakyFunc=main.(*upstream).leakyUpstreamProxy]"),
+        grown.toString());
+  }
+
+  @Test
   void aStackWithUserCodeKeepsItsOwnFrame() {
     StackFrame user = new StackFrame("main.handler", "/src/app/handler.go", 12);
     assertEquals(new Site("main.handler", "handler.go:12"), SiteRule.siteOf(List.of(user), "{\"a\":\"b\"}"));

@@ -15,8 +15,14 @@ public final class SiteDiff {
   public static final String BYTES = "bytes";
   public static final String COUNT = "count";
 
+  /**
+   * Largest growth first; on a tie, a site in the target's own code (or named by its pprof labels)
+   * before library code: an upstream connection leaks three goroutines at once, and the one that says
+   * which handler left it is the one worth printing.
+   */
   private static final Comparator<SiteRecord> LARGEST_GROWTH_FIRST =
       Comparator.comparingLong(SiteRecord::growth).reversed()
+          .thenComparing(site -> SiteRule.namesTheTarget(site.function()) ? 0 : 1)
           .thenComparing(SiteRecord::function)
           .thenComparing(SiteRecord::location);
 

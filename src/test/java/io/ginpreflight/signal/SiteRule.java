@@ -60,6 +60,11 @@ public final class SiteRule {
     return new Site(site.function() + " [pprof labels " + readable(pprofLabels) + "]", site.location());
   }
 
+  /** Whether a site's function is the target's own code, or library code named by its pprof labels. */
+  public static boolean namesTheTarget(String function) {
+    return function.contains(" [pprof labels ") || isUserCode(new StackFrame(function, "", 0));
+  }
+
   /** {@code {"handler":"main.x","route":"/a"}} as {@code handler=main.x route=/a}. */
   private static String readable(String labels) {
     String inner = labels.strip();
