@@ -7,7 +7,7 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 import io.gatling.javaapi.core.Assertion;
 import io.gatling.javaapi.core.PopulationBuilder;
-import io.ginpreflight.gatling.ProbeActionBuilder;
+import io.ginpreflight.gatling.RecordingStep;
 import io.ginpreflight.verdict.CheckKind;
 import io.ginpreflight.verdict.Limits;
 import io.ginpreflight.verdict.TrendKind;
@@ -129,7 +129,7 @@ public final class Preflight {
     String scenarioName = "memory probe " + (boundary.index() + 1) + ": " + boundary.label();
     Limits phaseLimits = boundary.closes().map(p -> p.limitsFrom(limits.apply(run.limits()))).orElse(null);
     return scenario(scenarioName)
-        .exec(new ProbeActionBuilder(scenarioName, () -> run.probe(boundary, phaseLimits)))
+        .exec(RecordingStep.verdicts(scenarioName, session -> run.probe(boundary, phaseLimits)))
         .injectOpen(atOnceUsers(1));
   }
 
