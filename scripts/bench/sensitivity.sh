@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Sensitivity: the smallest planted leak the default limits detect, and false positives on the fixed lab.
+#
+#   scripts/bench/sensitivity.sh            # about 12 minutes on 2 cores
+#
+# Each row is one RoundsSimulation (4 rounds of 6 s at 50 journeys/s, 3 requests per journey: 900
+# requests per round) or SmokeSimulation run in a forked Gatling JVM, with gin-lab's leaks planted:
+#   bytes:      -Dlab.leaks=global-map -Dlab.args.0=-audit-record-bytes -Dlab.args.1=N  (N B per /api request)
+#   goroutines: -Dlab.leaks=blocked-goroutine -Dlab.args.0=-notify-leak-every -Dlab.args.1=N
+#               (1 of every N POST /api/notify; one notify per 3 requests: 1000/(3N) per 1,000 requests)
+# Fixed-lab runs are interleaved with the leaky ones so they share the machine's noise.
+# Output: target/bench/sensitivity.tsv and the console logs beside it.
+source "$(dirname "$0")/lib.sh"
+
+ROUNDS=io.ginpreflight.simulations.RoundsSimulation
+SMOKE=io.ginpreflight.simulations.SmokeSimulation
+TSV="$BENCH_OUT/sensitivity.tsv"
+bench_compile
+printf 'simulation\tplanted\tcommand\texit\tfitted_B_per_req\ttrend_bytes\tfitted_g_per_1000\ttrend_goroutines\theap_growth\theap_check\tgoroutine_growth\tgoroutine_check\n' >"$TSV"
+
+# run NAME SIMULATION PLANTED -Dkey=value...
+run() {
+  local name="$1" simulation="$2" planted="$3"; shift 3
+  local log="$BENCH_OUT/sensitivity-$name.log" rc
+  rc="$(gatling_run "$simulation" "$log" "$@")"
+  local command="java … io.gatling.app.Gatling -s ${simulation##*.} $*"
+  printf '%s\t%s\t%s\t%s\n' "${simulation##*.}" "$planted" "$command" "$(python3 "$PROJECT/scripts/bench/verdicts.py" "$log" "$rc")" \
+    | tee -a "$TSV"
+}
+
+fixed() { run "fixed-$1" "$ROUNDS" "none (fixed lab)" -Dlab.leaks=none; }
+bytes() { run "bytes-$1" "$ROUNDS" "$1 B/request" -Dlab.leaks=global-map -Dlab.args.0=-audit-record-bytes -Dlab.args.1="$1"; }
+every() {
+  run "notify-every-$1" "$ROUNDS" "$(python3 -c "print(f'{1000/(3*$1):.1f} goroutines/1000 (1 in $1 notify)')")" \
+    -Dlab.leaks=blocked-goroutine -Dlab.args.0=-notify-leak-every -Dlab.args.1="$1"
+}
+smoke_bytes() {
+  run "smoke-bytes-$1" "$SMOKE" "$1 B/request" -Dlab.leaks=global-map -Dlab.args.0=-audit-record-bytes -Dlab.args.1="$1"
+}
+
+fixed 1; bytes 16; bytes 64
+fixed 2; bytes 128; bytes 256
+fixed 3; bytes 1024; bytes 2048
+fixed 4; every 200; every 100; every 60
+fixed 5; every 30; every 10
+smoke_bytes 4096; smoke_bytes 8192
+echo "wrote $TSV"
