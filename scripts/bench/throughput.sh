@@ -33,8 +33,9 @@ gatling_rate() {
     -Dbench.url="$URL" -Dbench.connections="$CONNECTIONS" -Dbench.seconds="$SECONDS_PER_WINDOW")"
   [ "$rc" = 0 ] || { echo "Gatling failed (exit $rc), see $log" >&2; exit 1; }
   local count ko
-  count="$(awk '/^> request count/ {gsub(/[^0-9 ]/, " "); print $1; exit}' "$log")"
-  ko="$(awk '/^> request count/ {gsub(/[^0-9 ]/, " "); print $3; exit}' "$log")"
+  # the last "> Global | total | OK | KO" line is the final summary (the progress lines come before it)
+  count="$(awk -F'|' '/^> Global/ {gsub(/[ ,]/, "", $2); c = $2} END {print c}' "$log")"
+  ko="$(awk -F'|' '/^> Global/ {gsub(/[ ,]/, "", $4); k = $4} END {print k}' "$log")"
   [ "${ko:-0}" = 0 ] || echo "Gatling saw $ko failed requests" >&2
   python3 -c "print(f'{$count / $SECONDS_PER_WINDOW:.1f}')"
 }
