@@ -15,4 +15,4 @@ timeout --kill-after=10 1800 java -Xmx256m -cp "$BENCH_CP" \
   -Dpreflight.project-dir="$PROJECT" -Dlab.leaks=none \
   -Dbench.cycles="${CYCLES:-3}" -Dbench.seconds="${SECONDS_PER_WINDOW:-15}" \
   -Dbench.connections=32 -Dbench.threads=2 \
-  io.ginpreflight.bench.WatchOverheadBenchmark 2>&1 | grep -v DEBUG | tee "$BENCH_OUT/overhead.out"
+  io.ginpreflight.bench.WatchOverheadBenchmark 2>&1 | grep --line-buffered -v DEBUG | tee "$BENCH_OUT/overhead.out"

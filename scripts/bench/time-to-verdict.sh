@@ -4,7 +4,7 @@
 # (after `rm -rf target`: Maven compiles and gin-lab is go-built again; Go's build cache in
 # ~/.cache/go-build stays warm, so "cold" is not a first checkout).
 #
-#   scripts/bench/time-to-verdict.sh         # WARM=3 COLD=1 by default: about 3-4 minutes
+#   scripts/bench/time-to-verdict.sh         # COLD=2 WARM=3, alternated (cold warm cold warm warm): ~5 min
 #
 # Deletes target/ (so run it last); its own logs go to /tmp/gin-preflight-time-to-verdict.
 set -euo pipefail
@@ -24,5 +24,9 @@ timed() {
 : >"$OUT/times.tsv"
 echo "simulation: $SIM" | tee "$OUT/simulation.txt"
 mvn -q -B -o test-compile   # so the first warm run is warm
-for i in $(seq 1 "${COLD:-1}"); do rm -rf target; timed "cold-$i"; done
-for i in $(seq 1 "${WARM:-3}"); do timed "warm-$i"; done
+COLD="${COLD:-2}"; WARM="${WARM:-3}"
+for i in $(seq 1 $((COLD > WARM ? COLD : WARM))); do
+  if [ "$i" -le "$COLD" ]; then rm -rf target; timed "cold-$i"; fi
+  if [ "$i" -le "$WARM" ]; then timed "warm-$i"; fi
+done
+grep -h "Total time" "$OUT"/*.log | sed 's/^/maven says: /'
