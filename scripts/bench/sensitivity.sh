@@ -3,6 +3,7 @@
 #
 #   scripts/bench/sensitivity.sh            # rounds, smoke and default: about 17 minutes on 2 cores
 #   scripts/bench/sensitivity.sh default    # only the default PreflightSimulation rows (about 4 minutes)
+#   scripts/bench/sensitivity.sh edge       # 160 and 192 B, around the trend's threshold, and a fixed run
 #
 # Each row is one RoundsSimulation (4 rounds of 6 s at 50 journeys/s, 3 requests per journey: 900
 # requests per round) or SmokeSimulation run in a forked Gatling JVM, with gin-lab's leaks planted:
@@ -57,6 +58,9 @@ if [ "$PARTS" = all ] || [ "$PARTS" = rounds ]; then
   fixed 3; bytes 1024; bytes 2048
   fixed 4; every 200; every 100; every 60
   fixed 5; every 30; every 10
+fi
+if [ "$PARTS" = all ] || [ "$PARTS" = edge ]; then
+  bytes 160; fixed 6; bytes 192
 fi
 if [ "$PARTS" = all ] || [ "$PARTS" = smoke ]; then
   smoke_bytes 4096; smoke_bytes 8192
