@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sensitivity: the smallest planted leak the default limits detect, and false positives on the fixed lab.
 #
-#   scripts/bench/sensitivity.sh            # rounds, smoke and default: about 17 minutes on 2 cores
+#   scripts/bench/sensitivity.sh            # rounds, edge, smoke and default: about 19 minutes on 2 cores
 #   scripts/bench/sensitivity.sh default    # only the default PreflightSimulation rows (about 4 minutes)
 #   scripts/bench/sensitivity.sh edge       # 160 and 192 B, around the trend's threshold, and a fixed run
 #
