@@ -33,6 +33,9 @@ func newLab(cfg config) (*lab, error) {
 		// One lab per process: the middleware is a plain function (so profiles name it), hence a package var.
 		auditRecordSize = cfg.auditRecordSize
 	}
+	// Same reason: the notify handler is a plain function. Zero (a config built in a test) means every request.
+	notifyLeakEvery = uint64(max(cfg.notifyLeakEvery, 1))
+	notifyRequestsSeen.Store(0)
 	ctx, cancel := context.WithCancel(context.Background())
 	l := &lab{cfg: cfg, ctx: ctx, cancel: cancel}
 	labLeaks.Set(cfg.leaks.String())

@@ -2,6 +2,7 @@ package main
 
 import (
 	"net/http"
+	"sync/atomic"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -15,6 +16,15 @@ import (
 const (
 	notifyWait   = 2 * time.Millisecond
 	deliveryTime = 20 * time.Millisecond
+)
+
+// notifyLeakEvery (-notify-leak-every, default 1) sends 1 of every N notify
+// requests down the leaky path and the rest to the fix, so the sensitivity
+// benchmark can plant fewer goroutines than one per request. Counted, not
+// random: request N, 2N, 3N, … leak, so a run of k requests leaks k/N.
+var (
+	notifyLeakEvery    uint64 = 1
+	notifyRequestsSeen atomic.Uint64
 )
 
 type notifyRequest struct {
@@ -40,6 +50,10 @@ func addNotifyRoutes(rg *gin.RouterGroup, l *lab) {
 // BUG: leakyNotifyHandler hands the deliverer an unbuffered channel, then
 // stops listening after notifyWait.
 func leakyNotifyHandler(c *gin.Context) {
+	if notifyRequestsSeen.Add(1)%notifyLeakEvery != 0 {
+		fixedNotifyHandler(c)
+		return
+	}
 	// The cap is checked before the body is read, so the fix can still
 	// read it.
 	if !goroutineBudget.take(1, "blocked-goroutine") {

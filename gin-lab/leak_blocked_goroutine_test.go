@@ -1,6 +1,8 @@
 package main
 
 import (
+	"errors"
+	"io"
 	"net/http"
 	"runtime"
 	"testing"
@@ -26,6 +28,37 @@ func TestBlockedGoroutineLeakyLeaksOnePerRequest(t *testing.T) {
 	t.Logf("blocked-goroutine leaky: %d goroutines left after %d requests = %.2f/request", leaked, notifyRequests, float64(leaked)/notifyRequests)
 	if leaked < notifyRequests*9/10 {
 		t.Fatalf("expected at least %d leaked goroutines but was %d", notifyRequests*9/10, leaked)
+	}
+}
+
+func TestBlockedGoroutineLeakyEveryNthLeaksOneInN(t *testing.T) {
+	const every = 5
+	l, err := newLab(config{leaks: leakSet{"blocked-goroutine": true}, notifyLeakEvery: every})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(l.Close)
+	r := setupRouter(l)
+	before := runtime.NumGoroutine()
+	for range notifyRequests {
+		mustStatus(t, do(r, http.MethodPost, "/api/notify", "application/json", notifyBody), http.StatusAccepted)
+	}
+	// The fixed deliveries end after deliveryTime; the leaky ones park forever.
+	time.Sleep(5 * deliveryTime)
+	want := notifyRequests / every
+	goroutinesAtLeast(before+want, 5*time.Second)
+	leaked := goroutinesSettled(5*time.Second) - before
+	t.Logf("blocked-goroutine leaky, -notify-leak-every %d: %d goroutines left after %d requests = %.3f/request", every, leaked, notifyRequests, float64(leaked)/notifyRequests)
+	if leaked < want || leaked > want+want/10 {
+		t.Fatalf("expected %d leaked goroutines (1 in %d of %d requests) but was %d", want, every, notifyRequests, leaked)
+	}
+}
+
+func TestNotifyLeakEveryMustBePositive(t *testing.T) {
+	for _, value := range []string{"0", "-3"} {
+		if _, err := parseFlags([]string{"-notify-leak-every", value}, io.Discard); !errors.Is(err, errUsage) {
+			t.Fatalf("expected a usage error for -notify-leak-every %s but was %v", value, err)
+		}
 	}
 }
 

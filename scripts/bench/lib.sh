@@ -1,0 +1,54 @@
+# Shared by the benchmark scripts: run from the project directory, offline, loopback only.
+# Sourced, not executed.
+
+set -euo pipefail
+
+PROJECT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+BENCH_OUT="${BENCH_OUT:-$PROJECT/target/bench}"
+mkdir -p "$BENCH_OUT"
+
+# The test classes and the test classpath the forked JVMs need (what `mvn verify` writes before its
+# integration tests), without running any test.
+bench_compile() {
+  (cd "$PROJECT" && mvn -q -B -o test-compile dependency:build-classpath@test-classpath-for-forked-gatling)
+  BENCH_CP="$PROJECT/target/test-classes:$(cat "$PROJECT/target/test-classpath.txt")"
+}
+
+# gatling_run SIMULATION_CLASS LOG_FILE [-Dkey=value ...]: one Gatling run in a JVM of its own, as
+# src/test/java/io/ginpreflight/it/GatlingProcess.java does; bounded by timeout(1). Prints the exit code.
+gatling_run() {
+  local simulation="$1" log="$2"; shift 2
+  local results; results="$(mktemp -d "$BENCH_OUT/gatling-XXXXXX")"
+  local rc=0
+  timeout --kill-after=10 "${GATLING_TIMEOUT:-600}" java -Xmx512m \
+    --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/jdk.internal.misc=ALL-UNNAMED \
+    -cp "$BENCH_CP" "$@" \
+    -Dpreflight.project-dir="$PROJECT" \
+    -Dpreflight.reports.gatling-results="$results" -Dpreflight.reports.dir="$results/published" \
+    io.gatling.app.Gatling -s "$simulation" -rf "$results" >"$log" 2>&1 || rc=$?
+  echo "$rc"
+}
+
+# go_lab_build: builds gin-lab once into $BENCH_OUT/gin-lab (Go's build cache makes a rebuild cheap).
+go_lab_build() {
+  local go; go="$(command -v go || echo /usr/local/go/bin/go)"
+  (cd "$PROJECT/gin-lab" && GOTOOLCHAIN=local "$go" build -o "$BENCH_OUT/gin-lab" .)
+}
+
+# A free loopback port (the kernel picks it; there is a small race until the lab binds it).
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+# wrk is Debian's package; install it when missing rather than fail half-way.
+require_wrk() {
+  if ! command -v wrk >/dev/null; then
+    echo "wrk is missing: installing Debian's wrk (apt-get install -y wrk)" >&2
+    apt-get update -qq && apt-get install -y -qq wrk >/dev/null
+  fi
+}
+
+# median of numbers, one per argument
+median() {
+  printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else printf "%.1f\n", (a[NR/2]+a[NR/2+1])/2}'
+}
