@@ -19,6 +19,12 @@ import (
 
 const trapRequests = 2000
 
+// trapMaxPerRequest is what a trap may leave per request after warm-up: a
+// sixteenth of the smallest leak in the catalogue (4 KiB per request), and
+// far above the GC noise of an idle process, but not of a busy 2-core CI
+// machine, where 64 B was seen exceeded once (69 B) with nothing leaking.
+const trapMaxPerRequest = 256
+
 // flatAfterWarmUp runs warm, measures, runs drive trapRequests times and
 // fails if more than maxPerRequest bytes per request stayed on the heap.
 func flatAfterWarmUp(t *testing.T, name string, r http.Handler, warm func(i int), drive func(i int), maxPerRequest float64) {
@@ -44,7 +50,7 @@ func TestTrapLargeAllocIsReleased(t *testing.T) {
 	get := func(int) {
 		mustStatus(t, do(r, http.MethodGet, "/api/reports/large?size_kib=256", "", ""), http.StatusOK)
 	}
-	flatAfterWarmUp(t, "large-alloc (256 KiB/request)", r, get, get, 64)
+	flatAfterWarmUp(t, "large-alloc (256 KiB/request)", r, get, get, trapMaxPerRequest)
 }
 
 func TestTrapBoundedCacheStopsAtCapacity(t *testing.T) {
@@ -53,7 +59,7 @@ func TestTrapBoundedCacheStopsAtCapacity(t *testing.T) {
 		func(i int) { do(r, http.MethodGet, fmt.Sprintf("/api/catalog/warm%d", i), "", "") },
 		func(i int) {
 			mustStatus(t, do(r, http.MethodGet, fmt.Sprintf("/api/catalog/sku%d", i), "", ""), http.StatusOK)
-		}, 64)
+		}, trapMaxPerRequest)
 }
 
 func TestTrapPoolCorrectStaysFlat(t *testing.T) {
@@ -65,7 +71,7 @@ func TestTrapPoolCorrectStaysFlat(t *testing.T) {
 		}
 		mustStatus(t, do(r, http.MethodGet, target, "", ""), http.StatusOK)
 	}
-	flatAfterWarmUp(t, "pool-correct", r, get, get, 64)
+	flatAfterWarmUp(t, "pool-correct", r, get, get, trapMaxPerRequest)
 }
 
 func TestTrapMapBindingStaysFlat(t *testing.T) {
@@ -74,7 +80,7 @@ func TestTrapMapBindingStaysFlat(t *testing.T) {
 	post := func(int) {
 		mustStatus(t, do(r, http.MethodPost, "/api/bind/map", "application/json", doc), http.StatusOK)
 	}
-	flatAfterWarmUp(t, "map-binding", r, post, post, 64)
+	flatAfterWarmUp(t, "map-binding", r, post, post, trapMaxPerRequest)
 }
 
 // TestTrapIdleKeepAliveCostsPerConnectionNotPerRequest holds idle
