@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The project's settings: {@code preflight.conf} on the classpath, under an optional user file named by
@@ -56,7 +55,7 @@ public final class PreflightConfig {
     } catch (ConfigException e) {
       throw new ConfigProblem("Configuration cannot be read: " + e.getMessage());
     }
-    refuseUnknownKeys(merged, defaults);
+    KnownKeys.refuseUnknown(merged, defaults, OWNED_ROOTS, OPEN_SUBTREES);
     return new PreflightConfig(merged);
   }
 
@@ -73,51 +72,6 @@ public final class PreflightConfig {
     } catch (ConfigException e) {
       throw new ConfigProblem("Configuration file '" + file + "' cannot be parsed: " + e.getMessage());
     }
-  }
-
-  private static void refuseUnknownKeys(Config merged, Config defaults) {
-    Set<String> known = new TreeSet<>();
-    collectLeafPaths(defaults.root(), "", known);
-    for (String root : OWNED_ROOTS) {
-      if (!merged.hasPathOrNull(root)) {
-        continue;
-      }
-      Set<String> given = new TreeSet<>();
-      collectLeafPaths(merged.getObject(root), root, given);
-      for (String key : given) {
-        if (!known.contains(key) && OPEN_SUBTREES.stream().noneMatch(key::startsWith)) {
-          throw new ConfigProblem("Unknown configuration key '" + key + "'; known keys are: "
-              + String.join(", ", siblings(known, key)) + ".");
-        }
-      }
-    }
-  }
-
-  private static void collectLeafPaths(ConfigObject object, String prefix, Set<String> into) {
-    for (Map.Entry<String, ConfigValue> entry : object.entrySet()) {
-      String path = prefix.isEmpty() ? entry.getKey() : prefix + "." + entry.getKey();
-      if (entry.getValue().valueType() == ConfigValueType.OBJECT
-          && OPEN_SUBTREES.stream().noneMatch(path::equals)) {
-        collectLeafPaths((ConfigObject) entry.getValue(), path, into);
-      } else {
-        into.add(path);
-      }
-    }
-  }
-
-  /** The known keys that share the longest prefix with a mistyped one: the ones the user meant. */
-  private static Set<String> siblings(Set<String> known, String key) {
-    String parent = key;
-    while (parent.contains(".")) {
-      parent = parent.substring(0, parent.lastIndexOf('.'));
-      String prefix = parent + ".";
-      Set<String> matches = new TreeSet<>();
-      known.stream().filter(k -> k.startsWith(prefix)).forEach(matches::add);
-      if (!matches.isEmpty()) {
-        return matches;
-      }
-    }
-    return known;
   }
 
   /**
