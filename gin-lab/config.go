@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"runtime"
 	"slices"
 	"strings"
 )
@@ -22,6 +23,7 @@ type config struct {
 	multipartMemory int64
 	auditRecordSize int
 	notifyLeakEvery int
+	memProfileRate  int
 }
 
 const (
@@ -46,6 +48,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.BoolVar(&cfg.exitOnStdinEOF, "exit-on-stdin-eof", false, "shut down gracefully when stdin reaches EOF (the launcher died)")
 	fs.Int64Var(&cfg.uploadLimit, "upload-limit", defaultUploadLimit, "largest accepted request body in bytes (http.MaxBytesReader)")
 	fs.IntVar(&cfg.auditRecordSize, "audit-record-bytes", defaultAuditRecordSize, "bytes each request's audit record weighs (what global-map leaks per request)")
+	fs.IntVar(&cfg.memProfileRate, "mem-profile-rate", runtime.MemProfileRate, "bytes allocated per heap profile sample (runtime.MemProfileRate); smaller = finer allocation sites, more overhead")
 	fs.IntVar(&cfg.notifyLeakEvery, "notify-leak-every", 1, "with blocked-goroutine on, 1 of every N POST /api/notify leaks its goroutine (the others take the fix)")
 	fs.Int64Var(&cfg.multipartMemory, "multipart-memory", defaultMultipartMemory, "gin MaxMultipartMemory in bytes; larger parts spill to temp files")
 	if err := fs.Parse(args); err != nil {
@@ -64,6 +67,9 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	}
 	if cfg.auditRecordSize <= 0 || cfg.auditRecordSize > 1<<20 {
 		return cfg, fmt.Errorf("%w: -audit-record-bytes must be between 1 and 1048576", errUsage)
+	}
+	if cfg.memProfileRate < 1 {
+		return cfg, fmt.Errorf("%w: -mem-profile-rate must be at least 1", errUsage)
 	}
 	if cfg.notifyLeakEvery < 1 || cfg.notifyLeakEvery > 1_000_000 {
 		return cfg, fmt.Errorf("%w: -notify-leak-every must be between 1 and 1000000", errUsage)

@@ -12,6 +12,7 @@ import (
 	"net/http/pprof"
 	"os"
 	"os/signal"
+	"runtime"
 	"syscall"
 	"time"
 
@@ -31,6 +32,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return 2
 	}
+	// Before the lab allocates anything: pprof samples one allocation per MemProfileRate bytes, so a
+	// site that only churns (a full LRU) can look like growth by a few samples; finer sampling makes the
+	// "top growth" of a calibration run stable.
+	runtime.MemProfileRate = cfg.memProfileRate
 	switch {
 	case cfg.listLeaks:
 		printPatternNames(stdout)

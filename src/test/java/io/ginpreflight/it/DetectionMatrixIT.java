@@ -51,6 +51,10 @@ class DetectionMatrixIT {
 
   /** Shorter quick profiles; binding's warm-up still sends more new keys than the lab's caches hold. */
   private static final Map<String, String> SHORT = Map.ofEntries(
+      // pprof samples one allocation per 512 KiB by default: a full LRU trap that only churns can then look
+      // like MiBs of growth by chance and outrank a real leak as "top growth". 64 KiB makes the order stable.
+      Map.entry("lab.args.0", "-mem-profile-rate"),
+      Map.entry("lab.args.1", "65536"),
       Map.entry("preflight.families.uploads.load.quick.warm-up", "3s"),
       Map.entry("preflight.families.uploads.load.quick.duration", "8s"),
       Map.entry("preflight.families.binding.load.quick.warm-up-rate", "120"),

@@ -68,7 +68,11 @@ final class RunIndexWriter {
         }
         growth.append(Html.esc(f.phase())).append(": heap ").append(Html.growth(f.heapGrowth(), "bytes"))
             .append(", goroutines ").append(Html.growth(f.goroutineGrowth(), "count")).append("<br>");
+        // A fitted trend ignores the warm-up round; a single phase's growth over its requests does not,
+        // so a phase that filled a cache or held few long connections shows a large figure: say which.
         retained.append(Html.esc(f.phase())).append(": ").append(Html.bytesPerRequest(f.retainedBytesPerRequest()))
+            .append("growth".equals(f.source()) ? " <span class=\"note\">(phase growth ÷ requests)</span>"
+                : "trend".equals(f.source()) ? " <span class=\"note\">(trend)</span>" : "")
             .append("<br>");
       }
     });

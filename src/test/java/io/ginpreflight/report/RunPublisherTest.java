@@ -41,7 +41,7 @@ class RunPublisherTest {
     assertTrue(dom.contains("<a href=\"uploadsimulation-20261128020000456/index.html\">Gatling</a> "
         + "<a href=\"uploadsimulation-20261128020000456/memory.html\">Memory</a>"), dom);
     assertTrue(dom.contains("<td class=\"ko\">FAIL</td><td>uploads steady: heap +48.2 MiB, goroutines –<br></td>"
-        + "<td class=\"num\">uploads steady: 5,580.4 B<br></td>"), dom);
+        + "<td class=\"num\">uploads steady: 5,580.4 B <span class=\"note\">(trend)</span><br></td>"), dom);
     // AND the two trend charts each have a point per run
     assertEquals(List.of("trend-heap-growth", "trend-retained-per-request"),
         MemoryHtmlWriterTest.all(dom, "<svg class=\"chart\" id=\"([^\"]+)\""));
