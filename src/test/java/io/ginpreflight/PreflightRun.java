@@ -178,10 +178,6 @@ public final class PreflightRun implements AutoCloseable {
     return failedRequestsPercent;
   }
 
-  public Path runDir() {
-    return runDir;
-  }
-
   public String simulation() {
     return simulation;
   }
@@ -209,10 +205,6 @@ public final class PreflightRun implements AutoCloseable {
       watch.enterPhase(boundary.nextStep());
       return verdicts.record(boundary, reading, phaseLimits);
     });
-  }
-
-  public List<ProbeReading> readings() {
-    return verdicts.readings();
   }
 
   /** The run's probe points, in order; set by {@link Preflight#populations}. */

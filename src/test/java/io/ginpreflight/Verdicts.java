@@ -117,12 +117,6 @@ public final class Verdicts {
     return List.copyOf(failures);
   }
 
-  public boolean passed() {
-    return failures.isEmpty()
-        && checks.stream().allMatch(c -> c.status() == CheckStatus.OK)
-        && trends.stream().allMatch(t -> t.status() == CheckStatus.OK);
-  }
-
   String summary() {
     long failedChecks = checks.stream().filter(c -> c.status() != CheckStatus.OK).count()
         + trends.stream().filter(t -> t.status() != CheckStatus.OK).count();

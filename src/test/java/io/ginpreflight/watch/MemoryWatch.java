@@ -28,16 +28,13 @@ public final class MemoryWatch implements AutoCloseable {
   private final Capabilities capabilities;
   private final PhaseProbe probe;
   private final ContinuousSampler sampler;
-  private final Optional<LocalSignals> local;
   private final ExecutorService probeThread;
-  private final Path samplesFile;
   private final Snapshot initial;
   private volatile String phase = "start";
   private volatile ProbeReading previous;
 
   public MemoryWatch(SignalClient client, SignalEndpoints endpoints, Optional<LocalSignals> local,
       ProbeSettings settings, Path runDir) {
-    this.local = local;
     this.capabilities = Capabilities.detect(client, endpoints, local);
     // A pprof URL that does not answer at start would turn every heap reading into a failure; without
     // it the heap is estimated from metrics, and the reading says so.
@@ -47,7 +44,7 @@ public final class MemoryWatch implements AutoCloseable {
     TargetSignals signals = new TargetSignals(client, endpoints, local, capabilities.offers(Capabilities.EXPVAR));
     this.initial = signals.read();
     this.probe = new PhaseProbe(client, endpoints, signals, local, settings, runDir);
-    this.samplesFile = runDir.resolve("samples.jsonl");
+    Path samplesFile = runDir.resolve("samples.jsonl");
     try {
       this.sampler = new ContinuousSampler(signals, new SampleLog(samplesFile), () -> phase);
     } catch (IOException e) {
@@ -69,10 +66,6 @@ public final class MemoryWatch implements AutoCloseable {
     return initial;
   }
 
-  public Path samplesFile() {
-    return samplesFile;
-  }
-
   public void startSampling(Duration interval) {
     sampler.start(interval);
   }
@@ -80,10 +73,6 @@ public final class MemoryWatch implements AutoCloseable {
   /** Tags the samples that follow with the phase now in progress. */
   public void enterPhase(String name) {
     phase = name;
-  }
-
-  public Optional<String> death() {
-    return local.flatMap(LocalSignals::death);
   }
 
   /** Settles the target, forces GC and reads every signal; never completes exceptionally. */
