@@ -74,19 +74,13 @@ public final class PreflightRun implements AutoCloseable {
 
   /**
    * Reads the configuration and starts or finds the target. A bad setting or a target that cannot be
-   * started ends the JVM here with one clear sentence and exit code 1 (a build error, not a failed check),
-   * before any load is sent; a stack trace would only bury the sentence.
+   * started ends the JVM here, before any load is sent ({@link CannotStart}).
    */
   public static PreflightRun start(Class<?> simulationClass) {
     try {
       return open(simulationClass.getSimpleName(), PreflightConfig.load());
     } catch (ConfigProblem | TargetStartFailure e) {
-      System.err.println();
-      System.err.println("Gin Preflight cannot start: " + e.getMessage());
-      System.err.println();
-      System.err.flush();
-      System.exit(1);
-      throw e;
+      throw CannotStart.exit(e);
     }
   }
 

@@ -1,18 +1,15 @@
 package io.ginpreflight;
 
 import io.ginpreflight.config.PreflightConfig;
+import io.ginpreflight.report.FileTrees;
 import io.ginpreflight.report.MemoryReport;
 import io.ginpreflight.report.PushgatewayPublisher;
 import io.ginpreflight.report.PushgatewaySettings;
 import io.ginpreflight.report.ReportSet;
 import io.ginpreflight.report.RunPublisher;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -98,7 +95,7 @@ final class RunFinisher {
       Path source = runDir.resolve(name);
       if (Files.exists(source)) {
         try {
-          copyTree(source, gatlingFolder.resolve(name));
+          FileTrees.copy(source, gatlingFolder.resolve(name), file -> false);
         } catch (IOException e) {
           LOG.warn("Could not copy {} beside the Gatling report: {}", source, e.getMessage());
         }
@@ -117,21 +114,5 @@ final class RunFinisher {
     // Logback may already be stopped in a shutdown hook: print directly.
     System.out.println("[preflight] Published to " + result.run() + "; history: file://" + result.index());
     System.out.flush();
-  }
-
-  private static void copyTree(Path source, Path target) throws IOException {
-    Files.walkFileTree(source, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-        Files.createDirectories(target.resolve(source.relativize(dir).toString()));
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.copy(file, target.resolve(source.relativize(file).toString()), StandardCopyOption.REPLACE_EXISTING);
-        return FileVisitResult.CONTINUE;
-      }
-    });
   }
 }

@@ -1,6 +1,7 @@
 package io.ginpreflight.families;
 
 import io.gatling.javaapi.http.HttpProtocolBuilder;
+import io.ginpreflight.CannotStart;
 import io.ginpreflight.Phase;
 import io.ginpreflight.PreflightRun;
 import io.ginpreflight.config.ConfigProblem;
@@ -76,12 +77,7 @@ public final class Families {
     try {
       return read.get();
     } catch (ConfigProblem e) {
-      System.err.println();
-      System.err.println("Gin Preflight cannot start: " + e.getMessage());
-      System.err.println();
-      System.err.flush();
-      System.exit(1);
-      throw e;
+      throw CannotStart.exit(e);
     }
   }
 

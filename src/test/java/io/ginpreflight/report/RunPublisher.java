@@ -95,21 +95,7 @@ public final class RunPublisher {
   }
 
   private static void copy(Path from, Path to) throws IOException {
-    Files.walkFileTree(from, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-        Files.createDirectories(to.resolve(from.relativize(dir).toString()));
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        if (!(file.getParent().equals(from) && file.getFileName().toString().equals(SKIPPED_FILE))) {
-          Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.REPLACE_EXISTING);
-        }
-        return FileVisitResult.CONTINUE;
-      }
-    });
+    FileTrees.copy(from, to, file -> file.getParent().equals(from) && file.getFileName().toString().equals(SKIPPED_FILE));
   }
 
   /** Deletes a folder tree; symbolic links are removed, never followed. */

@@ -4,12 +4,14 @@ import io.ginpreflight.report.SiteRecord;
 import io.ginpreflight.signal.GoroutineDump;
 import io.ginpreflight.signal.HeapProfileText;
 import io.ginpreflight.signal.SignalUnavailable;
+import io.ginpreflight.signal.SiteDiff;
 import io.ginpreflight.signal.TopGrowth;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * Where a phase's growth is: the heap profiles (debug=1 text) and goroutine dumps the probes saved before
@@ -27,27 +29,28 @@ public final class LeakSites {
 
   /** The growing heap allocation sites, largest first; empty when a profile is missing or unreadable. */
   public List<SiteRecord> heap(ProbeReading before, ProbeReading after) {
-    try {
-      Optional<String> b = text(before, "heap-text");
-      Optional<String> a = text(after, "heap-text");
-      if (b.isEmpty() || a.isEmpty()) {
-        return List.of();
-      }
-      return io.ginpreflight.signal.SiteDiff.heap(HeapProfileText.parse(b.get()), HeapProfileText.parse(a.get()), TOP);
-    } catch (SignalUnavailable e) {
-      return List.of();
-    }
+    return diff(before, after, "heap-text", HeapProfileText::parse, (b, a) -> SiteDiff.heap(b, a, TOP));
   }
 
   /** The goroutine stacks whose count grew, largest first. */
   public List<SiteRecord> goroutines(ProbeReading before, ProbeReading after) {
+    return diff(before, after, "goroutine", GoroutineDump::parse, (b, a) -> SiteDiff.goroutines(b, a, TOP));
+  }
+
+  private interface Parser<T> {
+    T parse(String text) throws SignalUnavailable;
+  }
+
+  /** A missing or unreadable profile costs the "where", never the verdict: no sites then. */
+  private <T> List<SiteRecord> diff(ProbeReading before, ProbeReading after, String kind, Parser<T> parser,
+      BiFunction<T, T, List<SiteRecord>> sites) {
+    Optional<String> b = text(before, kind);
+    Optional<String> a = text(after, kind);
+    if (b.isEmpty() || a.isEmpty()) {
+      return List.of();
+    }
     try {
-      Optional<String> b = text(before, "goroutine");
-      Optional<String> a = text(after, "goroutine");
-      if (b.isEmpty() || a.isEmpty()) {
-        return List.of();
-      }
-      return io.ginpreflight.signal.SiteDiff.goroutines(GoroutineDump.parse(b.get()), GoroutineDump.parse(a.get()), TOP);
+      return sites.apply(parser.parse(b.get()), parser.parse(a.get()));
     } catch (SignalUnavailable e) {
       return List.of();
     }
