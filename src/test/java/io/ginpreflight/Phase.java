@@ -7,7 +7,8 @@ import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.ginpreflight.gatling.RequestCounter;
-import io.ginpreflight.verdict.Limits;
+import io.ginpreflight.plan.Limits;
+import io.ginpreflight.plan.PlannedPhase;
 import io.ginpreflight.verdict.TrendRule;
 import java.util.List;
 import java.util.Optional;
@@ -106,21 +107,17 @@ public final class Phase {
     return rounds;
   }
 
-  Limits limitsFrom(Limits simulationLimits) {
-    return limits.map(adjust -> adjust.apply(simulationLimits)).orElse(simulationLimits);
+  /** The phase as the run's plan sees it, judged against the simulation's limits adjusted for it. */
+  PlannedPhase planned(Limits simulationLimits) {
+    return new PlannedPhase(name, judged, rounds,
+        limits.map(adjust -> adjust.apply(simulationLimits)).orElse(simulationLimits));
   }
 
-  /** The scenario name of a round; the phase's own name when it has one round. */
-  String roundName(int round) {
-    return rounds == 1 ? name : name + " (round " + round + "/" + rounds + ")";
-  }
-
-  PopulationBuilder population(int round, RequestCounter counter) {
+  PopulationBuilder population(String scenario, RequestCounter counter) {
     if (journey == null || injection.isEmpty()) {
       throw new IllegalStateException("Phase \"" + name + "\" is incomplete: give it a journey(...) and "
           + "inject(...) before passing it to Preflight.");
     }
-    String scenario = roundName(round);
     return scenario(scenario)
         .exec(journey)
         .exec(exec(session -> {

@@ -8,14 +8,13 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 import io.gatling.javaapi.core.Assertion;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.ginpreflight.gatling.RecordingStep;
-import io.ginpreflight.verdict.CheckKind;
-import io.ginpreflight.verdict.Limits;
-import io.ginpreflight.verdict.TrendKind;
+import io.ginpreflight.plan.Limits;
+import io.ginpreflight.plan.PlannedPhase;
+import io.ginpreflight.plan.ProbePoint;
+import io.ginpreflight.plan.RunPlan;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -25,6 +24,7 @@ import java.util.function.UnaryOperator;
  * <pre>{@code
  * Preflight preflight = Preflight.phases(warmUp, steady);
  * setUp(preflight.populations(run)).protocols(run.http()).assertions(preflight.assertions(run));
+ * // populations(run) fixes the run's plan; assertions(run) reads it
  * }</pre>
  */
 public final class Preflight {
@@ -66,98 +66,53 @@ public final class Preflight {
     return phases;
   }
 
-  /** The probes of the run in order: one before the first step and one after every step. */
-  List<Boundary> boundaries() {
-    record Step(Phase phase, int round) {}
-    List<Step> steps = new ArrayList<>();
-    phases.forEach(p -> {
-      for (int round = 1; round <= p.rounds(); round++) {
-        steps.add(new Step(p, round));
-      }
-    });
-    List<Boundary> boundaries = new ArrayList<>();
-    boundaries.add(new Boundary(0, "before \"" + phases.get(0).name() + "\"", Optional.empty(), -1, List.of(),
-        List.of(), steps.get(0).phase().roundName(1)));
-    int phaseStart = 0;
-    for (int s = 0; s < steps.size(); s++) {
-      Step step = steps.get(s);
-      Phase phase = step.phase();
-      if (step.round() == 1) {
-        phaseStart = s;  // the probe before this phase is boundary s
-      }
-      String label = "after \"" + phase.roundName(step.round()) + "\"";
-      String next = s + 1 < steps.size() ? steps.get(s + 1).phase().roundName(steps.get(s + 1).round()) : "end";
-      if (s + 1 < steps.size() && steps.get(s + 1).round() == 1) {
-        label += ", before \"" + steps.get(s + 1).phase().name() + "\"";
-      }
-      boolean closesPhase = step.round() == phase.rounds();
-      List<Integer> roundIndexes = new ArrayList<>();
-      List<String> roundScenarios = new ArrayList<>();
-      for (int round = 1; round <= phase.rounds(); round++) {
-        roundIndexes.add(phaseStart + round);
-        roundScenarios.add(phase.roundName(round));
-      }
-      // With rounds, the first is warm-up: the phase's growth is judged from the probe after it.
-      int baseline = phase.rounds() > 1 ? phaseStart + 1 : phaseStart;
-      boundaries.add(new Boundary(s + 1, label, closesPhase ? Optional.of(phase) : Optional.empty(), baseline,
-          roundIndexes, roundScenarios, next));
-    }
-    return boundaries;
+  /** What the plan needs of each phase, with the limits it is judged against. */
+  List<PlannedPhase> plannedPhases(Limits simulationLimits) {
+    Limits adjusted = limits.apply(simulationLimits);
+    return phases.stream().map(p -> p.planned(adjusted)).toList();
   }
 
   /**
    * The whole run as one chain: probe, step, probe, step, ..., probe. Each probe waits for the previous
-   * population's users to finish ({@code andThen}), so "after" really is after.
+   * population's users to finish ({@code andThen}), so "after" really is after. Fixes the run's plan.
    */
   public PopulationBuilder populations(PreflightRun run) {
-    List<Boundary> boundaries = boundaries();
-    run.plan(boundaries);
+    List<PlannedPhase> planned = plannedPhases(run.limits());
+    RunPlan plan = run.plan(planned);
     List<PopulationBuilder> loads = new ArrayList<>();
-    phases.forEach(p -> {
-      for (int round = 1; round <= p.rounds(); round++) {
-        loads.add(p.population(round, run.requestCounter()));
+    for (int i = 0; i < phases.size(); i++) {
+      for (int round = 1; round <= phases.get(i).rounds(); round++) {
+        loads.add(phases.get(i).population(planned.get(i).roundName(round), run.requestCounter()));
       }
-    });
-    PopulationBuilder chain = probe(run, boundaries.get(boundaries.size() - 1));
+    }
+    List<ProbePoint> probes = plan.probes();
+    PopulationBuilder chain = probe(run, probes.get(probes.size() - 1));
     for (int i = loads.size() - 1; i >= 0; i--) {
-      chain = probe(run, boundaries.get(i)).andThen(loads.get(i).andThen(chain));
+      chain = probe(run, probes.get(i)).andThen(loads.get(i).andThen(chain));
     }
     return chain;
   }
 
-  private PopulationBuilder probe(PreflightRun run, Boundary boundary) {
-    String scenarioName = "memory probe " + (boundary.index() + 1) + ": " + boundary.label();
-    Limits phaseLimits = boundary.closes().map(p -> p.limitsFrom(limits.apply(run.limits()))).orElse(null);
+  private PopulationBuilder probe(PreflightRun run, ProbePoint point) {
+    String scenarioName = "memory probe " + (point.index() + 1) + ": " + point.label();
     return scenario(scenarioName)
-        .exec(RecordingStep.verdicts(scenarioName, session -> run.probe(boundary, phaseLimits)))
+        .exec(RecordingStep.verdicts(scenarioName, session -> run.probe(point)))
         .injectOpen(atOnceUsers(1));
   }
 
   /**
-   * One assertion per memory check: recorded exactly once and not failed. A check that was never
-   * recorded (the run died first) therefore fails too: "could not measure" is never a pass. And no request
-   * name may fail more often than preflight.limits.failed-requests-percent.
+   * One assertion per memory check of the plan: recorded exactly once and not failed. A check that was
+   * never recorded (the run died first) therefore fails too: "could not measure" is never a pass. And no
+   * request name may fail more often than preflight.limits.failed-requests-percent. Call it after
+   * {@link #populations}, which fixes the plan.
    */
   public List<Assertion> assertions(PreflightRun run) {
     List<Assertion> assertions = new ArrayList<>();
     // A request name that mostly failed never loaded its endpoint: its memory verdict would be a false pass.
     assertions.add(forAll().failedRequests().percent().lte(run.failedRequestsPercentLimit()));
-    for (Phase phase : phases) {
-      if (!phase.isJudged()) {
-        continue;
-      }
-      Limits phaseLimits = phase.limitsFrom(limits.apply(run.limits()));
-      List<String> records = new ArrayList<>();
-      Arrays.stream(CheckKind.values())
-          .filter(kind -> phaseLimits.limitFor(kind).isPresent())
-          .forEach(kind -> records.add(kind.recordName(phase.name())));
-      if (phase.rounds() > 1) {
-        Arrays.stream(TrendKind.values()).forEach(kind -> records.add(kind.recordName(phase.name())));
-      }
-      for (String record : records) {
-        assertions.add(details(record).allRequests().count().is(1L));
-        assertions.add(details(record).failedRequests().count().is(0L));
-      }
+    for (String record : run.plannedRun().recordNames()) {
+      assertions.add(details(record).allRequests().count().is(1L));
+      assertions.add(details(record).failedRequests().count().is(0L));
     }
     return assertions;
   }

@@ -8,17 +8,28 @@ import io.ginpreflight.config.PreflightConfig;
 import io.ginpreflight.config.ProbeSettings;
 import io.ginpreflight.gatling.RequestCounter;
 import io.ginpreflight.gatling.VerdictRecord;
+import io.ginpreflight.model.CheckKind;
+import io.ginpreflight.model.Measurement;
+import io.ginpreflight.model.ProbeReading;
+import io.ginpreflight.model.RunFindings;
+import io.ginpreflight.plan.Limits;
+import io.ginpreflight.plan.PlannedPhase;
+import io.ginpreflight.plan.ProbePoint;
+import io.ginpreflight.plan.RunPlan;
+import io.ginpreflight.report.PushgatewaySettings;
+import io.ginpreflight.report.RunFacts;
+import io.ginpreflight.report.RunFinisher;
+import io.ginpreflight.report.RunReport;
 import io.ginpreflight.signal.SignalClient;
 import io.ginpreflight.target.OwnedTarget;
 import io.ginpreflight.target.Target;
+import io.ginpreflight.target.TargetReachability;
 import io.ginpreflight.target.TargetStartFailure;
 import io.ginpreflight.target.Targets;
-import io.ginpreflight.verdict.CheckKind;
-import io.ginpreflight.verdict.Limits;
-import io.ginpreflight.watch.Measurement;
+import io.ginpreflight.verdict.Judge;
+import io.ginpreflight.verdict.LeakSites;
 import io.ginpreflight.watch.LocalSignals;
 import io.ginpreflight.watch.MemoryWatch;
-import io.ginpreflight.watch.ProbeReading;
 import io.ginpreflight.watch.ProcfsSignals;
 import io.ginpreflight.watch.SignalEndpoints;
 import java.io.IOException;
@@ -29,7 +40,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -52,11 +65,15 @@ public final class PreflightRun implements AutoCloseable {
   private final Target target;
   private final OwnedTarget owned;
   private final MemoryWatch watch;
-  private final Verdicts verdicts;
   private final RequestCounter requestCounter = new RequestCounter();
-  private final RunFinisher finisher;
+  private final RunFindings findings = new RunFindings();
+  private final RunFinisher.Settings finishing;
   private final double failedRequestsPercent;
-  private volatile List<Boundary> plan = List.of();
+  private final Map<String, String> unoffered;
+  /** Set once by {@link #plan}: the plan, its judge and the finisher that reports on it. */
+  private volatile Planned planned;
+
+  private record Planned(RunPlan plan, Judge judge, RunFinisher finisher) {}
 
   private PreflightRun(String simulation, Path runDir, Limits limits, Target target, OwnedTarget owned,
       MemoryWatch watch, RunFinisher.Settings finishing, double failedRequestsPercent) {
@@ -67,9 +84,8 @@ public final class PreflightRun implements AutoCloseable {
     this.target = target;
     this.owned = owned;
     this.watch = watch;
-    this.verdicts = new Verdicts(requestCounter, new io.ginpreflight.watch.LeakSites(runDir));
-    this.finisher = new RunFinisher(finishing, runDir, simulation, startedAt, () -> RunReport.of(this, plan,
-        watch.capabilities().sources(), runDir.getFileName().toString(), Instant.now()));
+    this.finishing = finishing;
+    this.unoffered = unofferedSignals(watch);
   }
 
   /**
@@ -92,7 +108,7 @@ public final class PreflightRun implements AutoCloseable {
     Duration sampleInterval = config.positiveDuration("preflight.sampling.interval");
     Optional<SignalClient.AuthHeader> auth = authHeader(config);
     Optional<String> expvarUrl = config.optionalUrl("preflight.expvar.url");
-    RunFinisher.Settings finishing = RunFinisher.Settings.from(config, projectDir);
+    RunFinisher.Settings finishing = finishingSettings(config, projectDir);
     double failedRequestsPercent = config.nonNegativeDouble("preflight.limits.failed-requests-percent");
     Path runDir = projectDir.resolve("target/preflight")
         .resolve(simulation.toLowerCase() + "-" + LocalDateTime.now().format(FOLDER_TIME));
@@ -125,25 +141,37 @@ public final class PreflightRun implements AutoCloseable {
           + "with -Dpreflight.inconclusive=warn the run goes on without them.");
     }
     watch.startSampling(sampleInterval);
-    return new PreflightRun(simulation, runDir, withoutUnofferedChecks(limits, watch), target, owned, watch,
-        finishing, failedRequestsPercent);
+    return new PreflightRun(simulation, runDir, limits, target, owned, watch, finishing, failedRequestsPercent);
   }
 
   /**
-   * A check whose signal the target does not offer at all (a remote service has no temp directory we
-   * can see) is not run, and the start-up line says so; a signal that was there at start and is missing
-   * later makes its check inconclusive instead.
+   * Signals the target does not offer at all (a remote service has no temp directory we can see), with
+   * why: the plan runs no check of theirs. A signal that was there at start and is missing later makes
+   * its check inconclusive instead.
    */
-  private static Limits withoutUnofferedChecks(Limits limits, MemoryWatch watch) {
-    Limits applicable = limits;
+  private static Map<String, String> unofferedSignals(MemoryWatch watch) {
+    Map<String, String> unoffered = new LinkedHashMap<>();
     for (CheckKind kind : CheckKind.values()) {
       Measurement initial = watch.initial().get(kind.signal());
-      if (limits.limitFor(kind).isPresent() && !initial.isMeasured()) {
-        LOG.info("check {} not run: {}", kind.checkName(), initial.failure());
-        applicable = applicable.off(kind);
+      if (!initial.isMeasured()) {
+        unoffered.put(kind.signal(), initial.failure());
       }
     }
-    return applicable;
+    return unoffered;
+  }
+
+  /** Read at start, so a bad reports or Pushgateway key fails before the load rather than after it. */
+  private static RunFinisher.Settings finishingSettings(PreflightConfig config, Path projectDir) {
+    Optional<PushgatewaySettings> push = config.optionalUrl("preflight.pushgateway.url").map(url ->
+        new PushgatewaySettings(url, config.string("preflight.pushgateway.job"),
+            config.stringMap("preflight.pushgateway.grouping"),
+            config.hasValue("preflight.pushgateway.username-env")
+                ? config.string("preflight.pushgateway.username-env") : null,
+            config.hasValue("preflight.pushgateway.password-env")
+                ? config.string("preflight.pushgateway.password-env") : null));
+    return new RunFinisher.Settings(projectDir.resolve(config.string("preflight.reports.gatling-results")),
+        projectDir.resolve(config.string("preflight.reports.dir")),
+        config.positiveInt("preflight.reports.keep"), push);
   }
 
   private static Optional<SignalClient.AuthHeader> authHeader(PreflightConfig config) {
@@ -180,10 +208,6 @@ public final class PreflightRun implements AutoCloseable {
     return startedAt;
   }
 
-  public Verdicts verdicts() {
-    return verdicts;
-  }
-
   RequestCounter requestCounter() {
     return requestCounter;
   }
@@ -193,17 +217,44 @@ public final class PreflightRun implements AutoCloseable {
     return http.baseUrl(target.baseUrl()).check(requestCounter.check());
   }
 
-  /** Probes at a boundary and, when it closes a judged phase, judges that phase. */
-  CompletableFuture<List<VerdictRecord>> probe(Boundary boundary, Limits phaseLimits) {
-    return watch.probe(boundary.index(), boundary.label()).thenApply(reading -> {
-      watch.enterPhase(boundary.nextStep());
-      return verdicts.record(boundary, reading, phaseLimits);
-    });
+  /**
+   * Fixes the run's plan, once, before any load: from here on the probes are judged by it and the
+   * reports are written from it. Checks of signals the target does not offer are left out, and said.
+   */
+  RunPlan plan(List<PlannedPhase> phases) {
+    if (planned != null) {
+      throw new IllegalStateException("The run's plan is already set: call Preflight.populations(run) once.");
+    }
+    RunPlan plan = RunPlan.of(phases, unoffered.keySet(), limits.inconclusiveFails());
+    for (CheckKind kind : CheckKind.values()) {
+      if (limits.limitFor(kind).isPresent() && unoffered.containsKey(kind.signal())) {
+        LOG.info("check {} not run: {}", kind.checkName(), unoffered.get(kind.signal()));
+      }
+    }
+    Judge judge = new Judge(plan, requestCounter, new LeakSites(runDir), findings);
+    RunFacts facts = new RunFacts(simulation, runDir.getFileName().toString(), startedAt, target.description(),
+        watch.capabilities().sources(), plan, findings, requestCounter);
+    planned = new Planned(plan, judge, new RunFinisher(finishing, runDir, facts));
+    return plan;
   }
 
-  /** The run's probe points, in order; set by {@link Preflight#populations}. */
-  void plan(List<Boundary> boundaries) {
-    this.plan = List.copyOf(boundaries);
+  /** The plan fixed by {@link Preflight#populations}. */
+  RunPlan plannedRun() {
+    if (planned == null) {
+      throw new IllegalStateException("The run has no plan yet: call Preflight.populations(run) before "
+          + "Preflight.assertions(run).");
+    }
+    return planned.plan();
+  }
+
+  /** Probes at a probe point and judges what it closes. */
+  CompletableFuture<List<VerdictRecord>> probe(ProbePoint point) {
+    Planned p = planned;
+    p.finisher().locateGatlingFolder();
+    return watch.probe(point.index(), point.label()).thenApply(reading -> {
+      watch.enterPhase(point.nextStep());
+      return p.judge().record(point, reading).stream().map(VerdictRecord::of).toList();
+    });
   }
 
   /** Stops what this run started and writes the memory reports. Never throws: Gatling must still report. */
@@ -211,7 +262,10 @@ public final class PreflightRun implements AutoCloseable {
   public void close() {
     watch.close();
     owned.close();
-    finisher.finish();
-    LOG.info("Gin Preflight: {}; run folder {}", verdicts.summary(), runDir);
+    Planned p = planned;
+    if (p != null) {
+      p.finisher().finish();
+    }
+    LOG.info("Gin Preflight: {}; run folder {}", findings.summary(), runDir);
   }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
-import io.ginpreflight.verdict.Limits;
+import io.ginpreflight.plan.Limits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -71,9 +71,9 @@ class PreflightConfigTest {
   @Test
   void offSwitchesACheckOff() {
     Limits limits = Limits.from(withOverrides(Map.of("preflight.limits.temp-file-growth", "off")));
-    assertTrue(limits.limitFor(io.ginpreflight.verdict.CheckKind.TEMP_FILE_GROWTH).isEmpty());
+    assertTrue(limits.limitFor(io.ginpreflight.model.CheckKind.TEMP_FILE_GROWTH).isEmpty());
     assertEquals(java.util.OptionalLong.of(5), Limits.from(withOverrides(Map.of()))
-        .limitFor(io.ginpreflight.verdict.CheckKind.TEMP_FILE_GROWTH));
+        .limitFor(io.ginpreflight.model.CheckKind.TEMP_FILE_GROWTH));
   }
 
   @Test

@@ -1,6 +1,5 @@
 package io.ginpreflight.config;
 
-import io.ginpreflight.target.CommandLine;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

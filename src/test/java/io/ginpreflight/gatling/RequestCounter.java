@@ -3,6 +3,7 @@ package io.ginpreflight.gatling;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 
 import io.gatling.javaapi.core.CheckBuilder;
+import io.ginpreflight.model.RequestCounts;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -12,7 +13,7 @@ import java.util.concurrent.atomic.LongAdder;
  * trend can be divided by the round's own requests. Counting is a protocol-level check that always
  * passes: it runs on Gatling's event loop and only increments an adder.
  */
-public final class RequestCounter {
+public final class RequestCounter implements RequestCounts {
 
   private final Map<String, LongAdder> responses = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> journeys = new ConcurrentHashMap<>();
@@ -32,6 +33,7 @@ public final class RequestCounter {
   }
 
   /** HTTP responses of a scenario; its journeys when it made no plain HTTP request (SSE, WebSocket). */
+  @Override
   public long requests(String scenario) {
     long counted = count(responses, scenario);
     return counted > 0 ? counted : count(journeys, scenario);

@@ -101,8 +101,8 @@ class DetectionMatrixIT {
     }
     // The fixed half is the bare default a user runs: mvn gatling:test, every family, every leak fixed.
     MavenRun fixed = MavenRun.gatlingTest(Duration.ofMinutes(6));
-    boolean allOk = fixed.exitCode == 0 && !fixed.output.contains("Verdicts - KO")
-        && !fixed.output.contains("Verdicts - INCONCLUSIVE") && !fixed.output.contains("skipped");
+    boolean allOk = fixed.exitCode == 0 && !fixed.output.contains("Judge - KO")
+        && !fixed.output.contains("Judge - INCONCLUSIVE") && !fixed.output.contains("skipped");
     rows.add(new Row("(all fixed, traps on)", "mvn gatling:test", "every check", fixed.exitCode == 0 ? "PASS" : "FAIL",
         true, allOk && MavenRun.labProcesses().isEmpty(), tail(fixed.output)));
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ginpreflight.target.LaunchedService;
 import io.ginpreflight.target.LoopbackPorts;
-import io.ginpreflight.target.UploadSvc;
+import io.ginpreflight.testkit.UploadSvc;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.ginpreflight.report;
 
+import io.ginpreflight.model.SiteGrowth;
 import java.util.List;
 
 /**
@@ -18,7 +19,7 @@ public record CheckRecord(
     long limit,
     String unit,
     String message,
-    List<SiteRecord> topSites) {
+    List<SiteGrowth> topSites) {
 
   public boolean passed() {
     return "OK".equals(status);

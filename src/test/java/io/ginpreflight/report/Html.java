@@ -1,6 +1,6 @@
 package io.ginpreflight.report;
 
-import io.ginpreflight.verdict.Bytes;
+import io.ginpreflight.model.Bytes;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,5 +1,6 @@
 package io.ginpreflight.report;
 
+import io.ginpreflight.model.SiteGrowth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -84,14 +85,14 @@ final class MemoryHtmlTables {
   static String topSites(List<CheckRecord> checks) {
     StringBuilder html = new StringBuilder();
     for (CheckRecord check : checks) {
-      List<SiteRecord> sites = ReportParts.list(check.topSites());
+      List<SiteGrowth> sites = ReportParts.list(check.topSites());
       if (sites.isEmpty()) {
         continue;
       }
       html.append("<h3>").append(Html.esc(check.check())).append(" [").append(Html.esc(check.phase()))
           .append("]</h3><table class=\"sites\"><thead><tr><th>Function</th><th>Location</th><th>Before</th>"
               + "<th>After</th><th>Growth</th></tr></thead><tbody>");
-      for (SiteRecord site : sites) {
+      for (SiteGrowth site : sites) {
         html.append("<tr><td><code>").append(Html.esc(site.function())).append("</code></td><td><code>")
             .append(Html.esc(site.location())).append("</code></td><td class=\"num\">")
             .append(Html.value(site.before(), site.unit())).append("</td><td class=\"num\">")
@@ -104,8 +105,8 @@ final class MemoryHtmlTables {
   }
 
   /**
-   * Links to the saved profiles, and per phase the pprof command that shows only what the phase added:
-   * a phase is opened by the last probe before it started and closed by the first probe after it ended.
+   * Links to the saved profiles, and per phase the pprof command that shows only what the phase added,
+   * between the probes its verdict was judged between.
    */
   static String profiles(List<PhaseRecord> phases, List<ProbeRecord> probes) {
     List<ProbeRecord> ordered = probes.stream().sorted(Comparator.comparingInt(ProbeRecord::index)).toList();
@@ -127,10 +128,9 @@ final class MemoryHtmlTables {
     html.append("</tbody></table>");
     List<String> commands = new ArrayList<>();
     for (PhaseRecord phase : phases) {
-      Optional<ProbeRecord> opening = ordered.stream()
-          .filter(p -> phase.startedAt() != null && !p.at().isAfter(phase.startedAt())).reduce((a, b) -> b);
-      Optional<ProbeRecord> closing = ordered.stream()
-          .filter(p -> phase.endedAt() != null && !p.at().isBefore(phase.endedAt())).findFirst();
+      // The plan's probes, the same the verdict judged between: with rounds, the baseline is after round 1.
+      Optional<ProbeRecord> opening = probe(ordered, phase.baselineProbe());
+      Optional<ProbeRecord> closing = probe(ordered, phase.closingProbe());
       if (opening.isEmpty() || closing.isEmpty()) {
         continue;
       }
@@ -148,6 +148,10 @@ final class MemoryHtmlTables {
           .append(String.join("", commands)).append("</ul>");
     }
     return html.toString();
+  }
+
+  private static Optional<ProbeRecord> probe(List<ProbeRecord> probes, Integer index) {
+    return index == null ? Optional.empty() : probes.stream().filter(p -> p.index() == index).findFirst();
   }
 
   /**

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ginpreflight.testkit.HeadlessChromium;
+import io.ginpreflight.testkit.ReportFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

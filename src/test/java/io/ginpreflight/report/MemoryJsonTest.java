@@ -3,6 +3,9 @@ package io.ginpreflight.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ginpreflight.model.Sample;
+import io.ginpreflight.model.SampleLines;
+import io.ginpreflight.testkit.ReportFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,15 +37,15 @@ class MemoryJsonTest {
     // GIVEN samples.jsonl of a run killed while writing its third line
     MemoryReport report = ReportFixtures.report("UploadSimulation", ReportFixtures.START);
     List<Sample> samples = ReportFixtures.samples(report).subList(0, 3);
-    String third = MemoryJson.sampleLine(samples.get(2));
+    String third = SampleLines.line(samples.get(2));
     Path file = dir.resolve("samples.jsonl");
-    Files.writeString(file, MemoryJson.sampleLine(samples.get(0)) + "\n" + MemoryJson.sampleLine(samples.get(1))
+    Files.writeString(file, SampleLines.line(samples.get(0)) + "\n" + SampleLines.line(samples.get(1))
         + "\n" + third.substring(0, third.length() / 2));
     // WHEN it is read
     List<Sample> read = MemoryJson.readSamples(file);
     // THEN the two whole samples are there
     assertEquals(samples.subList(0, 2), read);
-    assertTrue(MemoryJson.sampleLine(samples.get(0)).startsWith("{\"at\":\"2026-11-28T02:00:00Z\",\"phase\":\"warm up\","));
+    assertTrue(SampleLines.line(samples.get(0)).startsWith("{\"at\":\"2026-11-28T02:00:00Z\",\"phase\":\"warm up\","));
   }
 
   @Test

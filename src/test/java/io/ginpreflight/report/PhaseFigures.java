@@ -1,6 +1,6 @@
 package io.ginpreflight.report;
 
-import io.ginpreflight.verdict.CheckKind;
+import io.ginpreflight.model.CheckKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

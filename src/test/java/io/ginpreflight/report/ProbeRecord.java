@@ -1,5 +1,6 @@
 package io.ginpreflight.report;
 
+import io.ginpreflight.model.Signals;
 import java.time.Instant;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package io.ginpreflight.report;
 
-import io.ginpreflight.verdict.Bytes;
+import io.ginpreflight.model.Bytes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

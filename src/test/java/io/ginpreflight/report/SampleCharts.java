@@ -1,6 +1,7 @@
 package io.ginpreflight.report;
 
-import io.ginpreflight.verdict.Bytes;
+import io.ginpreflight.model.Bytes;
+import io.ginpreflight.model.Sample;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

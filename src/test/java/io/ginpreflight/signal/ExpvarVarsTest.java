@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ginpreflight.testkit.Fixtures;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,7 @@ package io.ginpreflight.signal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.ginpreflight.testkit.Fixtures;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 

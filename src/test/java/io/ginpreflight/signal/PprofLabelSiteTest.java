@@ -2,7 +2,8 @@ package io.ginpreflight.signal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.ginpreflight.report.SiteRecord;
+import io.ginpreflight.model.SiteGrowth;
+import io.ginpreflight.testkit.Fixtures;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,9 +18,9 @@ class PprofLabelSiteTest {
   void aStackWithoutUserCodeIsNamedByItsPprofLabels() throws Exception {
     GoroutineDump dump = GoroutineDump.parse(Fixtures.text("goroutine-debug1-upstream-leak.txt"));
 
-    List<SiteRecord> grown = SiteDiff.goroutines(GoroutineDump.parse("goroutine profile: total 0\n"), dump, 10);
+    List<SiteGrowth> grown = SiteDiff.goroutines(GoroutineDump.parse("goroutine profile: total 0\n"), dump, 10);
 
-    SiteRecord readLoop = grown.stream().filter(s -> s.function().startsWith("net/http.(*persistConn).readLoop"))
+    SiteGrowth readLoop = grown.stream().filter(s -> s.function().startsWith("net/http.(*persistConn).readLoop"))
         .findFirst().orElseThrow(() -> new AssertionError(grown.toString()));
     assertEquals("net/http.(*persistConn).readLoop [pprof labels leakyFunc=main.(*upstream).leakyUpstreamProxy]",
         readLoop.function());
@@ -29,13 +30,13 @@ class PprofLabelSiteTest {
         TopGrowth.clause(readLoop));
     // The upstream server's side of each leaked connection has no labels: named where it started.
     assertEquals(50, grown.stream().filter(s -> s.function().equals("net/http.(*conn).serve"))
-        .mapToLong(SiteRecord::growth).sum());
+        .mapToLong(SiteGrowth::growth).sum());
   }
 
   @Test
   void onATieTheSiteNamedByLabelsComesFirst() throws Exception {
     GoroutineDump dump = GoroutineDump.parse(Fixtures.text("goroutine-debug1-upstream-leak.txt"));
-    List<SiteRecord> grown = SiteDiff.goroutines(GoroutineDump.parse("goroutine profile: total 0\n"), dump, 10);
+    List<SiteGrowth> grown = SiteDiff.goroutines(GoroutineDump.parse("goroutine profile: total 0\n"), dump, 10);
     // readLoop, writeLoop and the upstream's conn.serve each grew by 50; the labelled ones say whose they are.
     assertEquals(true, grown.get(0).function().contains("[pprof labels leakyFunc=main.(*upstream).leakyUpstreamProxy]"),
         grown.toString());

@@ -1,6 +1,6 @@
 package io.ginpreflight.signal;
 
-import io.ginpreflight.report.SiteRecord;
+import io.ginpreflight.model.SiteGrowth;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -20,31 +20,31 @@ public final class SiteDiff {
    * before library code: an upstream connection leaks three goroutines at once, and the one that says
    * which handler left it is the one worth printing.
    */
-  private static final Comparator<SiteRecord> LARGEST_GROWTH_FIRST =
-      Comparator.comparingLong(SiteRecord::growth).reversed()
+  private static final Comparator<SiteGrowth> LARGEST_GROWTH_FIRST =
+      Comparator.comparingLong(SiteGrowth::growth).reversed()
           .thenComparing(site -> SiteRule.namesTheTarget(site.function()) ? 0 : 1)
-          .thenComparing(SiteRecord::function)
-          .thenComparing(SiteRecord::location);
+          .thenComparing(SiteGrowth::function)
+          .thenComparing(SiteGrowth::location);
 
   private SiteDiff() {}
 
   /** In-use heap bytes by allocation site, scaled as pprof scales them. */
-  public static List<SiteRecord> heap(HeapProfileText before, HeapProfileText after, int limit) {
+  public static List<SiteGrowth> heap(HeapProfileText before, HeapProfileText after, int limit) {
     return growing(before.inuseBytesBySite(), after.inuseBytesBySite(), BYTES, limit);
   }
 
   /** Goroutines by site. Compare dumps of the same debug level: their sites are chosen alike. */
-  public static List<SiteRecord> goroutines(GoroutineDump before, GoroutineDump after, int limit) {
+  public static List<SiteGrowth> goroutines(GoroutineDump before, GoroutineDump after, int limit) {
     return growing(before.countBySite(), after.countBySite(), COUNT, limit);
   }
 
-  static List<SiteRecord> growing(Map<Site, Long> before, Map<Site, Long> after, String unit, int limit) {
+  static List<SiteGrowth> growing(Map<Site, Long> before, Map<Site, Long> after, String unit, int limit) {
     if (limit < 0) {
       throw new IllegalArgumentException("limit must not be negative, was " + limit);
     }
     Map<Site, Long> was = new HashMap<>(before);
     return after.entrySet().stream()
-        .map(entry -> new SiteRecord(entry.getKey().function(), entry.getKey().location(),
+        .map(entry -> new SiteGrowth(entry.getKey().function(), entry.getKey().location(),
             was.getOrDefault(entry.getKey(), 0L), entry.getValue(), unit))
         .filter(site -> site.growth() > 0)
         .sorted(LARGEST_GROWTH_FIRST)

@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ginpreflight.report.SiteRecord;
+import io.ginpreflight.model.SiteGrowth;
+import io.ginpreflight.testkit.Fixtures;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -21,11 +22,11 @@ class SiteDiffTest {
     GoroutineDump after = GoroutineDump.parse(Fixtures.text("goroutine-debug1-after.txt"));
 
     // WHEN the growing sites are listed
-    List<SiteRecord> growing = SiteDiff.goroutines(before, after, 5);
+    List<SiteGrowth> growing = SiteDiff.goroutines(before, after, 5);
 
     // THEN the deliverers lead, grown by exactly one goroutine per notify, and the message says so
-    SiteRecord top = growing.get(0);
-    assertEquals(new SiteRecord("main.leakyNotifyDeliver", "leak_blocked_goroutine.go:60",
+    SiteGrowth top = growing.get(0);
+    assertEquals(new SiteGrowth("main.leakyNotifyDeliver", "leak_blocked_goroutine.go:60",
         Fixtures.WARMUP_NOTIFIES, Fixtures.WARMUP_NOTIFIES + Fixtures.LEAK_NOTIFIES, SiteDiff.COUNT), top);
     assertEquals(Optional.of("top growth: main.leakyNotifyDeliver (leak_blocked_goroutine.go:60) +1000 goroutines"),
         TopGrowth.clause(growing));
@@ -50,11 +51,11 @@ class SiteDiffTest {
     HeapProfileText after = HeapProfileText.parse(Fixtures.text("heap-debug1-after.txt"));
 
     // WHEN the growing sites are listed
-    List<SiteRecord> growing = SiteDiff.heap(before, after, 3);
+    List<SiteGrowth> growing = SiteDiff.heap(before, after, 3);
 
     // THEN the make() of the audit record leads: none was sampled before (100 warm-up requests give
     // 0.8 samples on average), 18 after, which pprof scales to 9474095 B
-    assertEquals(new SiteRecord(GLOBAL_MAP, "leak_global_map.go:26", 0, 9474095, SiteDiff.BYTES), growing.get(0));
+    assertEquals(new SiteGrowth(GLOBAL_MAP, "leak_global_map.go:26", 0, 9474095, SiteDiff.BYTES), growing.get(0));
     assertEquals("top growth: " + GLOBAL_MAP + " (leak_global_map.go:26) 9.0 MiB", TopGrowth.clause(growing.get(0)));
     assertTrue(growing.size() <= 3);
   }
@@ -66,12 +67,12 @@ class SiteDiffTest {
     HeapProfileText after = HeapProfileText.parse(Fixtures.text("heap-debug1-after.txt"));
 
     // WHEN the growing sites are listed
-    List<SiteRecord> reversed = SiteDiff.heap(after, before, 10);
-    List<SiteRecord> forward = SiteDiff.heap(before, after, 10);
+    List<SiteGrowth> reversed = SiteDiff.heap(after, before, 10);
+    List<SiteGrowth> forward = SiteDiff.heap(before, after, 10);
 
     // THEN the global map is not among them, and every listing is by growth, positive only
     assertTrue(reversed.stream().noneMatch(site -> site.function().equals(GLOBAL_MAP)), reversed.toString());
-    for (List<SiteRecord> sites : List.of(reversed, forward)) {
+    for (List<SiteGrowth> sites : List.of(reversed, forward)) {
       for (int i = 0; i < sites.size(); i++) {
         assertTrue(sites.get(i).growth() > 0);
         assertTrue(i == 0 || sites.get(i - 1).growth() >= sites.get(i).growth());
@@ -85,7 +86,7 @@ class SiteDiffTest {
     GoroutineDump dump = GoroutineDump.parse(Fixtures.text("goroutine-debug1-after.txt"));
 
     // WHEN the growing sites are listed
-    List<SiteRecord> growing = SiteDiff.goroutines(dump, dump, 5);
+    List<SiteGrowth> growing = SiteDiff.goroutines(dump, dump, 5);
 
     // THEN there is nothing, and no clause
     assertEquals(List.of(), growing);

@@ -1,7 +1,7 @@
 package io.ginpreflight.signal;
 
-import io.ginpreflight.report.SiteRecord;
-import io.ginpreflight.verdict.Bytes;
+import io.ginpreflight.model.Bytes;
+import io.ginpreflight.model.SiteGrowth;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,20 +15,20 @@ public final class TopGrowth {
   private TopGrowth() {}
 
   /** The clause for the first (largest) site, or empty when nothing grew. */
-  public static Optional<String> clause(List<SiteRecord> sitesLargestFirst) {
+  public static Optional<String> clause(List<SiteGrowth> sitesLargestFirst) {
     return sitesLargestFirst.isEmpty() ? Optional.empty() : Optional.of(clause(sitesLargestFirst.get(0)));
   }
 
-  public static String clause(SiteRecord site) {
+  public static String clause(SiteGrowth site) {
     return "top growth: " + describe(site);
   }
 
   /** {@code main.saveUpload (upload.go:41) 47.9 MiB}: the site and its growth with the unit. */
-  public static String describe(SiteRecord site) {
+  public static String describe(SiteGrowth site) {
     return site.function() + " (" + site.location() + ") " + amount(site);
   }
 
-  private static String amount(SiteRecord site) {
+  private static String amount(SiteGrowth site) {
     long growth = site.growth();
     if (SiteDiff.BYTES.equals(site.unit())) {
       return Bytes.format(growth);

@@ -8,6 +8,7 @@ import com.typesafe.config.ConfigFactory;
 import io.ginpreflight.config.ConfigProblem;
 import io.ginpreflight.config.PreflightConfig;
 import io.ginpreflight.config.TargetSettings;
+import io.ginpreflight.testkit.UploadSvc;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

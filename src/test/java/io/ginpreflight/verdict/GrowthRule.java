@@ -1,6 +1,10 @@
 package io.ginpreflight.verdict;
 
-import io.ginpreflight.watch.Measurement;
+import io.ginpreflight.model.CheckKind;
+import io.ginpreflight.model.CheckResult;
+import io.ginpreflight.model.Measurement;
+import io.ginpreflight.model.Status;
+import io.ginpreflight.model.Unit;
 import java.util.OptionalLong;
 
 /** Growth of one signal across a phase, judged against its limit. */
@@ -17,7 +21,7 @@ public final class GrowthRule {
       String when = !before.isMeasured() ? "before" : "after";
       String message = signalName + " could not be measured " + when + " phase \"" + phase + "\": "
           + reason + "; an unmeasured signal is not a pass";
-      return new CheckResult(kind, phase, CheckStatus.INCONCLUSIVE,
+      return new CheckResult(kind, phase, Status.INCONCLUSIVE,
           optional(before), optional(after), limit, message, java.util.List.of());
     }
     long growth = after.value() - before.value();
@@ -26,7 +30,7 @@ public final class GrowthRule {
         + unit.format(Math.abs(growth)) + " during phase \"" + phase + "\" (before "
         + unit.format(before.value()) + ", after " + unit.format(after.value()) + "); limit "
         + unit.format(limit) + suffix(before, after);
-    CheckStatus status = growth > limit ? CheckStatus.KO : CheckStatus.OK;
+    Status status = growth > limit ? Status.KO : Status.OK;
     return new CheckResult(kind, phase, status,
         OptionalLong.of(before.value()), OptionalLong.of(after.value()), limit, message, java.util.List.of());
   }

@@ -2,7 +2,10 @@ package io.ginpreflight.verdict;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.ginpreflight.watch.Measurement;
+import io.ginpreflight.model.CheckKind;
+import io.ginpreflight.model.CheckResult;
+import io.ginpreflight.model.Measurement;
+import io.ginpreflight.model.Status;
 import org.junit.jupiter.api.Test;
 
 class GrowthRuleTest {
@@ -16,7 +19,7 @@ class GrowthRuleTest {
         Measurement.of(Math.round(1.3 * MIB)).withSource("post-GC HeapAlloc"),
         Measurement.of(Math.round(12.5 * MIB)).withSource("post-GC HeapAlloc"), 4 * MIB);
     // THEN
-    assertEquals(CheckStatus.KO, result.status());
+    assertEquals(Status.KO, result.status());
     assertEquals("memory: heap growth [steady]", result.recordName());
     assertEquals("heap (post-GC HeapAlloc) grew 11.2 MiB during phase \"steady\" "
         + "(before 1.3 MiB, after 12.5 MiB); limit 4.0 MiB", result.message());
@@ -26,7 +29,7 @@ class GrowthRuleTest {
   void goroutineGrowthWithinTheLimitIsOk() {
     CheckResult result = GrowthRule.evaluate(CheckKind.GOROUTINE_GROWTH, "steady",
         Measurement.of(12), Measurement.of(20), 20);
-    assertEquals(CheckStatus.OK, result.status());
+    assertEquals(Status.OK, result.status());
     assertEquals("goroutines grew by 8 during phase \"steady\" (before 12, after 20); limit 20", result.message());
   }
 
@@ -34,7 +37,7 @@ class GrowthRuleTest {
   void growthExactlyAtTheLimitPasses() {
     CheckResult result = GrowthRule.evaluate(CheckKind.GOROUTINE_GROWTH, "p", Measurement.of(0),
         Measurement.of(20), 20);
-    assertEquals(CheckStatus.OK, result.status());
+    assertEquals(Status.OK, result.status());
   }
 
   @Test
@@ -49,7 +52,7 @@ class GrowthRuleTest {
     CheckResult result = GrowthRule.evaluate(CheckKind.HEAP_GROWTH, "steady",
         Measurement.of(MIB).withSource("post-GC HeapAlloc"),
         Measurement.failed("http://127.0.0.1:1/debug/pprof/heap?gc=1&debug=1 answered HTTP 404"), 4 * MIB);
-    assertEquals(CheckStatus.INCONCLUSIVE, result.status());
+    assertEquals(Status.INCONCLUSIVE, result.status());
     assertEquals("heap (post-GC HeapAlloc) could not be measured after phase \"steady\": "
         + "http://127.0.0.1:1/debug/pprof/heap?gc=1&debug=1 answered HTTP 404; an unmeasured signal is not a pass",
         result.message());
@@ -68,7 +71,7 @@ class GrowthRuleTest {
   void tempFilesAreCounted() {
     CheckResult result = GrowthRule.evaluate(CheckKind.TEMP_FILE_GROWTH, "uploads", Measurement.of(0),
         Measurement.of(300), 5);
-    assertEquals(CheckStatus.KO, result.status());
+    assertEquals(Status.KO, result.status());
     assertEquals("temp files grew by 300 during phase \"uploads\" (before 0, after 300); limit 5", result.message());
   }
 

@@ -1,6 +1,10 @@
 package io.ginpreflight.verdict;
 
-import io.ginpreflight.watch.Measurement;
+import io.ginpreflight.model.Bytes;
+import io.ginpreflight.model.Measurement;
+import io.ginpreflight.model.Status;
+import io.ginpreflight.model.TrendKind;
+import io.ginpreflight.model.TrendResult;
 import java.util.List;
 import java.util.Locale;
 
@@ -41,7 +45,7 @@ public final class TrendRule {
     String message = String.format(Locale.ROOT,
         "%s grew %s across rounds 2-%d of phase \"%s\" (fitted %s per round, %d requests per round); limit %s",
         kind.subject(), format(kind, rate), rounds, phase, perRound(kind, slopePerRound), requestsPerRound, limitText);
-    CheckStatus status = rate > limit ? CheckStatus.KO : CheckStatus.OK;
+    Status status = rate > limit ? Status.KO : Status.OK;
     return new TrendResult(kind, phase, status, rate, limit, rounds, requestsPerRound, message);
   }
 
@@ -72,7 +76,7 @@ public final class TrendRule {
   }
 
   private static TrendResult inconclusive(TrendKind kind, String phase, int rounds, double limit, String why) {
-    return new TrendResult(kind, phase, CheckStatus.INCONCLUSIVE, null, limit, rounds, 0,
+    return new TrendResult(kind, phase, Status.INCONCLUSIVE, null, limit, rounds, 0,
         why + "; an unmeasured trend is not a pass");
   }
 }

@@ -1,15 +1,17 @@
 package io.ginpreflight.watch;
 
-import static io.ginpreflight.report.Signals.GOROUTINES;
-import static io.ginpreflight.report.Signals.HEAP_OBJECTS;
-import static io.ginpreflight.report.Signals.OPEN_FDS;
-import static io.ginpreflight.report.Signals.POST_GC_HEAP_BYTES;
-import static io.ginpreflight.report.Signals.RSS_BYTES;
-import static io.ginpreflight.report.Signals.TEMP_BYTES;
-import static io.ginpreflight.report.Signals.TEMP_FILES;
-import static io.ginpreflight.report.Signals.THREADS;
+import static io.ginpreflight.model.Signals.GOROUTINES;
+import static io.ginpreflight.model.Signals.HEAP_OBJECTS;
+import static io.ginpreflight.model.Signals.OPEN_FDS;
+import static io.ginpreflight.model.Signals.POST_GC_HEAP_BYTES;
+import static io.ginpreflight.model.Signals.RSS_BYTES;
+import static io.ginpreflight.model.Signals.TEMP_BYTES;
+import static io.ginpreflight.model.Signals.TEMP_FILES;
+import static io.ginpreflight.model.Signals.THREADS;
 
-import io.ginpreflight.report.Sample;
+import io.ginpreflight.model.Measurement;
+import io.ginpreflight.model.Sample;
+import io.ginpreflight.model.Snapshot;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.Executors;

@@ -1,5 +1,6 @@
 package io.ginpreflight.watch;
 
+import io.ginpreflight.model.Measurement;
 import java.util.Map;
 import java.util.Optional;
 
@@ -9,7 +10,7 @@ import java.util.Optional;
  */
 public interface LocalSignals {
 
-  /** Signal name ({@link io.ginpreflight.report.Signals}) to its current reading. */
+  /** Signal name ({@link io.ginpreflight.model.Signals}) to its current reading. */
   Map<String, Measurement> read();
 
   /** Empty while the process lives; else how it died (exit code or signal) and its last log lines. */

@@ -1,9 +1,12 @@
 package io.ginpreflight.watch;
 
 import io.ginpreflight.config.ProbeSettings;
-import io.ginpreflight.report.Signals;
+import io.ginpreflight.model.Bytes;
+import io.ginpreflight.model.Measurement;
+import io.ginpreflight.model.ProbeReading;
+import io.ginpreflight.model.Signals;
+import io.ginpreflight.model.Snapshot;
 import io.ginpreflight.signal.SignalClient;
-import io.ginpreflight.verdict.Bytes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -1,9 +1,12 @@
 package io.ginpreflight.watch;
 
-import static io.ginpreflight.report.Signals.HEAP_OBJECTS;
-import static io.ginpreflight.report.Signals.POST_GC_HEAP_BYTES;
+import static io.ginpreflight.model.Signals.HEAP_OBJECTS;
+import static io.ginpreflight.model.Signals.POST_GC_HEAP_BYTES;
 
 import io.ginpreflight.config.ProbeSettings;
+import io.ginpreflight.model.Measurement;
+import io.ginpreflight.model.ProbeReading;
+import io.ginpreflight.model.Snapshot;
 import io.ginpreflight.signal.GzipProfile;
 import io.ginpreflight.signal.MemStatsBlock;
 import io.ginpreflight.signal.SignalClient;
@@ -61,9 +64,9 @@ final class PhaseProbe {
     Map<String, Measurement> after = new HashMap<>(afterRead.signals());
     after.putAll(fromPprof);
     if (!settling.settled) {
-      Measurement goroutines = after.get(io.ginpreflight.report.Signals.GOROUTINES);
+      Measurement goroutines = after.get(io.ginpreflight.model.Signals.GOROUTINES);
       if (goroutines != null) {
-        after.put(io.ginpreflight.report.Signals.GOROUTINES, goroutines.withNote(settling.note));
+        after.put(io.ginpreflight.model.Signals.GOROUTINES, goroutines.withNote(settling.note));
       }
     }
     return new ProbeReading(index, label, start, Duration.between(start, Instant.now()), settling.settled,

@@ -1,11 +1,12 @@
 package io.ginpreflight.watch;
 
-import static io.ginpreflight.report.Signals.OPEN_FDS;
-import static io.ginpreflight.report.Signals.RSS_BYTES;
-import static io.ginpreflight.report.Signals.TEMP_BYTES;
-import static io.ginpreflight.report.Signals.TEMP_FILES;
-import static io.ginpreflight.report.Signals.THREADS;
+import static io.ginpreflight.model.Signals.OPEN_FDS;
+import static io.ginpreflight.model.Signals.RSS_BYTES;
+import static io.ginpreflight.model.Signals.TEMP_BYTES;
+import static io.ginpreflight.model.Signals.TEMP_FILES;
+import static io.ginpreflight.model.Signals.THREADS;
 
+import io.ginpreflight.model.Measurement;
 import io.ginpreflight.procfs.OpenDescriptors;
 import io.ginpreflight.procfs.ProcStatus;
 import io.ginpreflight.procfs.ProcfsUnavailable;

@@ -1,7 +1,7 @@
 package io.ginpreflight.watch;
 
-import io.ginpreflight.report.MemoryJson;
-import io.ginpreflight.report.Sample;
+import io.ginpreflight.model.Sample;
+import io.ginpreflight.model.SampleLines;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +24,7 @@ final class SampleLog implements AutoCloseable {
   }
 
   synchronized void append(Sample sample) throws IOException {
-    writer.write(MemoryJson.sampleLine(sample));
+    writer.write(SampleLines.line(sample));
     writer.newLine();
     writer.flush();
   }

@@ -1,13 +1,16 @@
 package io.ginpreflight.watch;
 
-import static io.ginpreflight.report.Signals.GOROUTINES;
-import static io.ginpreflight.report.Signals.HEAP_OBJECTS;
-import static io.ginpreflight.report.Signals.OPEN_FDS;
-import static io.ginpreflight.report.Signals.POST_GC_HEAP_BYTES;
-import static io.ginpreflight.report.Signals.RSS_BYTES;
-import static io.ginpreflight.report.Signals.THREADS;
+import static io.ginpreflight.model.Signals.GOROUTINES;
+import static io.ginpreflight.model.Signals.HEAP_OBJECTS;
+import static io.ginpreflight.model.Signals.OPEN_FDS;
+import static io.ginpreflight.model.Signals.POST_GC_HEAP_BYTES;
+import static io.ginpreflight.model.Signals.RSS_BYTES;
+import static io.ginpreflight.model.Signals.THREADS;
 
+import io.ginpreflight.model.Measurement;
+import io.ginpreflight.model.Snapshot;
 import io.ginpreflight.signal.ExpvarVars;
+import io.ginpreflight.signal.HeapEstimate;
 import io.ginpreflight.signal.PrometheusText;
 import io.ginpreflight.signal.SignalClient;
 import io.ginpreflight.signal.SignalUnavailable;

@@ -1,0 +1,46 @@
+package io.ginpreflight.model;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.io.IOException;
+import java.time.Instant;
+
+/**
+ * The one JSON mapper of every file the project writes (memory.json, samples.jsonl), so every writer
+ * agrees on instants: ISO-8601 strings ({@code 2026-11-28T04:47:24.123Z}).
+ */
+public final class Json {
+
+  /**
+   * Gatling does not bring jackson-datatype-jsr310, and two small functions are cheaper than a new
+   * dependency whose version must then follow Gatling's Jackson.
+   */
+  public static final ObjectMapper MAPPER = new ObjectMapper()
+      .registerModule(new SimpleModule("instants")
+          .addSerializer(Instant.class, new JsonSerializer<>() {
+            @Override
+            public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider)
+                throws IOException {
+              gen.writeString(value.toString());
+            }
+          })
+          .addDeserializer(Instant.class, new JsonDeserializer<>() {
+            @Override
+            public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+              return Instant.parse(parser.getValueAsString());
+            }
+          }))
+      // A newer writer may add fields (the schema grows by adding); an older reader must still read it.
+      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+      .enable(SerializationFeature.INDENT_OUTPUT);
+
+  private Json() {}
+}

@@ -1,0 +1,100 @@
+package io.ginpreflight.plan;
+
+import io.ginpreflight.model.CheckKind;
+import io.ginpreflight.model.TrendKind;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The run's plan, built once before any load: every probe in order and every phase window with the checks
+ * it is judged by. This is the one place that decides which checks run: a check runs when its limit is
+ * not off, its signal is offered by the target, and (for rates) the phase has rounds. The Gatling
+ * assertions, the verdicts and the reports all read it. Immutable.
+ */
+public record RunPlan(List<ProbePoint> probes, List<PhaseWindow> windows, boolean inconclusiveFails) {
+
+  public RunPlan {
+    probes = List.copyOf(probes);
+    windows = List.copyOf(windows);
+  }
+
+  /**
+   * Lays out the probes (one before the first step and one after every round) and the windows.
+   *
+   * @param unoffered signals the target does not offer at all, whose checks are not run
+   */
+  public static RunPlan of(List<PlannedPhase> phases, Set<String> unoffered, boolean inconclusiveFails) {
+    if (phases.isEmpty()) {
+      throw new IllegalArgumentException("A plan needs at least one phase.");
+    }
+    record Step(PlannedPhase phase, int round) {}
+    List<Step> steps = new ArrayList<>();
+    phases.forEach(p -> {
+      for (int round = 1; round <= p.rounds(); round++) {
+        steps.add(new Step(p, round));
+      }
+    });
+    List<ProbePoint> probes = new ArrayList<>();
+    probes.add(new ProbePoint(0, "before \"" + phases.get(0).name() + "\"", steps.get(0).phase().roundName(1)));
+    for (int s = 0; s < steps.size(); s++) {
+      Step step = steps.get(s);
+      String label = "after \"" + step.phase().roundName(step.round()) + "\"";
+      Optional<Step> next = s + 1 < steps.size() ? Optional.of(steps.get(s + 1)) : Optional.empty();
+      if (next.isPresent() && next.get().round() == 1) {
+        label += ", before \"" + next.get().phase().name() + "\"";
+      }
+      probes.add(new ProbePoint(s + 1, label, next.map(n -> n.phase().roundName(n.round())).orElse("end")));
+    }
+    List<PhaseWindow> windows = new ArrayList<>();
+    int opening = 0;
+    for (PlannedPhase phase : phases) {
+      List<Integer> roundProbes = new ArrayList<>();
+      List<String> roundScenarios = new ArrayList<>();
+      for (int round = 1; round <= phase.rounds(); round++) {
+        roundProbes.add(opening + round);
+        roundScenarios.add(phase.roundName(round));
+      }
+      // With rounds, the first is warm-up: the phase's growth is judged from the probe after it.
+      int baseline = phase.rounds() > 1 ? opening + 1 : opening;
+      int closing = opening + phase.rounds();
+      windows.add(new PhaseWindow(phase.name(), phase.judged(), phase.rounds(), opening, baseline, closing,
+          roundProbes, roundScenarios, growthChecks(phase, unoffered), trendChecks(phase, unoffered)));
+      opening = closing;
+    }
+    return new RunPlan(probes, windows, inconclusiveFails);
+  }
+
+  private static List<GrowthCheck> growthChecks(PlannedPhase phase, Set<String> unoffered) {
+    if (!phase.judged()) {
+      return List.of();
+    }
+    return Arrays.stream(CheckKind.values())
+        .filter(kind -> phase.limits().limitFor(kind).isPresent() && !unoffered.contains(kind.signal()))
+        .map(kind -> new GrowthCheck(kind, phase.limits().limitFor(kind).getAsLong()))
+        .toList();
+  }
+
+  private static List<TrendCheck> trendChecks(PlannedPhase phase, Set<String> unoffered) {
+    if (!phase.judged() || phase.rounds() == 1) {
+      return List.of();
+    }
+    return Arrays.stream(TrendKind.values())
+        .filter(kind -> !unoffered.contains(kind.signal()))
+        .map(kind -> new TrendCheck(kind, kind == TrendKind.RETAINED_BYTES_PER_REQUEST
+            ? phase.limits().retainedBytesPerRequest() : phase.limits().goroutinesPer1000Requests()))
+        .toList();
+  }
+
+  /** The window a probe closes, if it closes one. */
+  public Optional<PhaseWindow> closedBy(int probe) {
+    return windows.stream().filter(w -> w.closingProbe() == probe).findFirst();
+  }
+
+  /** Every record name the run must write once, unfailed: what the Gatling assertions require. */
+  public List<String> recordNames() {
+    return windows.stream().flatMap(w -> w.recordNames().stream()).toList();
+  }
+}

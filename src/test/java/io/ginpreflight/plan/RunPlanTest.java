@@ -1,0 +1,85 @@
+package io.ginpreflight.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.ConfigFactory;
+import io.ginpreflight.config.PreflightConfig;
+import io.ginpreflight.model.CheckKind;
+import io.ginpreflight.model.Signals;
+import io.ginpreflight.model.TrendKind;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The order of probes, the probes each window is judged between, and which checks the plan runs. */
+class RunPlanTest {
+
+  private static final Limits DEFAULTS =
+      Limits.from(PreflightConfig.from(ConfigFactory.parseMap(Map.of()), Optional.empty()));
+
+  private static PlannedPhase warmUp(String name) {
+    return new PlannedPhase(name, false, 1, DEFAULTS);
+  }
+
+  private static PlannedPhase judged(String name, int rounds) {
+    return new PlannedPhase(name, true, rounds, DEFAULTS);
+  }
+
+  @Test
+  void probesSitBetweenPhasesAndEachWindowIsJudgedFromTheProbeBeforeIt() {
+    // GIVEN a warm-up and a judged phase
+    RunPlan plan = RunPlan.of(List.of(warmUp("warm-up"), judged("steady", 1)), Set.of(), true);
+    // THEN three probes, labelled by what they separate
+    assertEquals(List.of("before \"warm-up\"", "after \"warm-up\", before \"steady\"", "after \"steady\""),
+        plan.probes().stream().map(ProbePoint::label).toList());
+    assertEquals("steady", plan.probes().get(1).nextStep());
+    assertEquals("end", plan.probes().get(2).nextStep());
+    // AND the judged window runs from probe 1 to probe 2; the warm-up's window judges nothing
+    PhaseWindow steady = plan.closedBy(2).orElseThrow();
+    assertEquals(List.of("steady", 1, 1, 2), List.of(steady.phase(), steady.openingProbe(), steady.baselineProbe(),
+        steady.closingProbe()));
+    assertEquals(List.of(), plan.closedBy(1).orElseThrow().growthChecks());
+  }
+
+  @Test
+  void aPhaseWithRoundsIsJudgedFromTheEndOfItsFirstRound() {
+    RunPlan plan = RunPlan.of(List.of(judged("api", 3)), Set.of(), true);
+
+    assertEquals(List.of("before \"api\"", "after \"api (round 1/3)\"", "after \"api (round 2/3)\"",
+        "after \"api (round 3/3)\""), plan.probes().stream().map(ProbePoint::label).toList());
+    PhaseWindow api = plan.windows().get(0);
+    assertEquals(0, api.openingProbe());
+    assertEquals(1, api.baselineProbe());
+    assertEquals(3, api.closingProbe());
+    assertEquals(List.of(1, 2, 3), api.roundProbes());
+    assertEquals(List.of("api (round 1/3)", "api (round 2/3)", "api (round 3/3)"), api.roundScenarios());
+    assertEquals(Optional.empty(), plan.closedBy(2));
+  }
+
+  @Test
+  void checksRunWhenTheirLimitIsOnAndTheTargetOffersTheirSignal() {
+    // GIVEN RSS off by default, descriptors off here, and a target without a visible temp directory
+    PlannedPhase phase = new PlannedPhase("api", true, 3, DEFAULTS.off(CheckKind.FD_GROWTH));
+    RunPlan plan = RunPlan.of(List.of(phase), Set.of(Signals.TEMP_FILES), true);
+    // THEN heap and goroutines are checked, per phase and as a trend
+    PhaseWindow api = plan.windows().get(0);
+    assertEquals(List.of(CheckKind.HEAP_GROWTH, CheckKind.GOROUTINE_GROWTH),
+        api.growthChecks().stream().map(GrowthCheck::kind).toList());
+    assertEquals(List.of(TrendKind.RETAINED_BYTES_PER_REQUEST, TrendKind.GOROUTINES_PER_1000_REQUESTS),
+        api.trendChecks().stream().map(TrendCheck::kind).toList());
+    // AND the assertions require exactly those records
+    assertEquals(List.of("memory: heap growth [api]", "memory: goroutine growth [api]",
+        "memory: retained bytes per request [api]", "memory: goroutines per 1000 requests [api]"),
+        plan.recordNames());
+  }
+
+  @Test
+  void oneRoundFitsNoTrendAndAWarmUpIsNotJudged() {
+    RunPlan plan = RunPlan.of(List.of(warmUp("w"), judged("once", 1)), Set.of(), true);
+    assertTrue(plan.windows().get(1).trendChecks().isEmpty());
+    assertTrue(plan.windows().get(0).recordNames().isEmpty());
+  }
+}

@@ -1,0 +1,103 @@
+package io.ginpreflight.report;
+
+import io.ginpreflight.model.CheckResult;
+import io.ginpreflight.model.ProbeReading;
+import io.ginpreflight.model.RunFindings;
+import io.ginpreflight.model.Status;
+import io.ginpreflight.model.TrendKind;
+import io.ginpreflight.model.TrendResult;
+import io.ginpreflight.model.Unit;
+import io.ginpreflight.plan.PhaseWindow;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Turns what a run recorded into {@link MemoryReport}, the data behind memory.json, .html and JUnit. */
+public final class RunReport {
+
+  private RunReport() {}
+
+  public static MemoryReport of(RunFacts facts, Instant endedAt) {
+    RunFindings findings = facts.findings();
+    List<ProbeReading> probeReadings = findings.readings();
+    Map<Integer, ProbeReading> readings = probeReadings.stream()
+        .collect(Collectors.toMap(ProbeReading::index, r -> r));
+    List<String> failures = new ArrayList<>(findings.failures());
+    List<CheckRecord> checks = findings.checks().stream().map(RunReport::check).toList();
+    List<TrendRecord> trends = trends(findings.trends());
+    if (checks.isEmpty() && trends.isEmpty() && failures.isEmpty()) {
+      failures.add("no memory check was recorded: the run ended before its first phase was judged");
+    }
+    boolean passed = failures.isEmpty() && checks.stream().allMatch(CheckRecord::passed)
+        && trends.stream().allMatch(t -> "OK".equals(t.status()));
+    return new MemoryReport(MemoryReport.SCHEMA_VERSION, facts.simulation(), facts.runId(), facts.startedAt(),
+        endedAt, facts.target(), facts.signals(), passed ? "PASS" : "FAIL", failures, phases(facts, readings),
+        probeReadings.stream().map(RunReport::probe).toList(), checks, trends, "samples.jsonl");
+  }
+
+  private static CheckRecord check(CheckResult result) {
+    Long before = result.before().isPresent() ? result.before().getAsLong() : null;
+    Long after = result.after().isPresent() ? result.after().getAsLong() : null;
+    Long growth = result.growth().isPresent() ? result.growth().getAsLong() : null;
+    return new CheckRecord(result.recordName(), result.kind().checkName(), result.phase(), result.status().name(),
+        before, after, growth, result.growthPercent(), result.limit(),
+        result.kind().unit() == Unit.BYTES ? "bytes" : "count", result.message(), result.topSites());
+  }
+
+  /** One trend record per phase, both rates side by side; the worse status wins. */
+  private static List<TrendRecord> trends(List<TrendResult> results) {
+    Map<String, List<TrendResult>> byPhase = new LinkedHashMap<>();
+    results.forEach(r -> byPhase.computeIfAbsent(r.phase(), p -> new ArrayList<>()).add(r));
+    List<TrendRecord> records = new ArrayList<>();
+    byPhase.forEach((phase, list) -> {
+      Optional<TrendResult> bytes = list.stream().filter(r -> r.kind() == TrendKind.RETAINED_BYTES_PER_REQUEST).findFirst();
+      Optional<TrendResult> goroutines =
+          list.stream().filter(r -> r.kind() == TrendKind.GOROUTINES_PER_1000_REQUESTS).findFirst();
+      Status worst = list.stream().map(TrendResult::status)
+          .max((a, b) -> Integer.compare(rank(a), rank(b))).orElse(Status.INCONCLUSIVE);
+      records.add(new TrendRecord(phase, list.get(0).rounds(), list.get(0).requestsPerRound(),
+          bytes.map(TrendResult::rate).orElse(null), goroutines.map(TrendResult::rate).orElse(null),
+          bytes.map(TrendResult::limit).orElse(0.0), goroutines.map(TrendResult::limit).orElse(0.0),
+          worst.name(), list.stream().map(TrendResult::message).collect(Collectors.joining("; "))));
+    });
+    return records;
+  }
+
+  private static int rank(Status status) {
+    return switch (status) {
+      case OK -> 0;
+      case INCONCLUSIVE -> 1;
+      case KO -> 2;
+    };
+  }
+
+  private static ProbeRecord probe(ProbeReading reading) {
+    Map<String, String> unavailable = new LinkedHashMap<>(reading.afterGc().failures());
+    reading.death().ifPresent(death -> unavailable.put("target", "died: " + death));
+    return new ProbeRecord(reading.index(), reading.label(), reading.takenAt(), reading.took().toMillis(),
+        reading.settled(), reading.settleNote(), reading.beforeGc().values(), reading.afterGc().values(),
+        unavailable, reading.profiles());
+  }
+
+  /**
+   * A phase runs from the end of the probe before its first round to the start of the probe after its
+   * last; its profiles are diffed between the plan's baseline and closing probes, as its verdict is.
+   */
+  private static List<PhaseRecord> phases(RunFacts facts, Map<Integer, ProbeReading> readings) {
+    List<PhaseRecord> phases = new ArrayList<>();
+    for (PhaseWindow window : facts.plan().windows()) {
+      ProbeReading open = readings.get(window.openingProbe());
+      ProbeReading close = readings.get(window.closingProbe());
+      Instant start = open == null ? null : open.takenAt().plus(open.took());
+      Instant end = close == null ? null : close.takenAt();
+      long requests = window.roundScenarios().stream().mapToLong(facts.requests()::requests).sum();
+      phases.add(new PhaseRecord(window.phase(), window.judged(), window.rounds(), start, end, requests,
+          window.baselineProbe(), window.closingProbe()));
+    }
+    return phases;
+  }
+}

@@ -1,0 +1,84 @@
+package io.ginpreflight.testkit;
+
+import io.ginpreflight.model.Sample;
+import io.ginpreflight.model.Signals;
+import io.ginpreflight.model.SiteGrowth;
+import io.ginpreflight.report.CheckRecord;
+import io.ginpreflight.report.MemoryReport;
+import io.ginpreflight.report.PhaseRecord;
+import io.ginpreflight.report.ProbeRecord;
+import io.ginpreflight.report.TrendRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A run as the watch reports it: a warm-up and a judged "uploads steady" phase, the heap check KO with its
+ * top sites, the goroutine check inconclusive because the metrics endpoint died, a KO leak trend, and
+ * samples every second. Values follow a gin-lab run with the temp-file-kept leak switched on.
+ */
+public final class ReportFixtures {
+
+  public static final Instant START = Instant.parse("2026-11-28T02:00:00Z");
+  public static final String HEAP_MESSAGE = "heap (post-GC HeapAlloc) grew 48.2 MiB during phase \"uploads steady\" "
+      + "(before 12.1 MiB, after 60.3 MiB); limit 4.0 MiB; top growth: main.saveUpload (upload.go:41) 47.9 MiB";
+  public static final String GOROUTINE_MESSAGE = "goroutines could not be measured after phase \"uploads steady\": "
+      + "GET http://127.0.0.1:8080/metrics failed: connection refused <target died?>";
+
+  private ReportFixtures() {}
+
+  public static MemoryReport report(String simulation, Instant start) {
+    Instant warmEnd = start.plusSeconds(30);
+    Instant steadyStart = warmEnd.plusSeconds(5);
+    Instant end = steadyStart.plusSeconds(90);
+    List<PhaseRecord> phases = List.of(
+        new PhaseRecord("warm up", false, 1, start.plusSeconds(2), warmEnd, 1500, 1, 2),
+        new PhaseRecord("uploads steady", true, 3, steadyStart, end, 9000, 2, 3));
+    List<ProbeRecord> probes = List.of(
+        probe(1, "before \"warm up\"", start, 11_800_000L, 12),
+        probe(2, "after \"warm up\", before \"uploads steady\"", warmEnd.plusSeconds(1), 12_700_000L, 14),
+        probe(3, "after \"uploads steady\"", end.plusSeconds(1), 63_200_000L, 14));
+    List<CheckRecord> checks = List.of(
+        new CheckRecord("memory: heap growth [uploads steady]", "heap growth", "uploads steady", "KO",
+            12_700_000L, 63_200_000L, 50_500_000L, 397.6, 4L << 20, "bytes", HEAP_MESSAGE, List.of(
+                new SiteGrowth("main.saveUpload", "upload.go:41", 120_000L, 50_340_000L, "bytes"),
+                new SiteGrowth("bytes.growSlice", "buffer.go:151", 40_000L, 180_000L, "bytes"))),
+        new CheckRecord("memory: goroutine growth [uploads steady]", "goroutine growth", "uploads steady",
+            "INCONCLUSIVE", 14L, null, null, null, 20, "count", GOROUTINE_MESSAGE, List.of()));
+    List<TrendRecord> trends = List.of(new TrendRecord("uploads steady", 3, 3000, 5_580.4, 0.0, 256.0, 1.0, "KO",
+        "heap retained 5,580.4 B per request across rounds 2..3 of \"uploads steady\"; limit 256.0 B"));
+    Map<String, String> signals = new LinkedHashMap<>();
+    signals.put("metrics", "yes");
+    signals.put("pprof", "yes");
+    signals.put("procfs", "no: the target runs in another process namespace");
+    return new MemoryReport(MemoryReport.SCHEMA_VERSION, simulation, simulation.toLowerCase() + "-20261128020000",
+        start, end.plusSeconds(3), "embedded gin-lab http://127.0.0.1:41234", signals, "FAIL",
+        List.of("the target exited with code 2 during phase \"uploads steady\""), phases, probes, checks, trends,
+        "samples.jsonl");
+  }
+
+  private static ProbeRecord probe(int index, String label, Instant at, long heap, long goroutines) {
+    Map<String, Long> afterGc = Map.of(Signals.POST_GC_HEAP_BYTES, heap, Signals.GOROUTINES, goroutines);
+    return new ProbeRecord(index, label, at, 840, true, "", afterGc, afterGc, Map.of(),
+        Map.of("heap", "profiles/probe-" + index + "-heap.pb.gz",
+            "goroutine", "profiles/probe-" + index + "-goroutine.pb.gz"));
+  }
+
+  /** One sample per second over the run; the heap climbs during the judged phase. */
+  public static List<Sample> samples(MemoryReport report) {
+    List<Sample> samples = new ArrayList<>();
+    long seconds = Duration.between(report.startedAt(), report.endedAt()).toSeconds();
+    for (long s = 0; s <= seconds; s++) {
+      boolean steady = s >= 35;
+      long heap = 12_000_000L + (steady ? (s - 35) * 560_000L : s * 20_000L);
+      samples.add(new Sample(report.startedAt().plusSeconds(s), steady ? "uploads steady" : "warm up", heap,
+          heap + 2_000_000L + (s % 7) * 300_000L, heap + 4_000_000L, heap / 64, 12 + (s % 5), 9L,
+          heap + 30_000_000L, 14 + (steady ? (s - 35) / 10 : 0), s / 3, steady ? (s - 35) * 3 : 0L,
+          steady ? (s - 35) * 150_000L : 0L));
+    }
+    return samples;
+  }
+}

@@ -1,0 +1,75 @@
+package io.ginpreflight.verdict;
+
+import io.ginpreflight.model.ProbeReading;
+import io.ginpreflight.model.SiteGrowth;
+import io.ginpreflight.signal.GoroutineDump;
+import io.ginpreflight.signal.HeapProfileText;
+import io.ginpreflight.signal.SignalUnavailable;
+import io.ginpreflight.signal.SiteDiff;
+import io.ginpreflight.signal.TopGrowth;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * Where a phase's growth is: the heap profiles (debug=1 text) and goroutine dumps the probes saved before
+ * and after it, diffed by the first frame in the target's own code.
+ */
+public final class LeakSites {
+
+  public static final int TOP = 5;
+
+  private final Path runDir;
+
+  public LeakSites(Path runDir) {
+    this.runDir = runDir;
+  }
+
+  /** The growing heap allocation sites, largest first; empty when a profile is missing or unreadable. */
+  public List<SiteGrowth> heap(ProbeReading before, ProbeReading after) {
+    return diff(before, after, "heap-text", HeapProfileText::parse, (b, a) -> SiteDiff.heap(b, a, TOP));
+  }
+
+  /** The goroutine stacks whose count grew, largest first. */
+  public List<SiteGrowth> goroutines(ProbeReading before, ProbeReading after) {
+    return diff(before, after, "goroutine", GoroutineDump::parse, (b, a) -> SiteDiff.goroutines(b, a, TOP));
+  }
+
+  private interface Parser<T> {
+    T parse(String text) throws SignalUnavailable;
+  }
+
+  /** A missing or unreadable profile costs the "where", never the verdict: no sites then. */
+  private <T> List<SiteGrowth> diff(ProbeReading before, ProbeReading after, String kind, Parser<T> parser,
+      BiFunction<T, T, List<SiteGrowth>> sites) {
+    Optional<String> b = text(before, kind);
+    Optional<String> a = text(after, kind);
+    if (b.isEmpty() || a.isEmpty()) {
+      return List.of();
+    }
+    try {
+      return sites.apply(parser.parse(b.get()), parser.parse(a.get()));
+    } catch (SignalUnavailable e) {
+      return List.of();
+    }
+  }
+
+  public static String clause(List<SiteGrowth> sites) {
+    return TopGrowth.clause(sites).orElse("");
+  }
+
+  private Optional<String> text(ProbeReading reading, String kind) {
+    String relative = reading.profiles().get(kind);
+    if (relative == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Files.readString(runDir.resolve(relative)));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+}
