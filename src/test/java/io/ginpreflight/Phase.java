@@ -7,9 +7,9 @@ import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.ginpreflight.gatling.RequestCounter;
+import io.ginpreflight.model.TrendResult;
 import io.ginpreflight.plan.Limits;
 import io.ginpreflight.plan.PlannedPhase;
-import io.ginpreflight.verdict.TrendRule;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -24,6 +24,9 @@ import java.util.function.UnaryOperator;
  * }</pre>
  */
 public final class Phase {
+
+  /** With rounds, one is warm-up; two more make a line whose last step can show a plateau. */
+  static final int MIN_ROUNDS = 3;
 
   private final String name;
   private final ChainBuilder journey;
@@ -56,6 +59,10 @@ public final class Phase {
     if (name == null || name.isBlank() || name.contains("\"") || name.contains("[") || name.contains("]")) {
       throw new IllegalArgumentException("A phase needs a name without quotes or brackets, got: " + name);
     }
+    if (name.equals(TrendResult.WHOLE_RUN)) {
+      throw new IllegalArgumentException("\"" + name + "\" names the checks of all phases together: give the "
+          + "phase another name.");
+    }
     return name;
   }
 
@@ -79,9 +86,9 @@ public final class Phase {
    * the first round.
    */
   public Phase rounds(int count) {
-    if (count != 1 && count < TrendRule.MIN_ROUNDS) {
+    if (count != 1 && count < MIN_ROUNDS) {
       throw new IllegalArgumentException("Phase \"" + name + "\" needs 1 round, or at least "
-          + TrendRule.MIN_ROUNDS + " (one warm-up and two to fit a trend), got " + count + ".");
+          + MIN_ROUNDS + " (one warm-up and two to fit a trend), got " + count + ".");
     }
     if (!judged && count > 1) {
       throw new IllegalArgumentException("Warm-up phase \"" + name + "\" is not judged, so rounds would fit "

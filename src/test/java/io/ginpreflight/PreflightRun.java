@@ -70,13 +70,15 @@ public final class PreflightRun implements AutoCloseable {
   private final RunFinisher.Settings finishing;
   private final double failedRequestsPercent;
   private final Map<String, String> unoffered;
+  /** Read with no load before the first probe: the two together measure the target's noise at rest. */
+  private final ProbeReading idle;
   /** Set once by {@link #plan}: the plan, its judge and the finisher that reports on it. */
   private volatile Planned planned;
 
   private record Planned(RunPlan plan, Judge judge, RunFinisher finisher) {}
 
   private PreflightRun(String simulation, Path runDir, Limits limits, Target target, OwnedTarget owned,
-      MemoryWatch watch, RunFinisher.Settings finishing, double failedRequestsPercent) {
+      MemoryWatch watch, RunFinisher.Settings finishing, double failedRequestsPercent, ProbeReading idle) {
     this.failedRequestsPercent = failedRequestsPercent;
     this.simulation = simulation;
     this.runDir = runDir;
@@ -86,6 +88,7 @@ public final class PreflightRun implements AutoCloseable {
     this.watch = watch;
     this.finishing = finishing;
     this.unoffered = unofferedSignals(watch);
+    this.idle = idle;
   }
 
   /**
@@ -141,7 +144,9 @@ public final class PreflightRun implements AutoCloseable {
           + "with -Dpreflight.inconclusive=warn the run goes on without them.");
     }
     watch.startSampling(sampleInterval);
-    return new PreflightRun(simulation, runDir, limits, target, owned, watch, finishing, failedRequestsPercent);
+    ProbeReading idle = watch.idleProbe();
+    return new PreflightRun(simulation, runDir, limits, target, owned, watch, finishing, failedRequestsPercent,
+        idle);
   }
 
   /**
@@ -225,13 +230,13 @@ public final class PreflightRun implements AutoCloseable {
     if (planned != null) {
       throw new IllegalStateException("The run's plan is already set: call Preflight.populations(run) once.");
     }
-    RunPlan plan = RunPlan.of(phases, unoffered.keySet(), limits.inconclusiveFails());
+    RunPlan plan = RunPlan.of(phases, limits, unoffered.keySet());
     for (CheckKind kind : CheckKind.values()) {
       if (limits.limitFor(kind).isPresent() && unoffered.containsKey(kind.signal())) {
         LOG.info("check {} not run: {}", kind.checkName(), unoffered.get(kind.signal()));
       }
     }
-    Judge judge = new Judge(plan, requestCounter, new LeakSites(runDir), findings);
+    Judge judge = new Judge(plan, requestCounter, new LeakSites(runDir), findings, Optional.of(idle));
     RunFacts facts = new RunFacts(simulation, runDir.getFileName().toString(), startedAt, target.description(),
         watch.capabilities().sources(), plan, findings, requestCounter);
     planned = new Planned(plan, judge, new RunFinisher(finishing, runDir, facts));

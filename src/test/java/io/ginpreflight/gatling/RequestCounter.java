@@ -39,6 +39,11 @@ public final class RequestCounter implements RequestCounts {
     return counted > 0 ? counted : count(journeys, scenario);
   }
 
+  @Override
+  public long journeys(String scenario) {
+    return count(journeys, scenario);
+  }
+
   private static long count(Map<String, LongAdder> counts, String scenario) {
     LongAdder adder = counts.get(scenario);
     return adder == null ? 0 : adder.sum();

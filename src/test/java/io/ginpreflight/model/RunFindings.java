@@ -18,6 +18,7 @@ public final class RunFindings {
   private final List<CheckResult> checks = new CopyOnWriteArrayList<>();
   private final List<TrendResult> trends = new CopyOnWriteArrayList<>();
   private final List<String> failures = new CopyOnWriteArrayList<>();
+  private volatile IdleNoise noise;
 
   public void add(ProbeReading reading) {
     readings.put(reading.index(), reading);
@@ -29,6 +30,15 @@ public final class RunFindings {
 
   public void add(TrendResult trend) {
     trends.add(trend);
+  }
+
+  /** The target's noise at rest, measured before the first phase. */
+  public void setNoise(IdleNoise measured) {
+    noise = measured;
+  }
+
+  public Optional<IdleNoise> noise() {
+    return Optional.ofNullable(noise);
   }
 
   /** Adds a run-level failure, only if none was recorded yet: the first one is the cause. */

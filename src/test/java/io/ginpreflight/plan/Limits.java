@@ -2,29 +2,27 @@ package io.ginpreflight.plan;
 
 import io.ginpreflight.config.PreflightConfig;
 import io.ginpreflight.model.CheckKind;
+import io.ginpreflight.model.TrendKind;
 import io.ginpreflight.model.Unit;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * How much each signal may grow during one phase, and how fast a phase run in rounds may leak. A check
+ * How much each signal may grow during one phase, and how fast a judged phase, or the whole run, may leak. A check
  * whose limit is off is not run. Immutable: every {@code with...} returns a new value.
  */
 public final class Limits {
 
   private final Map<CheckKind, OptionalLong> growth;
-  private final double retainedBytesPerRequest;
-  private final double goroutinesPer1000Requests;
+  private final RateLimits rates;
   private final boolean inconclusiveFails;
 
-  private Limits(Map<CheckKind, OptionalLong> growth, double retainedBytesPerRequest,
-      double goroutinesPer1000Requests, boolean inconclusiveFails) {
+  private Limits(Map<CheckKind, OptionalLong> growth, RateLimits rates, boolean inconclusiveFails) {
     EnumMap<CheckKind, OptionalLong> copy = new EnumMap<>(CheckKind.class);
     copy.putAll(growth);
     this.growth = copy;
-    this.retainedBytesPerRequest = retainedBytesPerRequest;
-    this.goroutinesPer1000Requests = goroutinesPer1000Requests;
+    this.rates = rates;
     this.inconclusiveFails = inconclusiveFails;
   }
 
@@ -34,9 +32,7 @@ public final class Limits {
       String key = "preflight.limits." + kind.configKey();
       growth.put(kind, kind.unit() == Unit.BYTES ? config.bytesOrOff(key) : config.countOrOff(key));
     }
-    return new Limits(growth,
-        config.nonNegativeDouble("preflight.limits.retained-bytes-per-request"),
-        config.nonNegativeDouble("preflight.limits.goroutines-per-1000-requests"),
+    return new Limits(growth, RateLimits.from(config),
         config.oneOf("preflight.inconclusive", "fail", "warn").equals("fail"));
   }
 
@@ -53,12 +49,9 @@ public final class Limits {
     return limitFor(CheckKind.GOROUTINE_GROWTH).orElse(-1);
   }
 
-  public double retainedBytesPerRequest() {
-    return retainedBytesPerRequest;
-  }
-
-  public double goroutinesPer1000Requests() {
-    return goroutinesPer1000Requests;
+  /** The limits of the leak rates, per phase and for the whole run. */
+  public RateLimits rates() {
+    return rates;
   }
 
   /** Whether a check that could not be measured fails the run (the default) or only warns. */
@@ -72,13 +65,13 @@ public final class Limits {
     }
     Map<CheckKind, OptionalLong> changed = new EnumMap<>(growth);
     changed.put(kind, OptionalLong.of(limit));
-    return new Limits(changed, retainedBytesPerRequest, goroutinesPer1000Requests, inconclusiveFails);
+    return new Limits(changed, rates, inconclusiveFails);
   }
 
   public Limits off(CheckKind kind) {
     Map<CheckKind, OptionalLong> changed = new EnumMap<>(growth);
     changed.put(kind, OptionalLong.empty());
-    return new Limits(changed, retainedBytesPerRequest, goroutinesPer1000Requests, inconclusiveFails);
+    return new Limits(changed, rates, inconclusiveFails);
   }
 
   public Limits withHeapGrowth(long bytes) {
@@ -90,17 +83,16 @@ public final class Limits {
   }
 
   public Limits withRetainedBytesPerRequest(double bytes) {
-    if (bytes < 0) {
-      throw new IllegalArgumentException("A retained-bytes-per-request limit cannot be negative, got " + bytes + ".");
-    }
-    return new Limits(growth, bytes, goroutinesPer1000Requests, inconclusiveFails);
+    return new Limits(growth, rates.withPhaseLimit(TrendKind.RETAINED_BYTES_PER_REQUEST, bytes), inconclusiveFails);
+  }
+
+  public Limits withRetainedBytesPerVirtualUser(double bytes) {
+    return new Limits(growth, rates.withPhaseLimit(TrendKind.RETAINED_BYTES_PER_VIRTUAL_USER, bytes),
+        inconclusiveFails);
   }
 
   public Limits withGoroutinesPer1000Requests(double goroutines) {
-    if (goroutines < 0) {
-      throw new IllegalArgumentException(
-          "A goroutines-per-1000-requests limit cannot be negative, got " + goroutines + ".");
-    }
-    return new Limits(growth, retainedBytesPerRequest, goroutines, inconclusiveFails);
+    return new Limits(growth, rates.withPhaseLimit(TrendKind.GOROUTINES_PER_1000_REQUESTS, goroutines),
+        inconclusiveFails);
   }
 }

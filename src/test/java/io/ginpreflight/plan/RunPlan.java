@@ -2,6 +2,7 @@ package io.ginpreflight.plan;
 
 import io.ginpreflight.model.CheckKind;
 import io.ginpreflight.model.TrendKind;
+import io.ginpreflight.model.TrendResult;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,24 +10,28 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The run's plan, built once before any load: every probe in order and every phase window with the checks
- * it is judged by. This is the one place that decides which checks run: a check runs when its limit is
- * not off, its signal is offered by the target, and (for rates) the phase has rounds. The Gatling
+ * The run's plan, built once before any load: every probe in order, every phase window with the checks
+ * it is judged by, and the checks of the whole run. This is the one place that decides which checks run:
+ * a check runs when its limit is not off and its signal is offered by the target; every judged phase has
+ * its rates, and with two or more judged phases the whole run has its own. The Gatling
  * assertions, the verdicts and the reports all read it. Immutable.
  */
-public record RunPlan(List<ProbePoint> probes, List<PhaseWindow> windows, boolean inconclusiveFails) {
+public record RunPlan(List<ProbePoint> probes, List<PhaseWindow> windows, List<TrendCheck> wholeRunChecks,
+    boolean inconclusiveFails) {
 
   public RunPlan {
     probes = List.copyOf(probes);
     windows = List.copyOf(windows);
+    wholeRunChecks = List.copyOf(wholeRunChecks);
   }
 
   /**
    * Lays out the probes (one before the first step and one after every round) and the windows.
    *
+   * @param runLimits the simulation's limits, for the whole-run checks and what an inconclusive check does
    * @param unoffered signals the target does not offer at all, whose checks are not run
    */
-  public static RunPlan of(List<PlannedPhase> phases, Set<String> unoffered, boolean inconclusiveFails) {
+  public static RunPlan of(List<PlannedPhase> phases, Limits runLimits, Set<String> unoffered) {
     if (phases.isEmpty()) {
       throw new IllegalArgumentException("A plan needs at least one phase.");
     }
@@ -64,8 +69,17 @@ public record RunPlan(List<ProbePoint> probes, List<PhaseWindow> windows, boolea
           roundProbes, roundScenarios, growthChecks(phase, unoffered), trendChecks(phase, unoffered)));
       opening = closing;
     }
-    return new RunPlan(probes, windows, inconclusiveFails);
+    // One judged phase alone is already judged by its own rates: the whole run adds nothing then.
+    List<TrendCheck> wholeRun = windows.stream().filter(PhaseWindow::judged).count() < 2 ? List.of()
+        : Arrays.stream(WHOLE_RUN_KINDS).filter(kind -> !unoffered.contains(kind.signal()))
+            .map(kind -> new TrendCheck(kind, runLimits.rates().wholeRunLimit(kind),
+                runLimits.rates().noiseFloor(kind))).toList();
+    return new RunPlan(probes, windows, wholeRun, runLimits.inconclusiveFails());
   }
+
+  /** Per virtual user is a phase's own figure: phases differ in requests per user. */
+  private static final TrendKind[] WHOLE_RUN_KINDS =
+      {TrendKind.RETAINED_BYTES_PER_REQUEST, TrendKind.GOROUTINES_PER_1000_REQUESTS};
 
   private static List<GrowthCheck> growthChecks(PlannedPhase phase, Set<String> unoffered) {
     if (!phase.judged()) {
@@ -77,14 +91,18 @@ public record RunPlan(List<ProbePoint> probes, List<PhaseWindow> windows, boolea
         .toList();
   }
 
+  /**
+   * Every judged phase is judged per request: with rounds across the probe after each, with one round
+   * between its two probes, the measured noise giving the interval either way.
+   */
   private static List<TrendCheck> trendChecks(PlannedPhase phase, Set<String> unoffered) {
-    if (!phase.judged() || phase.rounds() == 1) {
+    if (!phase.judged()) {
       return List.of();
     }
+    RateLimits rates = phase.limits().rates();
     return Arrays.stream(TrendKind.values())
         .filter(kind -> !unoffered.contains(kind.signal()))
-        .map(kind -> new TrendCheck(kind, kind == TrendKind.RETAINED_BYTES_PER_REQUEST
-            ? phase.limits().retainedBytesPerRequest() : phase.limits().goroutinesPer1000Requests()))
+        .map(kind -> new TrendCheck(kind, rates.phaseLimit(kind), rates.noiseFloor(kind)))
         .toList();
   }
 
@@ -95,6 +113,14 @@ public record RunPlan(List<ProbePoint> probes, List<PhaseWindow> windows, boolea
 
   /** Every record name the run must write once, unfailed: what the Gatling assertions require. */
   public List<String> recordNames() {
-    return windows.stream().flatMap(w -> w.recordNames().stream()).toList();
+    List<String> names = new ArrayList<>();
+    windows.forEach(w -> names.addAll(w.recordNames()));
+    wholeRunChecks.forEach(check -> names.add(check.kind().recordName(TrendResult.WHOLE_RUN)));
+    return names;
+  }
+
+  /** The last probe of the run, after which the whole run is judged. */
+  public int lastProbe() {
+    return probes.size() - 1;
   }
 }

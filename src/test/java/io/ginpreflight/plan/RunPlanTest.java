@@ -31,7 +31,7 @@ class RunPlanTest {
   @Test
   void probesSitBetweenPhasesAndEachWindowIsJudgedFromTheProbeBeforeIt() {
     // GIVEN a warm-up and a judged phase
-    RunPlan plan = RunPlan.of(List.of(warmUp("warm-up"), judged("steady", 1)), Set.of(), true);
+    RunPlan plan = RunPlan.of(List.of(warmUp("warm-up"), judged("steady", 1)), DEFAULTS, Set.of());
     // THEN three probes, labelled by what they separate
     assertEquals(List.of("before \"warm-up\"", "after \"warm-up\", before \"steady\"", "after \"steady\""),
         plan.probes().stream().map(ProbePoint::label).toList());
@@ -46,7 +46,7 @@ class RunPlanTest {
 
   @Test
   void aPhaseWithRoundsIsJudgedFromTheEndOfItsFirstRound() {
-    RunPlan plan = RunPlan.of(List.of(judged("api", 3)), Set.of(), true);
+    RunPlan plan = RunPlan.of(List.of(judged("api", 3)), DEFAULTS, Set.of());
 
     assertEquals(List.of("before \"api\"", "after \"api (round 1/3)\"", "after \"api (round 2/3)\"",
         "after \"api (round 3/3)\""), plan.probes().stream().map(ProbePoint::label).toList());
@@ -63,23 +63,35 @@ class RunPlanTest {
   void checksRunWhenTheirLimitIsOnAndTheTargetOffersTheirSignal() {
     // GIVEN RSS off by default, descriptors off here, and a target without a visible temp directory
     PlannedPhase phase = new PlannedPhase("api", true, 3, DEFAULTS.off(CheckKind.FD_GROWTH));
-    RunPlan plan = RunPlan.of(List.of(phase), Set.of(Signals.TEMP_FILES), true);
+    RunPlan plan = RunPlan.of(List.of(phase), DEFAULTS, Set.of(Signals.TEMP_FILES));
     // THEN heap and goroutines are checked, per phase and as a trend
     PhaseWindow api = plan.windows().get(0);
     assertEquals(List.of(CheckKind.HEAP_GROWTH, CheckKind.GOROUTINE_GROWTH),
         api.growthChecks().stream().map(GrowthCheck::kind).toList());
-    assertEquals(List.of(TrendKind.RETAINED_BYTES_PER_REQUEST, TrendKind.GOROUTINES_PER_1000_REQUESTS),
-        api.trendChecks().stream().map(TrendCheck::kind).toList());
-    // AND the assertions require exactly those records
+    assertEquals(List.of(TrendKind.RETAINED_BYTES_PER_REQUEST, TrendKind.RETAINED_BYTES_PER_VIRTUAL_USER,
+        TrendKind.GOROUTINES_PER_1000_REQUESTS), api.trendChecks().stream().map(TrendCheck::kind).toList());
+    // AND the assertions require exactly those records; one judged phase has no whole-run checks
     assertEquals(List.of("memory: heap growth [api]", "memory: goroutine growth [api]",
-        "memory: retained bytes per request [api]", "memory: goroutines per 1000 requests [api]"),
-        plan.recordNames());
+        "memory: retained bytes per request [api]", "memory: retained bytes per virtual user [api]",
+        "memory: goroutines per 1000 requests [api]"), plan.recordNames());
   }
 
   @Test
-  void oneRoundFitsNoTrendAndAWarmUpIsNotJudged() {
-    RunPlan plan = RunPlan.of(List.of(warmUp("w"), judged("once", 1)), Set.of(), true);
-    assertTrue(plan.windows().get(1).trendChecks().isEmpty());
+  void aPhaseOfOneRoundIsJudgedPerRequestTooAndAWarmUpIsNot() {
+    RunPlan plan = RunPlan.of(List.of(warmUp("w"), judged("once", 1)), DEFAULTS, Set.of());
+    assertEquals(3, plan.windows().get(1).trendChecks().size());
     assertTrue(plan.windows().get(0).recordNames().isEmpty());
+    assertTrue(plan.wholeRunChecks().isEmpty());
+  }
+
+  @Test
+  void twoJudgedPhasesAreAlsoJudgedTogetherAgainstTheWholeRunLimits() {
+    RunPlan plan = RunPlan.of(List.of(judged("binding", 3), warmUp("api warm-up"), judged("api", 3)), DEFAULTS,
+        Set.of());
+    assertEquals(List.of("memory: retained bytes per request [whole run]",
+        "memory: goroutines per 1000 requests [whole run]"), plan.recordNames().subList(plan.recordNames().size() - 2, plan.recordNames().size()));
+    assertEquals(List.of(DEFAULTS.rates().wholeRunBytesPerRequest(), DEFAULTS.rates().wholeRunGoroutinesPer1000Requests()),
+        plan.wholeRunChecks().stream().map(TrendCheck::limit).toList());
+    assertEquals(plan.probes().size() - 1, plan.lastProbe());
   }
 }

@@ -2,5 +2,9 @@ package io.ginpreflight.plan;
 
 import io.ginpreflight.model.TrendKind;
 
-/** A check of the rate a signal grew per request across the rounds of a judged window. */
-public record TrendCheck(TrendKind kind, double limit) {}
+/**
+ * A check of the rate a signal grew per request (or per virtual user) across the probes of a judged
+ * window, or of the whole run, against its limit. {@code noiseFloor} is the least spread of one reading
+ * the interval assumes, however quiet the target seemed when its noise was measured.
+ */
+public record TrendCheck(TrendKind kind, double limit, double noiseFloor) {}

@@ -61,25 +61,49 @@ final class MemoryHtmlTables {
     return html.append("</tbody></table>").toString();
   }
 
-  static String trends(List<TrendRecord> trends) {
+  /**
+   * Every leak rate with its 95 % interval, per judged phase and for the whole run, and the noise the
+   * intervals assumed: a reader sees how small a leak this run could have seen.
+   */
+  static String trends(List<TrendRecord> trends, NoiseRecord noise) {
     if (trends.isEmpty()) {
       return "";
     }
-    StringBuilder html = new StringBuilder("<h2>Leak trend across rounds</h2><table id=\"trends\"><thead><tr>"
-        + "<th>Phase</th><th>Rounds</th><th>Requests per round</th><th>Retained bytes per request</th>"
-        + "<th>Limit</th><th>Goroutines per 1,000 requests</th><th>Limit</th><th>Result</th></tr></thead><tbody>");
+    StringBuilder html = new StringBuilder("<h2>Leak rates</h2>").append(noiseNote(noise))
+        .append("<table id=\"trends\"><thead><tr><th>Scope</th><th>Rate</th><th>Fitted</th><th>95 % interval</th>"
+            + "<th>Limit</th><th>Probes</th><th>Over</th><th>Result</th></tr></thead><tbody>");
     for (TrendRecord trend : trends) {
-      String status = ReportParts.text(trend.status(), "INCONCLUSIVE");
-      html.append("<tr><td>").append(Html.esc(trend.phase())).append("</td><td class=\"num\">").append(trend.rounds())
-          .append("</td><td class=\"num\">").append(trend.requestsPerRound()).append("</td><td class=\"num\">")
-          .append(Html.bytesPerRequest(trend.retainedBytesPerRequest())).append("</td><td class=\"num\">")
-          .append(Html.bytesPerRequest(trend.retainedBytesPerRequestLimit())).append("</td><td class=\"num\">")
-          .append(Html.number(trend.goroutinesPer1000Requests(), 2)).append("</td><td class=\"num\">")
-          .append(Html.number(trend.goroutinesPer1000RequestsLimit(), 2)).append("</td><td class=\"")
-          .append(Html.statusClass(status)).append("\">").append(Html.esc(status)).append("<div class=\"msg\">")
-          .append(Html.esc(trend.message())).append("</div></td></tr>");
+      for (RateRecord rate : ReportParts.list(trend.rates())) {
+        String status = ReportParts.text(rate.status(), "INCONCLUSIVE");
+        String unit = rate.check().contains("bytes") ? " B" : "";
+        html.append("<tr><td>").append(Html.esc(trend.phase())).append("</td><td>")
+            .append(Html.esc(rate.check().replaceFirst("^memory: ", "").replaceFirst(" \\[.*$", "")))
+            .append("</td><td class=\"num\">").append(Html.number(rate.value(), 1)).append(unit)
+            .append("</td><td class=\"num\">").append(rate.low() == null ? "–"
+                : Html.number(rate.low(), 1) + " to " + Html.number(rate.high(), 1) + unit)
+            .append("</td><td class=\"num\">").append(Html.number(rate.limit(), 2)).append(unit)
+            .append("</td><td class=\"num\">").append(rate.probes())
+            .append("</td><td class=\"num\">").append(String.format(java.util.Locale.ROOT, "%,d", rate.count()))
+            .append(' ').append(Html.esc(rate.per())).append(rate.count() == 1 ? "" : "s")
+            .append("</td><td class=\"").append(Html.statusClass(status)).append("\">").append(Html.esc(status))
+            .append("<div class=\"msg\">").append(Html.esc(rate.message())).append("</div></td></tr>");
+      }
     }
     return html.append("</tbody></table>").toString();
+  }
+
+  private static String noiseNote(NoiseRecord noise) {
+    if (noise == null) {
+      return "";
+    }
+    String measured = noise.heapDifferenceBytes() == null ? "could not be measured"
+        : "moved by " + Html.value(noise.heapDifferenceBytes(), "bytes") + " and "
+            + (noise.goroutineDifference() == null ? "?" : noise.goroutineDifference()) + " goroutines";
+    return "<p class=\"note\" id=\"noise\">Noise at rest: two probes " + noise.apartMillis() + " ms apart with no "
+        + "load " + Html.esc(measured) + ". The intervals assume a spread of one reading of "
+        + Html.value(Math.round(noise.heapSpreadBytes()), "bytes") + " (heap) and "
+        + Html.number(noise.goroutineSpread(), 1) + " goroutines: the measured noise, never below the floors "
+        + "(preflight.limits.noise-floor). A rate fails only when its whole interval is above its limit.</p>";
   }
 
   static String topSites(List<CheckRecord> checks) {

@@ -41,7 +41,7 @@ public final class MemoryHtmlWriter {
     html.append(MemoryHtmlTables.verdict(ReportParts.list(report.checks()))).append('\n');
     html.append(charts(report, samples)).append('\n');
     html.append(MemoryHtmlTables.phases(PhaseFigures.of(report), ReportParts.list(report.phases()))).append('\n');
-    html.append(MemoryHtmlTables.trends(ReportParts.list(report.trends()))).append('\n');
+    html.append(MemoryHtmlTables.trends(ReportParts.list(report.trends()), report.noise())).append('\n');
     html.append(MemoryHtmlTables.topSites(ReportParts.list(report.checks()))).append('\n');
     html.append(MemoryHtmlTables.profiles(ReportParts.list(report.phases()), ReportParts.list(report.probes())))
         .append('\n');

@@ -53,7 +53,7 @@ class MemoryHtmlWriterTest {
     MemoryReport report = new MemoryReport(base.schemaVersion(), "<script>alert(1)</script>", base.runId(),
         base.startedAt(), base.endedAt(), "http://x/?a=1&b=\"2\"", base.signals(), base.verdict(),
         List.of("panic: <nil> & \"quotes\""), base.phases(), base.probes(), base.checks(), base.trends(),
-        base.samplesFile());
+        base.samplesFile(), base.noise());
     // WHEN it is rendered
     String html = MemoryHtmlWriter.render(report, ReportFixtures.samples(report));
     // THEN nothing is fetched from anywhere and no text from the run became markup
@@ -93,7 +93,7 @@ class MemoryHtmlWriterTest {
   void aReportWithNothingButANameStillRenders() {
     // GIVEN what an interrupted run may leave: no phases, probes, checks or times
     MemoryReport bare = new MemoryReport(1, "SoakSimulation", null, null, null, null, null, null, null, null, null,
-        null, null, null);
+        null, null, null, null);
     // WHEN it is rendered
     String html = MemoryHtmlWriter.render(bare, List.of());
     // THEN the page says what is missing and the verdict is not a pass

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param verdict PASS when every check passed, else FAIL
  * @param failures run-level problems that are not checks, e.g. the target died during a phase
  * @param samplesFile the continuous samples, relative to the run folder
+ * @param noise the target's noise at rest and the spread the rates assumed; null in older reports
  */
 public record MemoryReport(
     int schemaVersion,
@@ -28,7 +29,8 @@ public record MemoryReport(
     List<ProbeRecord> probes,
     List<CheckRecord> checks,
     List<TrendRecord> trends,
-    String samplesFile) {
+    String samplesFile,
+    NoiseRecord noise) {
 
   public static final int SCHEMA_VERSION = 1;
 

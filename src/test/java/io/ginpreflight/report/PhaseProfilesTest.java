@@ -7,6 +7,7 @@ import com.typesafe.config.ConfigFactory;
 import io.ginpreflight.config.PreflightConfig;
 import io.ginpreflight.model.Measurement;
 import io.ginpreflight.model.ProbeReading;
+import io.ginpreflight.model.RequestCounts;
 import io.ginpreflight.model.RunFindings;
 import io.ginpreflight.model.Signals;
 import io.ginpreflight.model.Snapshot;
@@ -35,13 +36,23 @@ class PhaseProfilesTest {
     // GIVEN a warm-up and a judged phase of three rounds, probed five times
     Limits limits = Limits.from(PreflightConfig.from(ConfigFactory.parseMap(Map.of()), Optional.empty()));
     RunPlan plan = RunPlan.of(List.of(new PlannedPhase("binding warm-up", false, 1, limits),
-        new PlannedPhase("binding", true, 3, limits)), Set.of(), true);
+        new PlannedPhase("binding", true, 3, limits)), limits, Set.of());
     RunFindings findings = new RunFindings();
     for (int probe = 0; probe < plan.probes().size(); probe++) {
       findings.add(reading(probe));
     }
     RunFacts facts = new RunFacts("BindingSimulation", "bindingsimulation-1", START, "embedded gin-lab",
-        Map.of("pprof", "yes"), plan, findings, scenario -> 100);
+        Map.of("pprof", "yes"), plan, findings, new RequestCounts() {
+          @Override
+          public long requests(String scenario) {
+            return 100;
+          }
+
+          @Override
+          public long journeys(String scenario) {
+            return 10;
+          }
+        });
     // WHEN memory.html is rendered
     String html = MemoryHtmlWriter.render(RunReport.of(facts, START.plusSeconds(60)), List.of());
     // THEN the binding phase's heap command starts after round 1 (probe 2) and ends after round 3 (probe 4)

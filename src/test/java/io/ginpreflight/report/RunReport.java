@@ -1,6 +1,7 @@
 package io.ginpreflight.report;
 
 import io.ginpreflight.model.CheckResult;
+import io.ginpreflight.model.IdleNoise;
 import io.ginpreflight.model.ProbeReading;
 import io.ginpreflight.model.RunFindings;
 import io.ginpreflight.model.Status;
@@ -8,6 +9,7 @@ import io.ginpreflight.model.TrendKind;
 import io.ginpreflight.model.TrendResult;
 import io.ginpreflight.model.Unit;
 import io.ginpreflight.plan.PhaseWindow;
+import io.ginpreflight.plan.RunPlan;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,7 +30,7 @@ public final class RunReport {
         .collect(Collectors.toMap(ProbeReading::index, r -> r));
     List<String> failures = new ArrayList<>(findings.failures());
     List<CheckRecord> checks = findings.checks().stream().map(RunReport::check).toList();
-    List<TrendRecord> trends = trends(findings.trends());
+    List<TrendRecord> trends = trends(findings.trends(), facts.plan());
     if (checks.isEmpty() && trends.isEmpty() && failures.isEmpty()) {
       failures.add("no memory check was recorded: the run ended before its first phase was judged");
     }
@@ -36,7 +38,8 @@ public final class RunReport {
         && trends.stream().allMatch(t -> "OK".equals(t.status()));
     return new MemoryReport(MemoryReport.SCHEMA_VERSION, facts.simulation(), facts.runId(), facts.startedAt(),
         endedAt, facts.target(), facts.signals(), passed ? "PASS" : "FAIL", failures, phases(facts, readings),
-        probeReadings.stream().map(RunReport::probe).toList(), checks, trends, "samples.jsonl");
+        probeReadings.stream().map(RunReport::probe).toList(), checks, trends, "samples.jsonl",
+        noise(findings));
   }
 
   private static CheckRecord check(CheckResult result) {
@@ -48,23 +51,49 @@ public final class RunReport {
         result.kind().unit() == Unit.BYTES ? "bytes" : "count", result.message(), result.topSites());
   }
 
-  /** One trend record per phase, both rates side by side; the worse status wins. */
-  private static List<TrendRecord> trends(List<TrendResult> results) {
-    Map<String, List<TrendResult>> byPhase = new LinkedHashMap<>();
-    results.forEach(r -> byPhase.computeIfAbsent(r.phase(), p -> new ArrayList<>()).add(r));
+  /** One trend record per phase (and one for the whole run), its rates side by side; the worse status wins. */
+  private static List<TrendRecord> trends(List<TrendResult> results, RunPlan plan) {
+    Map<String, List<TrendResult>> byScope = new LinkedHashMap<>();
+    results.forEach(r -> byScope.computeIfAbsent(r.scope(), p -> new ArrayList<>()).add(r));
     List<TrendRecord> records = new ArrayList<>();
-    byPhase.forEach((phase, list) -> {
-      Optional<TrendResult> bytes = list.stream().filter(r -> r.kind() == TrendKind.RETAINED_BYTES_PER_REQUEST).findFirst();
-      Optional<TrendResult> goroutines =
-          list.stream().filter(r -> r.kind() == TrendKind.GOROUTINES_PER_1000_REQUESTS).findFirst();
+    byScope.forEach((scope, list) -> {
+      Optional<TrendResult> bytes = find(list, TrendKind.RETAINED_BYTES_PER_REQUEST);
+      Optional<TrendResult> goroutines = find(list, TrendKind.GOROUTINES_PER_1000_REQUESTS);
       Status worst = list.stream().map(TrendResult::status)
           .max((a, b) -> Integer.compare(rank(a), rank(b))).orElse(Status.INCONCLUSIVE);
-      records.add(new TrendRecord(phase, list.get(0).rounds(), list.get(0).requestsPerRound(),
+      int rounds = plan.windows().stream().filter(w -> w.phase().equals(scope)).mapToInt(PhaseWindow::rounds)
+          .findFirst().orElse(0);
+      long requests = bytes.or(() -> goroutines).map(TrendResult::count).orElse(0L);
+      long requestsPerRound = rounds == 0 ? 0 : requests / Math.max(1, rounds - 1);
+      records.add(new TrendRecord(scope, rounds, requestsPerRound,
           bytes.map(TrendResult::rate).orElse(null), goroutines.map(TrendResult::rate).orElse(null),
           bytes.map(TrendResult::limit).orElse(0.0), goroutines.map(TrendResult::limit).orElse(0.0),
-          worst.name(), list.stream().map(TrendResult::message).collect(Collectors.joining("; "))));
+          worst.name(), list.stream().map(TrendResult::message).collect(Collectors.joining("; ")),
+          list.stream().map(RunReport::rate).toList()));
     });
     return records;
+  }
+
+  private static Optional<TrendResult> find(List<TrendResult> results, TrendKind kind) {
+    return results.stream().filter(r -> r.kind() == kind).findFirst();
+  }
+
+  private static RateRecord rate(TrendResult r) {
+    return new RateRecord(r.recordName(), r.status().name(), r.rate(), r.low(), r.high(), r.limit(),
+        r.kind().per().one(), r.kind().perCount(), r.probes(), r.count(), r.noise(), r.message(), r.topSites());
+  }
+
+  /** What the idle probes measured, and the spread the rates assumed (the largest any rate used). */
+  private static NoiseRecord noise(RunFindings findings) {
+    Optional<IdleNoise> idle = findings.noise();
+    double heap = findings.trends().stream().filter(t -> t.kind().isBytes()).mapToDouble(TrendResult::noise)
+        .max().orElse(0);
+    double goroutines = findings.trends().stream().filter(t -> !t.kind().isBytes())
+        .mapToDouble(TrendResult::noise).max().orElse(0);
+    return new NoiseRecord(
+        idle.filter(n -> n.heapDifference().isMeasured()).map(n -> n.heapDifference().value()).orElse(null),
+        idle.filter(n -> n.goroutineDifference().isMeasured()).map(n -> n.goroutineDifference().value()).orElse(null),
+        idle.map(n -> n.apart().toMillis()).orElse(0L), heap, goroutines);
   }
 
   private static int rank(Status status) {

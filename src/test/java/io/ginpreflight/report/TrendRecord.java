@@ -1,8 +1,11 @@
 package io.ginpreflight.report;
 
+import java.util.List;
+
 /**
- * The leak trend of a phase run as identical rounds: growth per round fitted across the rounds after the
- * first (warm-up), divided by the requests of a round. Null rates mean the trend could not be measured.
+ * The leak rates of a judged phase (or of the whole run, phase "whole run"), fitted across its probes:
+ * the headline figures side by side, and each rate with its interval in {@code rates}. Null rates mean
+ * the trend could not be measured; the worse status of the rates is {@code status}.
  */
 public record TrendRecord(
     String phase,
@@ -13,4 +16,10 @@ public record TrendRecord(
     double retainedBytesPerRequestLimit,
     double goroutinesPer1000RequestsLimit,
     String status,
-    String message) {}
+    String message,
+    List<RateRecord> rates) {
+
+  public TrendRecord {
+    rates = rates == null ? List.of() : List.copyOf(rates);
+  }
+}

@@ -5,8 +5,10 @@ import io.ginpreflight.model.Signals;
 import io.ginpreflight.model.SiteGrowth;
 import io.ginpreflight.report.CheckRecord;
 import io.ginpreflight.report.MemoryReport;
+import io.ginpreflight.report.NoiseRecord;
 import io.ginpreflight.report.PhaseRecord;
 import io.ginpreflight.report.ProbeRecord;
+import io.ginpreflight.report.RateRecord;
 import io.ginpreflight.report.TrendRecord;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,8 +50,12 @@ public final class ReportFixtures {
                 new SiteGrowth("bytes.growSlice", "buffer.go:151", 40_000L, 180_000L, "bytes"))),
         new CheckRecord("memory: goroutine growth [uploads steady]", "goroutine growth", "uploads steady",
             "INCONCLUSIVE", 14L, null, null, null, 20, "count", GOROUTINE_MESSAGE, List.of()));
-    List<TrendRecord> trends = List.of(new TrendRecord("uploads steady", 3, 3000, 5_580.4, 0.0, 256.0, 1.0, "KO",
-        "heap retained 5,580.4 B per request across rounds 2..3 of \"uploads steady\"; limit 256.0 B"));
+    List<TrendRecord> trends = List.of(new TrendRecord("uploads steady", 3, 3000, 5_580.4, 0.0, 32.0, 0.5, "KO",
+        "heap retained 5.4 KiB per request during phase \"uploads steady\" (95 % interval 5.3 to 5.5 KiB, 3 probes over 6,000 requests); limit 32 B per request", List.of(
+            new RateRecord("memory: retained bytes per request [uploads steady]", "KO", 5_580.4, 5_480.2, 5_680.6,
+                32, "request", 1, 3, 6_000, 8_192, "heap retained 5.4 KiB per request during phase \"uploads "
+                + "steady\" (95 % interval 5.3 to 5.5 KiB, 3 probes over 6,000 requests); limit 32 B per request",
+                List.of()))));
     Map<String, String> signals = new LinkedHashMap<>();
     signals.put("metrics", "yes");
     signals.put("pprof", "yes");
@@ -57,7 +63,7 @@ public final class ReportFixtures {
     return new MemoryReport(MemoryReport.SCHEMA_VERSION, simulation, simulation.toLowerCase() + "-20261128020000",
         start, end.plusSeconds(3), "embedded gin-lab http://127.0.0.1:41234", signals, "FAIL",
         List.of("the target exited with code 2 during phase \"uploads steady\""), phases, probes, checks, trends,
-        "samples.jsonl");
+        "samples.jsonl", new NoiseRecord(2_048L, 0L, 1_500, 8_192, 1));
   }
 
   private static ProbeRecord probe(int index, String label, Instant at, long heap, long goroutines) {

@@ -1,7 +1,7 @@
 package io.ginpreflight.verdict;
 
 import io.ginpreflight.model.CheckResult;
-import io.ginpreflight.model.Measurement;
+import io.ginpreflight.model.IdleNoise;
 import io.ginpreflight.model.ProbeReading;
 import io.ginpreflight.model.RequestCounts;
 import io.ginpreflight.model.RunFindings;
@@ -15,12 +15,14 @@ import io.ginpreflight.plan.RunPlan;
 import io.ginpreflight.plan.TrendCheck;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Judges each probe as it comes: records its reading and, when it closes a judged window of the plan,
- * evaluates exactly the checks the plan lists for that window. The results go to the run's findings.
+ * evaluates exactly the checks the plan lists for that window; after the last probe, the whole run's.
+ * The results go to the run's findings.
  */
 public final class Judge {
 
@@ -30,24 +32,39 @@ public final class Judge {
   private final RequestCounts requests;
   private final LeakSites sites;
   private final RunFindings findings;
+  private final Optional<ProbeReading> idle;
 
-  public Judge(RunPlan plan, RequestCounts requests, LeakSites sites, RunFindings findings) {
+  /**
+   * @param idle a probe taken with no load just before the run's first probe: with it, the noise of the
+   *     target at rest is measured (empty: the noise floors alone are assumed)
+   */
+  public Judge(RunPlan plan, RequestCounts requests, LeakSites sites, RunFindings findings,
+      Optional<ProbeReading> idle) {
     this.plan = plan;
     this.requests = requests;
     this.sites = sites;
     this.findings = findings;
+    this.idle = idle;
   }
 
   /** Records a probe's reading and returns the verdicts it completes, in plan order. */
   public List<Verdict> record(ProbePoint probe, ProbeReading reading) {
     findings.add(reading);
+    if (probe.index() == 0) {
+      idle.ifPresent(before -> findings.setNoise(IdleNoise.between(before, reading)));
+    }
     reading.death().ifPresent(death -> {
       String failure = "the target died before probe " + (probe.index() + 1) + " (" + probe.label() + "): " + death;
       if (findings.addFirstFailure(failure)) {
         LOG.error(failure);
       }
     });
-    return plan.closedBy(probe.index()).filter(PhaseWindow::judged).map(w -> judge(w, reading)).orElse(List.of());
+    List<Verdict> verdicts = new ArrayList<>();
+    plan.closedBy(probe.index()).filter(PhaseWindow::judged).ifPresent(w -> verdicts.addAll(judge(w, reading)));
+    if (probe.index() == plan.lastProbe()) {
+      verdicts.addAll(judgeWholeRun());
+    }
+    return verdicts;
   }
 
   private List<Verdict> judge(PhaseWindow window, ProbeReading closing) {
@@ -57,19 +74,42 @@ public final class Judge {
       CheckResult result = withSites(GrowthRule.evaluate(check.kind(), window.phase(),
           baseline.get(check.kind().signal()), closing.get(check.kind().signal()), check.limit()), baseline, closing);
       findings.add(result);
-      log(result.status(), result.recordName(), result.message());
-      verdicts.add(Verdict.of(result.recordName(), result.status(), result.message(), plan.inconclusiveFails()));
+      verdicts.add(verdict(result.recordName(), result.status(), result.message()));
     }
-    List<Long> roundRequests = window.roundScenarios().stream().map(requests::requests).toList();
+    RatePoints points = new RatePoints(findings, requests);
     for (TrendCheck check : window.trendChecks()) {
-      List<Measurement> values = window.roundProbes().stream()
-          .map(i -> findings.reading(i).orElseThrow().get(check.kind().signal())).toList();
-      TrendResult trend = TrendRule.evaluate(check.kind(), window.phase(), values, roundRequests, check.limit());
-      findings.add(trend);
-      log(trend.status(), trend.recordName(), trend.message());
-      verdicts.add(Verdict.of(trend.recordName(), trend.status(), trend.message(), plan.inconclusiveFails()));
+      TrendResult rate = RateRule.evaluate(check.kind(), window.phase(), "during phase \"" + window.phase() + "\"",
+          points.of(window, check.kind()), noise(check), check.limit(), "");
+      rate = withSites(rate, baseline, closing);
+      findings.add(rate);
+      verdicts.add(verdict(rate.recordName(), rate.status(), rate.message()));
     }
     return verdicts;
+  }
+
+  private List<Verdict> judgeWholeRun() {
+    List<PhaseWindow> judged = plan.windows().stream().filter(PhaseWindow::judged).toList();
+    List<Verdict> verdicts = new ArrayList<>();
+    RatePoints points = new RatePoints(findings, requests);
+    for (TrendCheck check : plan.wholeRunChecks()) {
+      RatePoints.WholeRun run = points.wholeRun(judged, check.kind());
+      TrendResult rate = RateRule.evaluate(check.kind(), TrendResult.WHOLE_RUN, "over the whole run",
+          run.points(), noise(check), check.limit(), run.contributions());
+      Optional<ProbeReading> first = findings.reading(judged.get(0).baselineProbe());
+      Optional<ProbeReading> last = findings.reading(judged.get(judged.size() - 1).closingProbe());
+      if (first.isPresent() && last.isPresent()) {
+        rate = withSites(rate, first.get(), last.get());
+      }
+      findings.add(rate);
+      verdicts.add(verdict(rate.recordName(), rate.status(), rate.message()));
+    }
+    return verdicts;
+  }
+
+  /** The spread of one reading: the target's measured idle noise, never below the configured floor. */
+  private double noise(TrendCheck check) {
+    double measured = findings.noise().map(n -> n.spreadOf(check.kind().signal())).orElse(0.0);
+    return Math.max(check.noiseFloor(), measured);
   }
 
   /** Names the code that grew; diffing profiles costs time, so only for checks that failed. */
@@ -85,7 +125,16 @@ public final class Judge {
     return result.withTopSites(grown, LeakSites.clause(grown));
   }
 
-  private static void log(Status status, String record, String message) {
+  private TrendResult withSites(TrendResult result, ProbeReading before, ProbeReading after) {
+    if (result.status() != Status.KO) {
+      return result;
+    }
+    List<SiteGrowth> grown = result.kind().isBytes() ? sites.heap(before, after) : sites.goroutines(before, after);
+    return result.withTopSites(grown, LeakSites.clause(grown));
+  }
+
+  private Verdict verdict(String record, Status status, String message) {
     (status == Status.OK ? LOG.atInfo() : LOG.atWarn()).log("{} {}: {}", status, record, message);
+    return Verdict.of(record, status, message, plan.inconclusiveFails());
   }
 }

@@ -78,6 +78,16 @@ public final class MemoryWatch implements AutoCloseable {
     phase = name;
   }
 
+  /**
+   * A probe with no load before it and no profiles kept, taken now on the caller's thread: with the run's
+   * first probe it measures how much the readings move when nothing happens.
+   */
+  public ProbeReading idleProbe() {
+    ProbeReading reading = probe.take(-1, "idle, before any load", false);
+    LOG.info(describe(reading, null));
+    return reading;
+  }
+
   /** Settles the target, forces GC and reads every signal; never completes exceptionally. */
   public CompletableFuture<ProbeReading> probe(int index, String label) {
     return CompletableFuture.supplyAsync(() -> {

@@ -49,6 +49,14 @@ final class PhaseProbe {
   }
 
   ProbeReading take(int index, String label) {
+    return take(index, label, true);
+  }
+
+  /**
+   * @param keepProfiles whether to save the heap and goroutine profiles; a probe no verdict diffs, such as
+   *     the idle one that measures noise, saves the time
+   */
+  ProbeReading take(int index, String label, boolean keepProfiles) {
     Instant start = Instant.now();
     Optional<String> deadBefore = local.flatMap(LocalSignals::death);
     if (deadBefore.isPresent()) {
@@ -58,8 +66,10 @@ final class PhaseProbe {
     Settling settling = settle();
     Snapshot beforeGc = signals.read();
     Map<String, String> profiles = new LinkedHashMap<>();
-    Map<String, Measurement> fromPprof = forceGcAndReadHeap(index, profiles);
-    saveGoroutineDumps(index, profiles);
+    Map<String, Measurement> fromPprof = forceGcAndReadHeap(index, profiles, keepProfiles);
+    if (keepProfiles) {
+      saveGoroutineDumps(index, profiles);
+    }
     Snapshot afterRead = signals.read();
     Map<String, Measurement> after = new HashMap<>(afterRead.signals());
     after.putAll(fromPprof);
@@ -97,7 +107,8 @@ final class PhaseProbe {
     }
   }
 
-  private Map<String, Measurement> forceGcAndReadHeap(int index, Map<String, String> profiles) {
+  private Map<String, Measurement> forceGcAndReadHeap(int index, Map<String, String> profiles,
+      boolean keepProfiles) {
     if (endpoints.pprofUrl().isEmpty()) {
       return Map.of();  // The snapshot's estimate stands, marked as such.
     }
@@ -109,8 +120,10 @@ final class PhaseProbe {
         text = client.get(url);
       }
       MemStatsBlock memStats = MemStatsBlock.parse(text);
-      profiles.put("heap-text", save("heap-" + index + ".txt", text.getBytes(StandardCharsets.UTF_8)));
-      saveProfile(endpoints.pprofUrl().get() + "/heap", "heap-" + index + ".pb.gz", "heap", profiles);
+      if (keepProfiles) {
+        profiles.put("heap-text", save("heap-" + index + ".txt", text.getBytes(StandardCharsets.UTF_8)));
+        saveProfile(endpoints.pprofUrl().get() + "/heap", "heap-" + index + ".pb.gz", "heap", profiles);
+      }
       return Map.of(
           POST_GC_HEAP_BYTES, Measurement.of(memStats.require("HeapAlloc")).withSource(HEAP_SOURCE),
           HEAP_OBJECTS, Measurement.of(memStats.require("HeapObjects")));

@@ -1,0 +1,13 @@
+package io.ginpreflight.report;
+
+import io.ginpreflight.model.SiteGrowth;
+import java.util.List;
+
+/**
+ * One leak rate as reported, with its 95 % interval: {@code check} is the record's name in Gatling's
+ * results, {@code per} what it is counted against ("request" or "virtual user"), {@code perCount} how
+ * many of them (1, or 1000 for goroutines), {@code count} how many there were, {@code noise} the spread
+ * of one reading the interval assumed. Values are null when the rate could not be measured.
+ */
+public record RateRecord(String check, String status, Double value, Double low, Double high, double limit,
+    String per, int perCount, int probes, long count, double noise, String message, List<SiteGrowth> topSites) {}
