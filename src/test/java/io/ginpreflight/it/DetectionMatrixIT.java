@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ginpreflight.report.CheckRecord;
 import io.ginpreflight.report.MemoryJson;
 import io.ginpreflight.report.MemoryReport;
+import io.ginpreflight.testkit.GatlingProcess;
+import io.ginpreflight.testkit.MavenRun;
 import io.ginpreflight.testkit.RequiresGo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

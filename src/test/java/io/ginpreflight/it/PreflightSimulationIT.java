@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ginpreflight.testkit.MavenRun;
 import io.ginpreflight.testkit.RequiresGo;
 import java.nio.file.Files;
 import java.nio.file.Path;

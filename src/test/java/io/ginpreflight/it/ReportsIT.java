@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ginpreflight.report.MemoryJson;
 import io.ginpreflight.report.MemoryReport;
+import io.ginpreflight.testkit.GatlingProcess;
 import io.ginpreflight.testkit.RequiresGo;
 import java.nio.file.Files;
 import java.nio.file.Path;
