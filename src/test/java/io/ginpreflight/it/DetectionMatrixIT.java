@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ginpreflight.report.CheckRecord;
 import io.ginpreflight.report.MemoryJson;
 import io.ginpreflight.report.MemoryReport;
+import io.ginpreflight.testkit.GatlingProcess;
+import io.ginpreflight.testkit.MavenRun;
+import io.ginpreflight.testkit.RequiresGo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * with every leak fixed, every family passes (traps included). Phases are shortened so the matrix fits
  * in mvn verify; the leaks still exceed their limits many times over. Prints the table at the end.
  */
+@RequiresGo("to build gin-lab")
 class DetectionMatrixIT {
 
   private static final Duration RUN_TIMEOUT = Duration.ofMinutes(4);

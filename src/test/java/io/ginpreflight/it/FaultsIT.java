@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ginpreflight.config.LabSettings;
 import io.ginpreflight.target.EmbeddedLab;
 import io.ginpreflight.target.LoopbackPorts;
+import io.ginpreflight.testkit.GatlingProcess;
+import io.ginpreflight.testkit.RequiresGo;
+import io.ginpreflight.testkit.SignalProxy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * missing, malformed or behind a token, and a target that dies mid-phase. Each must end in a sentence a
  * person can act on, never in a pass, and never lose the reports.
  */
+@RequiresGo("to build gin-lab")
 class FaultsIT {
 
   private static final String SMOKE = "io.ginpreflight.simulations.SmokeSimulation";

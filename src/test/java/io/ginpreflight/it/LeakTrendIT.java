@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ginpreflight.testkit.GatlingProcess;
+import io.ginpreflight.testkit.RequiresGo;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * flat passes, and a leak of 1 KiB per request fails on the trend although its growth per phase stays
  * under the per-phase limit.
  */
+@RequiresGo("to build gin-lab")
 class LeakTrendIT {
 
   private static final String ROUNDS = "io.ginpreflight.simulations.RoundsSimulation";

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ginpreflight.testkit.MavenRun;
+import io.ginpreflight.testkit.RequiresGo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * heap check of the binding phase (maps and caches) and the goroutine check of the api phase, with messages
  * in the documented format, in the console and in Gatling's HTML report.
  */
+@RequiresGo("to build gin-lab")
 class PreflightSimulationIT {
 
   private static final Duration RUN_TIMEOUT = Duration.ofMinutes(6);

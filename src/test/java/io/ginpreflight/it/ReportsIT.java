@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ginpreflight.report.MemoryJson;
 import io.ginpreflight.report.MemoryReport;
+import io.ginpreflight.testkit.GatlingProcess;
+import io.ginpreflight.testkit.RequiresGo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * A real run leaves the memory reports beside Gatling's, says where they are, and publishes the run to
  * the reports folder, also when the verdict is a failure.
  */
+@RequiresGo("to build gin-lab")
 class ReportsIT {
 
   private static final String SMOKE = "io.ginpreflight.simulations.SmokeSimulation";

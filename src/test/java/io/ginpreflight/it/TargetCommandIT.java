@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ginpreflight.target.LoopbackPorts;
+import io.ginpreflight.testkit.GatlingProcess;
+import io.ginpreflight.testkit.RequiresGo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * A service that is not gin-lab, started by the suite through preflight.target.command: uploadsvc, whose
  * POST /upload keeps its temp files with -keep-temp-files. Only the temp directory shows that leak.
  */
+@RequiresGo("to build testdata/uploadsvc")
 class TargetCommandIT {
 
   private static final String API = "io.ginpreflight.simulations.ApiSimulation";

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ginpreflight.target.LaunchedService;
 import io.ginpreflight.target.LoopbackPorts;
+import io.ginpreflight.testkit.RequiresGo;
 import io.ginpreflight.testkit.UploadSvc;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The OS readers against a live uploadsvc started by the launcher. */
+@RequiresGo("to build testdata/uploadsvc")
 class LiveProcessSignalsTest {
 
   private static final int UPLOADS = 7;

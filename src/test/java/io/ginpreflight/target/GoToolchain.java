@@ -12,11 +12,15 @@ public final class GoToolchain {
   private GoToolchain() {}
 
   public static Path require() {
-    return find(System.getenv().getOrDefault("PATH", ""), List.of(Path.of("/usr/local/go/bin")))
-        .orElseThrow(() -> new TargetStartFailure(
+    return find().orElseThrow(() -> new TargetStartFailure(
         "No Go toolchain found (no 'go' on PATH or in /usr/local/go/bin), so the embedded gin-lab cannot "
             + "be built: install Go 1.24 or newer, or set -Dpreflight.target.url=http://127.0.0.1:PORT to "
             + "test a Gin service that is already running."));
+  }
+
+  /** The {@code go} a build would use, if any; tests that need Go ask this to skip rather than fail. */
+  public static Optional<Path> find() {
+    return find(System.getenv().getOrDefault("PATH", ""), List.of(Path.of("/usr/local/go/bin")));
   }
 
   /** The first executable {@code go} in the PATH's directories, then in {@code extraDirs}. */

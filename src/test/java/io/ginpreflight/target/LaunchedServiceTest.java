@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ginpreflight.testkit.RequiresGo;
 import io.ginpreflight.testkit.UploadSvc;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -30,6 +31,7 @@ class LaunchedServiceTest {
   }
 
   @Test
+  @RequiresGo("to build testdata/uploadsvc")
   void startsTheServiceWithItsOwnTmpdirAndLogAndStopsItCompletely() throws Exception {
     // GIVEN uploadsvc, started by the launcher
     LaunchedService service = LaunchedService.start(UploadSvc.spec(runDir, port));
@@ -51,6 +53,7 @@ class LaunchedServiceTest {
   }
 
   @Test
+  @RequiresGo("to build testdata/uploadsvc")
   void aServiceThatExitsBeforeItIsHealthyFailsTheStartWithItsExitCodeAndLog() throws Exception {
     // GIVEN the service's port is already taken
     try (ServerSocket taken = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
@@ -65,6 +68,7 @@ class LaunchedServiceTest {
   }
 
   @Test
+  @RequiresGo("to build testdata/uploadsvc")
   void aServiceThatNeverTurnsHealthyIsStoppedAfterTheStartTimeout() {
     // GIVEN a health URL the service answers with 404
     LaunchSpec spec = UploadSvc.spec(runDir, port)
@@ -96,6 +100,7 @@ class LaunchedServiceTest {
   }
 
   @Test
+  @RequiresGo("to build testdata/uploadsvc")
   void aServiceKilledWithSignal9IsDescribedAsKilledBySignal9() throws Exception {
     // GIVEN a running service, started from a relative path in its working directory
     LaunchSpec spec = UploadSvc.spec(runDir, port).workdir(UploadSvc.binary().getParent());
@@ -115,6 +120,7 @@ class LaunchedServiceTest {
   }
 
   @Test
+  @RequiresGo("to build testdata/uploadsvc")
   void goRunIsStoppedTogetherWithTheServiceItStarted() throws Exception {
     // GIVEN the service started through `go run .`, which runs the built binary as its child
     try (LaunchedService service = LaunchedService.start(goRunSpec())) {
@@ -128,6 +134,7 @@ class LaunchedServiceTest {
   }
 
   @Test
+  @RequiresGo("to build testdata/uploadsvc")
   void aServiceThatDiesUnderGoRunIsDescribedByGoRunsExitAndLog() throws Exception {
     try (LaunchedService service = LaunchedService.start(goRunSpec())) {
       // WHEN the service dies under go run

@@ -8,6 +8,7 @@ import com.typesafe.config.ConfigFactory;
 import io.ginpreflight.config.ConfigProblem;
 import io.ginpreflight.config.PreflightConfig;
 import io.ginpreflight.config.TargetSettings;
+import io.ginpreflight.testkit.RequiresGo;
 import io.ginpreflight.testkit.UploadSvc;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,6 +105,7 @@ class TargetsTest {
   }
 
   @Test
+  @RequiresGo("to build testdata/uploadsvc")
   void aCommandIsStartedInTheRunFolderAndStoppedOnClose() throws Exception {
     // GIVEN uploadsvc as preflight.target.command, relative to a working directory
     int port = LoopbackPorts.free();
@@ -131,6 +133,7 @@ class TargetsTest {
   }
 
   @Test
+  @RequiresGo("to build testdata/uploadsvc")
   void anAttachedProcessIsWatchedButNeverStopped() throws Exception {
     // GIVEN a service the test started itself, outside the suite
     int port = LoopbackPorts.free();

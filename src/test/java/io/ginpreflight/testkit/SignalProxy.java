@@ -1,4 +1,4 @@
-package io.ginpreflight.it;
+package io.ginpreflight.testkit;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -19,7 +19,7 @@ import java.util.function.UnaryOperator;
  * misbehaving gateway would: it can require a bearer token, and it can corrupt the metrics text after a
  * number of requests. Everything it serves otherwise comes from the real process.
  */
-final class SignalProxy implements AutoCloseable {
+public final class SignalProxy implements AutoCloseable {
 
   private final HttpServer server;
   private final HttpClient client = HttpClient.newHttpClient();
@@ -35,7 +35,7 @@ final class SignalProxy implements AutoCloseable {
    * @param corruptMetricsAfter serve corrupted metrics from this many metrics requests on
    * @param corruption what to do to the metrics text
    */
-  static SignalProxy start(String upstream, Optional<String> requiredToken, int corruptMetricsAfter,
+  public static SignalProxy start(String upstream, Optional<String> requiredToken, int corruptMetricsAfter,
       UnaryOperator<String> corruption) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     SignalProxy proxy = new SignalProxy(server);
@@ -45,7 +45,7 @@ final class SignalProxy implements AutoCloseable {
     return proxy;
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 

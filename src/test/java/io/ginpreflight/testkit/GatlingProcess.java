@@ -1,4 +1,4 @@
-package io.ginpreflight.it;
+package io.ginpreflight.testkit;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,12 +16,12 @@ import java.util.function.BiConsumer;
  * Runs one simulation in a JVM of its own, as the Gatling Maven plugin does but without Maven's start-up,
  * with the test classpath Maven wrote to target/test-classpath.txt. Bounded in time; keeps the output.
  */
-final class GatlingProcess {
+public final class GatlingProcess {
 
-  final int exitCode;
-  final String output;
-  final Duration took;
-  final Path resultsDir;
+  public final int exitCode;
+  public final String output;
+  public final Duration took;
+  public final Path resultsDir;
 
   private GatlingProcess(int exitCode, String output, Duration took, Path resultsDir) {
     this.exitCode = exitCode;
@@ -30,11 +30,11 @@ final class GatlingProcess {
     this.resultsDir = resultsDir;
   }
 
-  static Path projectDir() {
+  public static Path projectDir() {
     return MavenRun.projectDir();
   }
 
-  static GatlingProcess run(String simulation, Map<String, String> properties, Duration timeout)
+  public static GatlingProcess run(String simulation, Map<String, String> properties, Duration timeout)
       throws IOException, InterruptedException {
     return run(simulation, properties, Map.of(), timeout, (process, log) -> {});
   }
@@ -43,7 +43,7 @@ final class GatlingProcess {
    * @param whileRunning called with the process and its console log once it started, e.g. to kill the
    *     target mid-phase
    */
-  static GatlingProcess run(String simulation, Map<String, String> properties, Map<String, String> environment,
+  public static GatlingProcess run(String simulation, Map<String, String> properties, Map<String, String> environment,
       Duration timeout, BiConsumer<Process, Path> whileRunning) throws IOException, InterruptedException {
     Path project = projectDir();
     Path classpathFile = project.resolve("target/test-classpath.txt");
@@ -81,14 +81,14 @@ final class GatlingProcess {
   }
 
   /** The run folder Gatling created under this run's results directory. */
-  Optional<Path> runFolder() throws IOException {
+  public Optional<Path> runFolder() throws IOException {
     try (var folders = Files.list(resultsDir)) {
       return folders.filter(Files::isDirectory).filter(d -> Files.exists(d.resolve("simulation.log"))).findFirst();
     }
   }
 
   /** The preflight run folder (lab log, samples, profiles) this run printed. */
-  Optional<Path> preflightFolder() {
+  public Optional<Path> preflightFolder() {
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("run folder (\\S+)").matcher(output);
     return m.find() ? Optional.of(Path.of(m.group(1).replaceAll("[;,]$", ""))) : Optional.empty();
   }

@@ -1,4 +1,4 @@
-package io.ginpreflight.it;
+package io.ginpreflight.testkit;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,23 +16,23 @@ import java.util.regex.Pattern;
  * Runs {@code mvn gatling:test} in the project directory exactly as a user would, bounded in time, and
  * keeps its console output for assertions.
  */
-final class MavenRun {
+public final class MavenRun {
 
   private static final Pattern REPORT = Pattern.compile("please open the following file: file://(\\S+index\\.html)");
 
-  final int exitCode;
-  final String output;
+  public final int exitCode;
+  public final String output;
 
   private MavenRun(int exitCode, String output) {
     this.exitCode = exitCode;
     this.output = output;
   }
 
-  static Path projectDir() {
+  public static Path projectDir() {
     return Path.of(System.getProperty("preflight.project-dir", System.getProperty("user.dir")));
   }
 
-  static MavenRun gatlingTest(Duration timeout, String... properties) throws IOException, InterruptedException {
+  public static MavenRun gatlingTest(Duration timeout, String... properties) throws IOException, InterruptedException {
     String mavenHome = System.getProperty("maven.home");
     List<String> command = new ArrayList<>();
     command.add(mavenHome != null ? Path.of(mavenHome, "bin", "mvn").toString() : "mvn");
@@ -55,13 +55,13 @@ final class MavenRun {
   }
 
   /** The Gatling HTML report the run printed, if it printed one. */
-  Optional<Path> gatlingReport() {
+  public Optional<Path> gatlingReport() {
     Matcher matcher = REPORT.matcher(output);
     return matcher.find() ? Optional.of(Path.of(matcher.group(1))) : Optional.empty();
   }
 
   /** gin-lab processes still running that were started from this project's target folder. */
-  static List<String> labProcesses() {
+  public static List<String> labProcesses() {
     return ProcessHandle.allProcesses()
         .filter(p -> p.info().command().map(c -> c.endsWith("gin-lab-bin/gin-lab")).orElse(false))
         .map(p -> p.pid() + " " + p.info().commandLine().orElse(""))
