@@ -256,7 +256,7 @@ public final class PreflightRun implements AutoCloseable {
   CompletableFuture<List<VerdictRecord>> probe(ProbePoint point) {
     Planned p = planned;
     p.finisher().locateGatlingFolder();
-    return watch.probe(point.index(), point.label()).thenApply(reading -> {
+    return watch.probe(point.index(), point.label(), p.plan().keepsProfiles(point.index())).thenApply(reading -> {
       watch.enterPhase(point.nextStep());
       return p.judge().record(point, reading).stream().map(VerdictRecord::of).toList();
     });

@@ -116,7 +116,7 @@ public final class WatchOverheadBenchmark {
       try {
         if (mode == Mode.SAMPLING_AND_PROBES) {
           prober.scheduleWithFixedDelay(() -> {
-            watch.probe(probeCount[0], "overhead probe " + (probeCount[0] + 1)).join();
+            watch.probe(probeCount[0], "overhead probe " + (probeCount[0] + 1), true).join();
             probeCount[0]++;
           }, PROBE_EVERY.toMillis(), PROBE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         }

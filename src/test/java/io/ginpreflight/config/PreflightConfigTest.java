@@ -41,7 +41,7 @@ class PreflightConfigTest {
     assertEquals("Unknown configuration key 'preflight.limits.heap-groth'; known keys are: "
         + "preflight.limits.failed-requests-percent, preflight.limits.fd-growth, preflight.limits.goroutine-growth, "
         + "preflight.limits.goroutines-per-1000-requests, preflight.limits.heap-growth, "
-        + "preflight.limits.noise-floor.goroutines, preflight.limits.noise-floor.heap, "
+        + "preflight.limits.noise-floor.goroutines, preflight.limits.noise-floor.heap, preflight.limits.rate-min-requests, "
         + "preflight.limits.retained-bytes-per-request, preflight.limits.retained-bytes-per-virtual-user, "
         + "preflight.limits.rss-growth, preflight.limits.temp-file-growth, "
         + "preflight.limits.whole-run.goroutines-per-1000-requests, "

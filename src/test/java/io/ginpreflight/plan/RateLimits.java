@@ -15,10 +15,13 @@ import io.ginpreflight.model.TrendKind;
  * @param wholeRunGoroutinesPer1000Requests likewise for goroutines
  * @param heapNoiseFloor the least spread of one post-GC heap reading, in bytes
  * @param goroutineNoiseFloor the least spread of one goroutine count
+ * @param minRequests fewer requests than this in a window are not judged per request (the flat checks
+ *     judge it): a one-off step, such as the runtime keeping goroutine records after a peak of held
+ *     connections, divided by a few hundred requests looks like a leak of kilobytes per request
  */
 public record RateLimits(double bytesPerRequest, double bytesPerVirtualUser, double goroutinesPer1000Requests,
     double wholeRunBytesPerRequest, double wholeRunGoroutinesPer1000Requests, double heapNoiseFloor,
-    double goroutineNoiseFloor) {
+    double goroutineNoiseFloor, long minRequests) {
 
   static RateLimits from(PreflightConfig config) {
     return new RateLimits(
@@ -28,7 +31,8 @@ public record RateLimits(double bytesPerRequest, double bytesPerVirtualUser, dou
         config.nonNegativeDouble("preflight.limits.whole-run.retained-bytes-per-request"),
         config.nonNegativeDouble("preflight.limits.whole-run.goroutines-per-1000-requests"),
         config.nonNegativeBytes("preflight.limits.noise-floor.heap"),
-        config.nonNegativeDouble("preflight.limits.noise-floor.goroutines"));
+        config.nonNegativeDouble("preflight.limits.noise-floor.goroutines"),
+        config.nonNegativeLong("preflight.limits.rate-min-requests"));
   }
 
   /** The limit of a rate in a judged phase. */
@@ -60,6 +64,7 @@ public record RateLimits(double bytesPerRequest, double bytesPerVirtualUser, dou
     return new RateLimits(kind == TrendKind.RETAINED_BYTES_PER_REQUEST ? limit : bytesPerRequest,
         kind == TrendKind.RETAINED_BYTES_PER_VIRTUAL_USER ? limit : bytesPerVirtualUser,
         kind == TrendKind.GOROUTINES_PER_1000_REQUESTS ? limit : goroutinesPer1000Requests,
-        wholeRunBytesPerRequest, wholeRunGoroutinesPer1000Requests, heapNoiseFloor, goroutineNoiseFloor);
+        wholeRunBytesPerRequest, wholeRunGoroutinesPer1000Requests, heapNoiseFloor, goroutineNoiseFloor,
+        minRequests);
   }
 }

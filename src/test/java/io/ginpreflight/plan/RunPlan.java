@@ -73,7 +73,7 @@ public record RunPlan(List<ProbePoint> probes, List<PhaseWindow> windows, List<T
     List<TrendCheck> wholeRun = windows.stream().filter(PhaseWindow::judged).count() < 2 ? List.of()
         : Arrays.stream(WHOLE_RUN_KINDS).filter(kind -> !unoffered.contains(kind.signal()))
             .map(kind -> new TrendCheck(kind, runLimits.rates().wholeRunLimit(kind),
-                runLimits.rates().noiseFloor(kind))).toList();
+                runLimits.rates().noiseFloor(kind), runLimits.rates().minRequests())).toList();
     return new RunPlan(probes, windows, wholeRun, runLimits.inconclusiveFails());
   }
 
@@ -102,7 +102,7 @@ public record RunPlan(List<ProbePoint> probes, List<PhaseWindow> windows, List<T
     RateLimits rates = phase.limits().rates();
     return Arrays.stream(TrendKind.values())
         .filter(kind -> !unoffered.contains(kind.signal()))
-        .map(kind -> new TrendCheck(kind, rates.phaseLimit(kind), rates.noiseFloor(kind)))
+        .map(kind -> new TrendCheck(kind, rates.phaseLimit(kind), rates.noiseFloor(kind), rates.minRequests()))
         .toList();
   }
 
@@ -117,6 +117,15 @@ public record RunPlan(List<ProbePoint> probes, List<PhaseWindow> windows, List<T
     windows.forEach(w -> names.addAll(w.recordNames()));
     wholeRunChecks.forEach(check -> names.add(check.kind().recordName(TrendResult.WHOLE_RUN)));
     return names;
+  }
+
+  /**
+   * Whether a probe's profiles are worth saving: only the probes a window is judged between (and the
+   * one before it, for the pprof command) are ever diffed, so the probes after middle rounds skip them.
+   */
+  public boolean keepsProfiles(int probe) {
+    return windows.stream().anyMatch(w -> w.openingProbe() == probe || w.baselineProbe() == probe
+        || w.closingProbe() == probe);
   }
 
   /** The last probe of the run, after which the whole run is judged. */

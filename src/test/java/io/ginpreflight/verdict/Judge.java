@@ -78,8 +78,13 @@ public final class Judge {
     }
     RatePoints points = new RatePoints(findings, requests);
     for (TrendCheck check : window.trendChecks()) {
-      TrendResult rate = RateRule.evaluate(check.kind(), window.phase(), "during phase \"" + window.phase() + "\"",
-          points.of(window, check.kind()), noise(check), check.limit(), "");
+      String during = "during phase \"" + window.phase() + "\"";
+      long windowRequests = points.requests(window);
+      TrendResult rate = windowRequests < check.minRequests()
+          ? RateRule.tooFewRequests(check.kind(), window.phase(), during, windowRequests, check.minRequests(),
+              check.limit())
+          : RateRule.evaluate(check.kind(), window.phase(), during, points.of(window, check.kind()), noise(check),
+              check.limit(), "");
       rate = withSites(rate, baseline, closing);
       findings.add(rate);
       verdicts.add(verdict(rate.recordName(), rate.status(), rate.message()));
@@ -88,10 +93,19 @@ public final class Judge {
   }
 
   private List<Verdict> judgeWholeRun() {
-    List<PhaseWindow> judged = plan.windows().stream().filter(PhaseWindow::judged).toList();
-    List<Verdict> verdicts = new ArrayList<>();
     RatePoints points = new RatePoints(findings, requests);
+    List<Verdict> verdicts = new ArrayList<>();
     for (TrendCheck check : plan.wholeRunChecks()) {
+      // Windows too small to judge per request alone are left out of the whole run for the same reason.
+      List<PhaseWindow> judged = plan.windows().stream()
+          .filter(w -> w.judged() && points.requests(w) >= check.minRequests()).toList();
+      if (judged.isEmpty()) {
+        TrendResult none = RateRule.tooFewRequests(check.kind(), TrendResult.WHOLE_RUN, "over the whole run", 0,
+            check.minRequests(), check.limit());
+        findings.add(none);
+        verdicts.add(verdict(none.recordName(), none.status(), none.message()));
+        continue;
+      }
       RatePoints.WholeRun run = points.wholeRun(judged, check.kind());
       TrendResult rate = RateRule.evaluate(check.kind(), TrendResult.WHOLE_RUN, "over the whole run",
           run.points(), noise(check), check.limit(), run.contributions());

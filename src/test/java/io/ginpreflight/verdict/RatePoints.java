@@ -69,6 +69,15 @@ final class RatePoints {
     return new WholeRun(points, contributions);
   }
 
+  /** The requests of a window's judged rounds: what its rates are divided by. */
+  long requests(PhaseWindow window) {
+    long total = 0;
+    for (int round = firstJudgedRound(window); round < window.rounds(); round++) {
+      total += requests.requests(window.roundScenarios().get(round));
+    }
+    return total;
+  }
+
   /** With rounds, round 1 is warm-up and the baseline is after it; with one round, that round is judged. */
   private static int firstJudgedRound(PhaseWindow window) {
     return window.rounds() > 1 ? 1 : 0;

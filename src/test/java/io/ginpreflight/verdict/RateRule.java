@@ -73,6 +73,15 @@ public final class RateRule {
         message, List.of());
   }
 
+  /** A window with too few requests to judge per request: said, and left to the flat checks. */
+  public static TrendResult tooFewRequests(TrendKind kind, String scope, String where, long requests,
+      long minRequests, double limit) {
+    return new TrendResult(kind, scope, Status.OK, null, null, null, limit, 0, requests, 0,
+        "not judged " + RateText.per(kind) + ": " + RateText.count(requests) + " requests " + where + ", fewer than "
+            + RateText.count(minRequests) + " (preflight.limits.rate-min-requests), too few to tell a leak from a "
+            + "one-off step; the flat per-phase checks judged it", List.of());
+  }
+
   private static String subject(TrendKind kind) {
     return kind.isBytes() ? "the heap" : "goroutines";
   }

@@ -89,11 +89,11 @@ public final class MemoryWatch implements AutoCloseable {
   }
 
   /** Settles the target, forces GC and reads every signal; never completes exceptionally. */
-  public CompletableFuture<ProbeReading> probe(int index, String label) {
+  public CompletableFuture<ProbeReading> probe(int index, String label, boolean keepProfiles) {
     return CompletableFuture.supplyAsync(() -> {
       String before = phase;
       phase = "probe " + (index + 1);
-      ProbeReading reading = probe.take(index, label);
+      ProbeReading reading = probe.take(index, label, keepProfiles);
       phase = before;
       LOG.info(describe(reading, previous));
       previous = reading;
