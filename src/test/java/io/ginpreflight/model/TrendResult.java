@@ -11,10 +11,12 @@ import java.util.List;
  * @param probes the probes the line was fitted through
  * @param count the requests (or virtual users) between the first and the last of them
  * @param noise the spread of one reading the interval assumed (bytes or goroutines)
+ * @param plateau the growth was above the limit but had stopped by the last step (passes)
  * @param topSites where the growth is, for a KO heap or goroutine rate
  */
 public record TrendResult(TrendKind kind, String scope, Status status, Double rate, Double low, Double high,
-    double limit, int probes, long count, double noise, String message, List<SiteGrowth> topSites) {
+    double limit, int probes, long count, double noise, boolean plateau, String message,
+    List<SiteGrowth> topSites) {
 
   /** The scope of the rate fitted across every judged phase together. */
   public static final String WHOLE_RUN = "whole run";
@@ -30,6 +32,7 @@ public record TrendResult(TrendKind kind, String scope, Status status, Double ra
   /** The same result with the growing sites, named at the end of a KO message ("top growth: ..."). */
   public TrendResult withTopSites(List<SiteGrowth> sites, String clause) {
     String withClause = status == Status.KO && !clause.isEmpty() ? message + "; " + clause : message;
-    return new TrendResult(kind, scope, status, rate, low, high, limit, probes, count, noise, withClause, sites);
+    return new TrendResult(kind, scope, status, rate, low, high, limit, probes, count, noise, plateau, withClause,
+        sites);
   }
 }

@@ -96,9 +96,10 @@ public final class Judge {
     RatePoints points = new RatePoints(findings, requests);
     List<Verdict> verdicts = new ArrayList<>();
     for (TrendCheck check : plan.wholeRunChecks()) {
-      // Windows too small to judge per request alone are left out of the whole run for the same reason.
+      // Left out: windows too small to judge per request alone, for the same reason, and windows whose own
+      // rate was a plateau, whose growth is explained (it stopped) and would only hide a small steady leak.
       List<PhaseWindow> judged = plan.windows().stream()
-          .filter(w -> w.judged() && points.requests(w) >= check.minRequests()).toList();
+          .filter(w -> w.judged() && points.requests(w) >= check.minRequests() && !plateau(w, check)).toList();
       if (judged.isEmpty()) {
         TrendResult none = RateRule.tooFewRequests(check.kind(), TrendResult.WHOLE_RUN, "over the whole run", 0,
             check.minRequests(), check.limit());
@@ -108,7 +109,7 @@ public final class Judge {
       }
       RatePoints.WholeRun run = points.wholeRun(judged, check.kind());
       TrendResult rate = RateRule.evaluate(check.kind(), TrendResult.WHOLE_RUN, "over the whole run",
-          run.points(), noise(check), check.limit(), run.contributions());
+          run.points(), noise(check), check.limit(), run.contributions(), false);
       Optional<ProbeReading> first = findings.reading(judged.get(0).baselineProbe());
       Optional<ProbeReading> last = findings.reading(judged.get(judged.size() - 1).closingProbe());
       if (first.isPresent() && last.isPresent()) {
@@ -118,6 +119,11 @@ public final class Judge {
       verdicts.add(verdict(rate.recordName(), rate.status(), rate.message()));
     }
     return verdicts;
+  }
+
+  private boolean plateau(PhaseWindow window, TrendCheck check) {
+    return findings.trends().stream()
+        .anyMatch(t -> t.scope().equals(window.phase()) && t.kind() == check.kind() && t.plateau());
   }
 
   /** The spread of one reading: the target's measured idle noise, never below the configured floor. */

@@ -26,6 +26,15 @@ public final class RateRule {
    */
   public static TrendResult evaluate(TrendKind kind, String scope, String where, List<RatePoint> points,
       double noise, double limit, String detail) {
+    return evaluate(kind, scope, where, points, noise, limit, detail, true);
+  }
+
+  /**
+   * @param plateausPass whether a growth that stopped by the last step passes: not across the whole run,
+   *     whose steps belong to different phases
+   */
+  public static TrendResult evaluate(TrendKind kind, String scope, String where, List<RatePoint> points,
+      double noise, double limit, String detail, boolean plateausPass) {
     for (int i = 0; i < points.size(); i++) {
       Measurement value = points.get(i).value();
       if (!value.isMeasured()) {
@@ -54,11 +63,13 @@ public final class RateRule {
         + kind.per().many() + (detail.isEmpty() ? "" : ", " + detail) + "); limit " + RateText.rate(kind, limit);
     Status status = low > limit ? Status.KO : Status.OK;
     String note = "";
-    if (rate > limit && points.size() >= 3) {
+    boolean plateauReached = false;
+    if (plateausPass && rate > limit && points.size() >= 3) {
       // A step (a cache filling at first) fits a line badly, so its interval is wide: the last step decides.
       Plateau plateau = Plateau.of(points, noise, limit / scale);
       if (plateau.reached()) {
         status = Status.OK;
+        plateauReached = true;
         note = plateau.sentence(kind, scale);
       } else if (status == Status.KO) {
         note = plateau.sentence(kind, scale);
@@ -70,13 +81,13 @@ public final class RateRule {
     }
     String message = figures + (note.isEmpty() ? "" : "; " + note);
     return new TrendResult(kind, scope, status, rate, low, high, limit, points.size(), count, fit.spread(),
-        message, List.of());
+        plateauReached, message, List.of());
   }
 
   /** A window with too few requests to judge per request: said, and left to the flat checks. */
   public static TrendResult tooFewRequests(TrendKind kind, String scope, String where, long requests,
       long minRequests, double limit) {
-    return new TrendResult(kind, scope, Status.OK, null, null, null, limit, 0, requests, 0,
+    return new TrendResult(kind, scope, Status.OK, null, null, null, limit, 0, requests, 0, false,
         "not judged " + RateText.per(kind) + ": " + RateText.count(requests) + " requests " + where + ", fewer than "
             + RateText.count(minRequests) + " (preflight.limits.rate-min-requests), too few to tell a leak from a "
             + "one-off step; the flat per-phase checks judged it", List.of());
@@ -88,7 +99,7 @@ public final class RateRule {
 
   private static TrendResult inconclusive(TrendKind kind, String scope, double limit, int probes, double noise,
       String why) {
-    return new TrendResult(kind, scope, Status.INCONCLUSIVE, null, null, null, limit, probes, 0, noise,
+    return new TrendResult(kind, scope, Status.INCONCLUSIVE, null, null, null, limit, probes, 0, noise, false,
         why + "; an unmeasured trend is not a pass", List.of());
   }
 }
