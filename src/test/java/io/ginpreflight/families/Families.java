@@ -5,6 +5,7 @@ import io.ginpreflight.CannotStart;
 import io.ginpreflight.Phase;
 import io.ginpreflight.PreflightRun;
 import io.ginpreflight.config.ConfigProblem;
+import io.ginpreflight.config.PreflightConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,16 +48,16 @@ public final class Families {
 
   /** The named families in the profile of {@code preflight.profile}. */
   public static Families load(String... names) {
-    return exitOnProblem(() -> read(FamilyConfig.load(), Optional.empty(), Set.of(names)));
+    return exitOnProblem(() -> read(PreflightConfig.load(), Optional.empty(), Set.of(names)));
   }
 
   /** The named families in the nightly profile, whatever {@code preflight.profile} says. */
   public static Families loadNightly(String... names) {
-    return exitOnProblem(() -> read(FamilyConfig.load(), Optional.of(Profile.NIGHTLY), Set.of(names)));
+    return exitOnProblem(() -> read(PreflightConfig.load(), Optional.of(Profile.NIGHTLY), Set.of(names)));
   }
 
-  static Families read(FamilyConfig config, Optional<Profile> forced, Set<String> names) {
-    Profile profile = forced.orElseGet(config::profile);
+  static Families read(PreflightConfig config, Optional<Profile> forced, Set<String> names) {
+    Profile profile = forced.orElseGet(() -> Profile.from(config.string("preflight.profile")));
     Skips skips = new Skips();
     Optional<UploadFamily> uploads = names.contains(UPLOADS)
         ? UploadFamily.from(config, profile, skips) : Optional.empty();

@@ -12,6 +12,7 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import io.ginpreflight.config.PreflightConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,8 +48,8 @@ public final class UploadFamily {
 
   /** One upload endpoint: method, path (EL), the multipart field or the raw body's content type, status. */
   record UploadEndpoint(String method, String path, String fieldOrType, List<Integer> status) {
-    static Optional<UploadEndpoint> from(FamilyConfig config, String at, String fieldKey) {
-      if (!config.isSet(at + "path")) {
+    static Optional<UploadEndpoint> from(PreflightConfig config, String at, String fieldKey) {
+      if (!config.hasNonBlankValue(at + "path")) {
         return Optional.empty();
       }
       return Optional.of(new UploadEndpoint(config.string(at + "method").trim().toUpperCase(),
@@ -56,24 +57,24 @@ public final class UploadFamily {
     }
   }
 
-  private UploadFamily(FamilyConfig config, UploadEndpoint single, Profile profile) {
+  private UploadFamily(PreflightConfig config, UploadEndpoint single, Profile profile) {
     this.single = single;
     this.multiple = UploadEndpoint.from(config, AT + "multiple.", "field");
     this.stream = UploadEndpoint.from(config, AT + "stream.", "content-type");
     this.multipleFiles = config.positiveInt(AT + "multiple.files");
-    this.sizes = config.byteList(AT + "sizes");
-    this.spillSize = config.bytes(AT + "spill.size");
+    this.sizes = config.positiveBytesList(AT + "sizes");
+    this.spillSize = config.positiveBytes(AT + "spill.size");
     this.spillEvery = config.positiveInt(AT + "spill.every");
-    this.oversizedSize = config.bytes(AT + "oversized.size");
+    this.oversizedSize = config.positiveBytes(AT + "oversized.size");
     this.oversizedStatus = config.statuses(AT + "oversized.status");
     this.oversizedEvery = config.positiveInt(AT + "oversized.every");
     this.malformedStatus = config.statuses(AT + "malformed-status");
     this.missingPartStatus = config.statuses(AT + "missing-part-status");
-    this.abortSize = config.bytes(AT + "abort-size");
+    this.abortSize = config.positiveBytes(AT + "abort-size");
     this.load = Load.from(config, NAME, profile);
   }
 
-  static Optional<UploadFamily> from(FamilyConfig config, Profile profile, Skips skips) {
+  static Optional<UploadFamily> from(PreflightConfig config, Profile profile, Skips skips) {
     if (!config.bool(AT + "enabled")) {
       skips.family(NAME, AT + "enabled is false");
       return Optional.empty();
