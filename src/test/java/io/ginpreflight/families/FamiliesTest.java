@@ -9,12 +9,11 @@ import io.ginpreflight.config.PreflightConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class FamiliesTest {
 
-  private static final Set<String> ALL = Set.of(Families.UPLOADS, Families.BINDING, Families.LONG_CONNECTIONS,
+  private static final List<String> ALL = List.of(Families.UPLOADS, Families.BINDING, Families.LONG_CONNECTIONS,
       Families.API);
 
   private static PreflightConfig config(Map<String, Object> overrides) {
@@ -95,7 +94,7 @@ class FamiliesTest {
   @Test
   void aForcedProfileWinsOverTheConfiguredOne() {
     Families families = Families.read(config(Map.of("preflight.profile", "quick")), Optional.of(Profile.NIGHTLY),
-        Set.of(Families.API));
+        List.of(Families.API));
 
     assertEquals(Profile.NIGHTLY, families.profile());
   }
@@ -107,5 +106,14 @@ class FamiliesTest {
 
     assertEquals("Configuration key 'preflight.families.api.requests[0].status' is not set; it needs a value.",
         problem.getMessage());
+  }
+
+  @Test
+  void anUnknownFamilyNameIsRefused() {
+    IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+        () -> Families.read(config(Map.of()), Optional.empty(), List.of("uplaods")));
+
+    assertEquals("There is no endpoint family \"uplaods\"; the families are uploads, binding, long-connections, "
+        + "api.", refused.getMessage());
   }
 }
