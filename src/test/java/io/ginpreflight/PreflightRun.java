@@ -6,6 +6,7 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.ginpreflight.config.ConfigProblem;
 import io.ginpreflight.config.PreflightConfig;
 import io.ginpreflight.config.ProbeSettings;
+import io.ginpreflight.gatling.RawClients;
 import io.ginpreflight.gatling.RequestCounter;
 import io.ginpreflight.gatling.VerdictRecord;
 import io.ginpreflight.model.CheckKind;
@@ -66,6 +67,7 @@ public final class PreflightRun implements AutoCloseable {
   private final OwnedTarget owned;
   private final MemoryWatch watch;
   private final RequestCounter requestCounter = new RequestCounter();
+  private final RawClients rawClients = new RawClients();
   private final RunFindings findings = new RunFindings();
   private final RunFinisher.Settings finishing;
   private final double failedRequestsPercent;
@@ -213,6 +215,11 @@ public final class PreflightRun implements AutoCloseable {
     return requestCounter;
   }
 
+  /** The threads of this run's raw-socket clients, closed with the run. */
+  public RawClients rawClients() {
+    return rawClients;
+  }
+
   /** The HTTP protocol for the target, counting each round's requests for the leak trend. */
   public HttpProtocolBuilder http() {
     return http.baseUrl(target.baseUrl()).check(requestCounter.check());
@@ -261,6 +268,7 @@ public final class PreflightRun implements AutoCloseable {
   /** Stops what this run started and writes the memory reports. Never throws: Gatling must still report. */
   @Override
   public void close() {
+    rawClients.close();
     watch.close();
     owned.close();
     Planned p = planned;

@@ -15,6 +15,7 @@ import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.http.SseMessageCheck;
 import io.ginpreflight.Phase;
 import io.ginpreflight.config.PreflightConfig;
+import io.ginpreflight.gatling.RawClients;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,7 +87,8 @@ public final class LongConnectionFamily {
     return Optional.of(new LongConnectionFamily(sse, webSocket, longPoll, hold, Load.from(config, NAME, profile)));
   }
 
-  Family family(String baseUrl) {
+  /** The family against the run's target; its vanishing WebSockets run on the run's raw-client threads. */
+  Family family(String baseUrl, RawClients rawClients) {
     RawSocketClient raw = new RawSocketClient(baseUrl);
     List<ChainBuilder> steps = new ArrayList<>();
     stream.ifPresent(s -> {
@@ -101,7 +103,7 @@ public final class LongConnectionFamily {
       steps.add(exec(ws("ws: echo then close").sendText(w.message()).await(w.timeout())
           .on(ws.checkTextMessage("ws: echo reply").check(regex(Pattern.quote(w.replyContains()))))));
       steps.add(exec(ws("ws: close").close()));
-      steps.add(exec(new RawClientStep("ws: echo then vanish (no close frame)", session -> () ->
+      steps.add(exec(rawClients.request("ws: echo then vanish (no close frame)", session -> () ->
           raw.webSocketVanish(SessionText.fill(w.path(), session), SessionText.fill(w.message(), session),
               w.replyContains()))));
     });
