@@ -163,12 +163,14 @@ public final class PreflightConfig {
 
   /** A size, or {@code off} (the check is not run). */
   public OptionalLong bytesOrOff(String key) {
-    return isOff(key) ? OptionalLong.empty() : OptionalLong.of(read(key, SIZE + OR_OFF, config::getBytes, v -> v >= 0));
+    return isOff(key) ? OptionalLong.empty()
+        : OptionalLong.of(read(key, SIZE + OR_OFF, config::getBytes, value -> value >= 0));
   }
 
   /** A whole number, or {@code off} (the check is not run). */
   public OptionalLong countOrOff(String key) {
-    return isOff(key) ? OptionalLong.empty() : OptionalLong.of(read(key, WHOLE_NUMBER + OR_OFF, config::getLong, v -> v >= 0));
+    return isOff(key) ? OptionalLong.empty()
+        : OptionalLong.of(read(key, WHOLE_NUMBER + OR_OFF, config::getLong, value -> value >= 0));
   }
 
   private boolean isOff(String key) {

@@ -39,7 +39,8 @@ public record Endpoint(String name, String method, String path, Optional<String>
           + "': expected a path starting with / (the base URL comes from preflight.target.url).");
     }
     Optional<String> body = entry.hasNonBlankValue("body") ? Optional.of(entry.string("body")) : Optional.empty();
-    Optional<String> bodyFile = entry.hasNonBlankValue("body-file") ? Optional.of(entry.string("body-file")) : Optional.empty();
+    Optional<String> bodyFile = entry.hasNonBlankValue("body-file") ? Optional.of(entry.string("body-file"))
+        : Optional.empty();
     Map<String, String> form = entry.hasNonBlankValue("form") ? entry.stringMap("form") : Map.of();
     if ((body.isPresent() ? 1 : 0) + (bodyFile.isPresent() ? 1 : 0) + (form.isEmpty() ? 0 : 1) > 1) {
       throw new ConfigProblem("Request '" + name + "' (" + entry.name("name") + ") sets more than one of body, "

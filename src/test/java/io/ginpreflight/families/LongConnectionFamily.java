@@ -62,7 +62,8 @@ public final class LongConnectionFamily {
       skips.family(NAME, AT + "enabled is false");
       return Optional.empty();
     }
-    Optional<Sse> sse = config.hasNonBlankValue(AT + "sse.path") ? Optional.of(new Sse(config.string(AT + "sse.path"),
+    Optional<Sse> sse = config.hasNonBlankValue(AT + "sse.path") ? Optional.of(new Sse(
+        config.string(AT + "sse.path"),
         config.positiveInt(AT + "sse.events"), config.string(AT + "sse.event-contains"),
         config.positiveDuration(AT + "sse.timeout"))) : Optional.empty();
     Optional<WebSocket> webSocket = config.hasNonBlankValue(AT + "websocket.path") ? Optional.of(new WebSocket(
@@ -80,7 +81,8 @@ public final class LongConnectionFamily {
     webSocket.ifPresentOrElse(s -> {}, () -> skips.endpoint(NAME, "WebSocket", AT + "websocket.path is not set"));
     longPoll.ifPresentOrElse(s -> {}, () -> skips.endpoint(NAME, "long poll", AT + "long-poll.path is not set"));
     Hold hold = new Hold(config.nonNegativeInt(AT + "hold.clients"), config.positiveDuration(AT + "hold.ramp"),
-        config.positiveDuration(AT + "hold.duration"), config.hasNonBlankValue(AT + "hold.sse-path") ? config.string(AT + "hold.sse-path") : "");
+        config.positiveDuration(AT + "hold.duration"),
+        config.hasNonBlankValue(AT + "hold.sse-path") ? config.string(AT + "hold.sse-path") : "");
     if (hold.clients() == 0) {
       skips.endpoint(NAME, "the phase that holds connections open", AT + "hold.clients is 0");
     }
