@@ -28,8 +28,9 @@ public final class RawClients implements AutoCloseable {
 
   /**
    * A raw client takes a few ms on loopback and at most its socket timeouts (2 s to connect, 5 s to read);
-   * the families start at most about 20 a second. 32 threads absorb a target that takes over a second per
-   * exchange; one slower than that is reported through KOs rather than hidden behind more threads.
+   * the quick profile starts about 30 a second (15 uploads with two each, 30 long-connection journeys with
+   * one). 32 threads absorb a target that takes about a second per exchange; one slower than that is
+   * reported through KOs rather than hidden behind more threads.
    */
   static final int THREADS = 32;
   /** Room for a burst as long as one full round of the threads, no more: waiting is not what we measure. */
