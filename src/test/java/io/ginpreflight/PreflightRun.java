@@ -6,6 +6,7 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.ginpreflight.config.ConfigProblem;
 import io.ginpreflight.config.PreflightConfig;
 import io.ginpreflight.config.ProbeSettings;
+import io.ginpreflight.gatling.RawClients;
 import io.ginpreflight.gatling.RequestCounter;
 import io.ginpreflight.gatling.VerdictRecord;
 import io.ginpreflight.model.CheckKind;
@@ -50,8 +51,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Everything one simulation run owns: its settings, the target (started here when it is the embedded
- * lab), the memory watch and the verdicts. Create it in the simulation's constructor and close it in
- * {@code after()}.
+ * lab), the memory watch and the verdicts. Opened in the simulation's constructor and closed in
+ * {@code after()}, both by {@code simulations/WatchedSimulation}.
  */
 public final class PreflightRun implements AutoCloseable {
 
@@ -66,6 +67,7 @@ public final class PreflightRun implements AutoCloseable {
   private final OwnedTarget owned;
   private final MemoryWatch watch;
   private final RequestCounter requestCounter = new RequestCounter();
+  private final RawClients rawClients = new RawClients();
   private final RunFindings findings = new RunFindings();
   private final RunFinisher.Settings finishing;
   private final double failedRequestsPercent;
@@ -92,18 +94,14 @@ public final class PreflightRun implements AutoCloseable {
   }
 
   /**
-   * Reads the configuration and starts or finds the target. A bad setting or a target that cannot be
-   * started ends the JVM here, before any load is sent ({@link CannotStart}).
+   * Starts or finds the target of a simulation, with the run's configuration (loaded once, by the
+   * simulation, which has read its endpoint families from it already). Simulations call it through
+   * {@code simulations/WatchedSimulation}, which ends the JVM on either refusal ({@link CannotStart}).
+   *
+   * @throws ConfigProblem for a setting that cannot work
+   * @throws TargetStartFailure when the target cannot be started, does not answer or offers no metrics
    */
-  public static PreflightRun start(Class<?> simulationClass) {
-    try {
-      return open(simulationClass.getSimpleName(), PreflightConfig.load());
-    } catch (ConfigProblem | TargetStartFailure e) {
-      throw CannotStart.exit(e);
-    }
-  }
-
-  static PreflightRun open(String simulation, PreflightConfig config) {
+  public static PreflightRun open(String simulation, PreflightConfig config) {
     Path projectDir = Path.of(config.hasValue("preflight.project-dir")
         ? config.string("preflight.project-dir") : System.getProperty("user.dir")).toAbsolutePath();
     ProbeSettings probeSettings = ProbeSettings.from(config);
@@ -217,6 +215,11 @@ public final class PreflightRun implements AutoCloseable {
     return requestCounter;
   }
 
+  /** The threads of this run's raw-socket clients, closed with the run. */
+  public RawClients rawClients() {
+    return rawClients;
+  }
+
   /** The HTTP protocol for the target, counting each round's requests for the leak trend. */
   public HttpProtocolBuilder http() {
     return http.baseUrl(target.baseUrl()).check(requestCounter.check());
@@ -265,6 +268,7 @@ public final class PreflightRun implements AutoCloseable {
   /** Stops what this run started and writes the memory reports. Never throws: Gatling must still report. */
   @Override
   public void close() {
+    rawClients.close();
     watch.close();
     owned.close();
     Planned p = planned;

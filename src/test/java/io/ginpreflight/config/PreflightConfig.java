@@ -10,16 +10,24 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The project's settings: {@code preflight.conf} on the classpath, under an optional user file named by
- * {@code -Dpreflight.config}, under {@code -D} system properties. Every read is validated here so that a
- * bad value fails before any load is sent, with a sentence naming the key.
+ * {@code -Dpreflight.config}, under {@code -D} system properties. Loaded once per run and read by
+ * everything that needs a setting (target, probes, limits, reports, endpoint families). Every read is
+ * validated here so that a bad value fails before any load is sent, with one sentence naming the key.
+ * Immutable.
  */
 public final class PreflightConfig {
 
@@ -30,10 +38,20 @@ public final class PreflightConfig {
   /** Subtrees whose keys are the user's own names (environment variables, labels, endpoints). */
   private static final Set<String> OPEN_SUBTREES = Set.of("preflight.target.env", "preflight.pushgateway.grouping", "lab.args");
 
-  private final Config config;
+  private static final String WHOLE_NUMBER = "expected a whole number of zero or more";
+  private static final String POSITIVE_WHOLE_NUMBER = "expected a whole number of at least 1";
+  private static final String SIZE = "expected a size of zero or more such as 4MiB, 512KiB or 1048576";
+  private static final String POSITIVE_SIZE = "expected a size of at least 1 byte such as 4MiB, 512KiB or 1048576";
+  private static final String OR_OFF = ", or off";
+  private static final String STATUSES = "expected an HTTP status such as 200, or a list such as [200, 204]";
 
-  private PreflightConfig(Config config) {
+  private final Config config;
+  /** Where this view sits, for messages: empty at the root, else e.g. "preflight.families.api.requests[2]". */
+  private final String where;
+
+  private PreflightConfig(Config config, String where) {
     this.config = config;
+    this.where = where;
   }
 
   /** Loads the effective configuration of this JVM and refuses unknown keys. */
@@ -56,7 +74,7 @@ public final class PreflightConfig {
       throw new ConfigProblem("Configuration cannot be read: " + e.getMessage());
     }
     KnownKeys.refuseUnknown(merged, defaults, OWNED_ROOTS, OPEN_SUBTREES);
-    return new PreflightConfig(merged);
+    return new PreflightConfig(merged, "");
   }
 
   private static Optional<Path> userFile() {
@@ -74,112 +92,30 @@ public final class PreflightConfig {
     }
   }
 
-  /**
-   * The validated, merged settings, for readers of structures this class has no typed read for (the
-   * endpoint families' lists of request objects).
-   */
-  public Config merged() {
-    return config;
+  /** The full name of a key, as the user would write it: in a list entry, with the list and its index. */
+  public String name(String key) {
+    return where.isEmpty() ? key : where + "." + key;
   }
 
+  /** Whether the key has a value other than null; a blank string counts (and may be refused later). */
   public boolean hasValue(String key) {
     return config.hasPath(key);
   }
 
-  // ---- typed, validated reads -------------------------------------------------------------------
-
-  public Optional<String> optionalUrl(String key) {
-    if (!config.hasPath(key) || config.getIsNull(key)) {
-      return Optional.empty();
-    }
-    String value = string(key).trim();
-    if (value.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      URI uri = new URI(value);
-      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-        throw ConfigProblem.invalid(key, value, "expected an http:// or https:// URL with a host");
-      }
-    } catch (java.net.URISyntaxException e) {
-      throw ConfigProblem.invalid(key, value, "expected an http:// or https:// URL (" + e.getReason() + ")");
-    }
-    return Optional.of(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+  /** Whether the key has a value other than null or a blank string: {@code ""} switches an optional endpoint off. */
+  public boolean hasNonBlankValue(String key) {
+    return config.hasPath(key) && !(config.getValue(key).valueType() == ConfigValueType.STRING
+        && config.getString(key).isBlank());
   }
 
+  // ---- typed, validated reads: a key that is not set, or set to the wrong kind of value, is refused ----
+
   public String string(String key) {
-    try {
-      return config.getString(key);
-    } catch (ConfigException.Missing e) {
-      throw new ConfigProblem("Configuration key '" + key + "' is not set; it needs a value.");
-    } catch (ConfigException.WrongType e) {
-      throw ConfigProblem.invalid(key, config.getValue(key).unwrapped(), "expected a string");
-    }
+    return read(key, "expected a string", config::getString);
   }
 
   public boolean bool(String key) {
-    try {
-      return config.getBoolean(key);
-    } catch (ConfigException.WrongType e) {
-      throw ConfigProblem.invalid(key, config.getValue(key).unwrapped(), "expected true or false");
-    }
-  }
-
-  public long nonNegativeBytes(String key) {
-    long bytes;
-    try {
-      bytes = config.getBytes(key);
-    } catch (ConfigException.BadValue | ConfigException.WrongType e) {
-      throw ConfigProblem.invalid(key, config.getValue(key).unwrapped(),
-          "expected a size such as 4MiB, 512KiB or 1048576");
-    }
-    if (bytes < 0) {
-      throw ConfigProblem.invalid(key, config.getValue(key).unwrapped(), "a size cannot be negative");
-    }
-    return bytes;
-  }
-
-  /** A size, or {@code off} (the check is not run). */
-  public java.util.OptionalLong bytesOrOff(String key) {
-    if (isOff(key)) {
-      return java.util.OptionalLong.empty();
-    }
-    try {
-      return java.util.OptionalLong.of(nonNegativeBytes(key));
-    } catch (ConfigProblem e) {
-      throw ConfigProblem.invalid(key, config.getValue(key).unwrapped(),
-          "expected a size of zero or more such as 4MiB, 512KiB or 1048576, or off");
-    }
-  }
-
-  /** A whole number, or {@code off} (the check is not run). */
-  public java.util.OptionalLong countOrOff(String key) {
-    if (isOff(key)) {
-      return java.util.OptionalLong.empty();
-    }
-    try {
-      return java.util.OptionalLong.of(nonNegativeLong(key));
-    } catch (ConfigProblem e) {
-      throw ConfigProblem.invalid(key, config.getValue(key).unwrapped(), "expected a whole number of zero or more, or off");
-    }
-  }
-
-  private boolean isOff(String key) {
-    return config.hasPath(key) && config.getValue(key).valueType() == ConfigValueType.STRING
-        && "off".equals(config.getString(key).trim());
-  }
-
-  public double nonNegativeDouble(String key) {
-    double value;
-    try {
-      value = config.getDouble(key);
-    } catch (ConfigException.WrongType | ConfigException.BadValue e) {
-      throw ConfigProblem.invalid(key, config.getValue(key).unwrapped(), "expected a number");
-    }
-    if (value < 0 || Double.isNaN(value)) {
-      throw ConfigProblem.invalid(key, config.getValue(key).unwrapped(), "expected zero or more");
-    }
-    return value;
+    return read(key, "expected true or false", config::getBoolean);
   }
 
   public String oneOf(String key, String... allowed) {
@@ -189,45 +125,91 @@ public final class PreflightConfig {
         return value;
       }
     }
-    throw ConfigProblem.invalid(key, value, "expected one of " + String.join(", ", allowed));
+    throw ConfigProblem.invalid(name(key), value, "expected one of " + String.join(", ", allowed));
   }
 
   public long nonNegativeLong(String key) {
-    long value;
-    try {
-      value = config.getLong(key);
-    } catch (ConfigException.WrongType | ConfigException.BadValue e) {
-      throw ConfigProblem.invalid(key, config.getValue(key).unwrapped(), "expected a whole number");
-    }
-    if (value < 0) {
-      throw ConfigProblem.invalid(key, value, "expected zero or more");
-    }
-    return value;
+    return read(key, WHOLE_NUMBER, config::getLong, value -> value >= 0);
+  }
+
+  public int nonNegativeInt(String key) {
+    return read(key, WHOLE_NUMBER, config::getInt, value -> value >= 0);
   }
 
   public int positiveInt(String key) {
-    long value = nonNegativeLong(key);
-    if (value == 0 || value > Integer.MAX_VALUE) {
-      throw ConfigProblem.invalid(key, value, "expected a whole number of at least 1");
-    }
-    return (int) value;
+    return read(key, POSITIVE_WHOLE_NUMBER, config::getInt, value -> value >= 1);
+  }
+
+  public double nonNegativeDouble(String key) {
+    return read(key, "expected a number of zero or more", config::getDouble, value -> value >= 0);
+  }
+
+  public double positiveDouble(String key) {
+    return read(key, "expected a number above zero", config::getDouble, value -> value > 0);
+  }
+
+  public long nonNegativeBytes(String key) {
+    return read(key, SIZE, config::getBytes, value -> value >= 0);
+  }
+
+  public long positiveBytes(String key) {
+    return read(key, POSITIVE_SIZE, config::getBytes, value -> value >= 1);
+  }
+
+  public List<Long> positiveBytesList(String key) {
+    return List.copyOf(read(key, "expected a list of sizes of at least 1 byte such as [1KiB, 33MiB]",
+        config::getBytesList, sizes -> sizes.stream().allMatch(size -> size >= 1)));
+  }
+
+  /** A size, or {@code off} (the check is not run). */
+  public OptionalLong bytesOrOff(String key) {
+    return isOff(key) ? OptionalLong.empty()
+        : OptionalLong.of(read(key, SIZE + OR_OFF, config::getBytes, value -> value >= 0));
+  }
+
+  /** A whole number, or {@code off} (the check is not run). */
+  public OptionalLong countOrOff(String key) {
+    return isOff(key) ? OptionalLong.empty()
+        : OptionalLong.of(read(key, WHOLE_NUMBER + OR_OFF, config::getLong, value -> value >= 0));
+  }
+
+  private boolean isOff(String key) {
+    return config.hasPath(key) && config.getValue(key).valueType() == ConfigValueType.STRING
+        && "off".equals(config.getString(key).trim());
   }
 
   public Duration positiveDuration(String key) {
-    Duration value;
-    try {
-      value = config.getDuration(key);
-    } catch (ConfigException.BadValue | ConfigException.WrongType e) {
-      throw ConfigProblem.invalid(key, config.getValue(key).unwrapped(),
-          "expected a duration such as 250ms, 10s or 2m");
-    }
+    Duration value = read(key, "expected a duration such as 250ms, 10s or 2m", config::getDuration);
     if (value.isNegative() || value.isZero()) {
-      throw ConfigProblem.invalid(key, config.getValue(key).unwrapped(), "a duration must be above zero");
+      throw invalid(key, "a duration must be above zero");
     }
     return value;
   }
 
-  // ---- lists and maps (preflight.target.command, preflight.target.env) ----------------------------
+  /** One or more HTTP status codes: {@code 200} or {@code [200, 204]}. */
+  public List<Integer> statuses(String key) {
+    return List.copyOf(read(key, STATUSES,
+        k -> config.getValue(k).valueType() == ConfigValueType.LIST ? config.getIntList(k) : List.of(config.getInt(k)),
+        codes -> !codes.isEmpty() && codes.stream().allMatch(code -> code >= 100 && code <= 599)));
+  }
+
+  public Optional<String> optionalUrl(String key) {
+    if (!hasNonBlankValue(key)) {
+      return Optional.empty();
+    }
+    String value = string(key).trim();
+    try {
+      URI uri = new URI(value);
+      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+        throw ConfigProblem.invalid(name(key), value, "expected an http:// or https:// URL with a host");
+      }
+    } catch (java.net.URISyntaxException e) {
+      throw ConfigProblem.invalid(name(key), value, "expected an http:// or https:// URL (" + e.getReason() + ")");
+    }
+    return Optional.of(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+  }
+
+  // ---- lists and maps (preflight.target.command and env, endpoint lists, form fields, headers) --------
 
   /** Whether the key holds a HOCON list rather than a single value. */
   public boolean isList(String key) {
@@ -235,33 +217,70 @@ public final class PreflightConfig {
   }
 
   public List<String> stringList(String key) {
-    try {
-      return List.copyOf(config.getStringList(key));
-    } catch (ConfigException.WrongType e) {
-      throw ConfigProblem.invalid(key, config.getValue(key).unwrapped(), "expected a list of strings");
-    }
+    return List.copyOf(read(key, "expected a list of strings", config::getStringList));
   }
 
-  /** The user's own names and their values, such as environment variables; empty when unset. */
+  /** The user's own names and their values, such as environment variables or form fields; empty when unset. */
   public Map<String, String> stringMap(String key) {
     if (!config.hasPath(key)) {
       return Map.of();
     }
-    ConfigObject object;
-    try {
-      object = config.getObject(key);
-    } catch (ConfigException.WrongType e) {
-      throw ConfigProblem.invalid(key, config.getValue(key).unwrapped(), "expected an object of names and values");
-    }
+    ConfigObject object = read(key, "expected an object of names and values", config::getObject);
     Map<String, String> values = new LinkedHashMap<>();
     for (Map.Entry<String, ConfigValue> entry : object.entrySet()) {
       ConfigValueType type = entry.getValue().valueType();
       if (type == ConfigValueType.OBJECT || type == ConfigValueType.LIST) {
-        throw ConfigProblem.invalid(key + "." + entry.getKey(), entry.getValue().unwrapped(),
+        throw ConfigProblem.invalid(name(key) + "." + entry.getKey(), entry.getValue().unwrapped(),
             "expected a single value (quote a name that contains dots)");
       }
       values.put(entry.getKey(), type == ConfigValueType.NULL ? "" : String.valueOf(entry.getValue().unwrapped()));
     }
-    return Map.copyOf(values);
+    return Collections.unmodifiableMap(values);
+  }
+
+  /**
+   * A list of objects, each read through a view of its own whose messages name the entry, e.g.
+   * {@code preflight.families.api.requests[2].path}. An entry with a key outside {@code allowed} is refused.
+   */
+  public List<PreflightConfig> objectList(String key, Set<String> allowed) {
+    List<? extends Config> entries = read(key,
+        "expected a list of objects such as [{ name = \"...\", path = \"/...\" }]", config::getConfigList);
+    List<PreflightConfig> views = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      Config entry = entries.get(i);
+      for (String given : entry.root().keySet()) {
+        if (!allowed.contains(given)) {
+          throw new ConfigProblem("Unknown key '" + given + "' in entry " + (i + 1) + " of '" + name(key)
+              + "'; known keys are: " + String.join(", ", new TreeSet<>(allowed)) + ".");
+        }
+      }
+      views.add(new PreflightConfig(entry, name(key) + "[" + i + "]"));
+    }
+    return views;
+  }
+
+  // ---- one wording of each problem ------------------------------------------------------------------
+
+  private <T> T read(String key, String expected, Function<String, T> get, Predicate<T> allowed) {
+    T value = read(key, expected, get);
+    if (!allowed.test(value)) {
+      throw invalid(key, expected);
+    }
+    return value;
+  }
+
+  private <T> T read(String key, String expected, Function<String, T> get) {
+    if (!config.hasPath(key)) {
+      throw new ConfigProblem("Configuration key '" + name(key) + "' is not set; it needs a value.");
+    }
+    try {
+      return get.apply(key);
+    } catch (ConfigException e) {
+      throw invalid(key, expected);
+    }
+  }
+
+  private ConfigProblem invalid(String key, String expected) {
+    return ConfigProblem.invalid(name(key), config.getValue(key).unwrapped(), expected);
   }
 }

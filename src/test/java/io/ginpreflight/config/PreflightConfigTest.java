@@ -136,4 +136,25 @@ class PreflightConfigTest {
     assertEquals("Configuration key 'preflight.config' has invalid value '" + missing
         + "': no such file; give the path of a HOCON file.", problem.getMessage());
   }
+
+  @Test
+  void aWholeNumberIsRefusedWithOneSentenceWhateverIsWrongWithIt() {
+    // GIVEN a count below its minimum, and one that is not a number
+    for (String given : new String[] {"0", "many"}) {
+      PreflightConfig config = withOverrides(Map.of("preflight.probe.gc-runs", given));
+      // WHEN read THEN the same sentence says what is allowed
+      ConfigProblem problem = assertThrows(ConfigProblem.class, () -> ProbeSettings.from(config));
+      assertEquals("Configuration key 'preflight.probe.gc-runs' has invalid value '" + given
+          + "': expected a whole number of at least 1.", problem.getMessage());
+    }
+  }
+
+  @Test
+  void aSizeOfAnEndpointFamilyIsReadByTheSameReaderAsTheLimits() {
+    PreflightConfig config = withOverrides(Map.of("preflight.families.uploads.abort-size", "0B"));
+    ConfigProblem problem = assertThrows(ConfigProblem.class,
+        () -> config.positiveBytes("preflight.families.uploads.abort-size"));
+    assertEquals("Configuration key 'preflight.families.uploads.abort-size' has invalid value '0B': "
+        + "expected a size of at least 1 byte such as 4MiB, 512KiB or 1048576.", problem.getMessage());
+  }
 }

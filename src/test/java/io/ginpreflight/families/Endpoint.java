@@ -1,6 +1,7 @@
 package io.ginpreflight.families;
 
 import io.ginpreflight.config.ConfigProblem;
+import io.ginpreflight.config.PreflightConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,17 +30,18 @@ public record Endpoint(String name, String method, String path, Optional<String>
   static final Set<String> KEYS = Set.of("name", "method", "path", "content-type", "body", "body-file", "form",
       "headers", "status", "repeat");
 
-  static Endpoint from(FamilyConfig entry) {
+  static Endpoint from(PreflightConfig entry) {
     String name = entry.string("name");
-    String method = entry.isSet("method") ? entry.string("method").trim().toUpperCase() : "GET";
+    String method = entry.hasNonBlankValue("method") ? entry.string("method").trim().toUpperCase() : "GET";
     String path = entry.string("path");
     if (!path.startsWith("/")) {
       throw new ConfigProblem("Configuration key '" + entry.name("path") + "' has invalid value '" + path
           + "': expected a path starting with / (the base URL comes from preflight.target.url).");
     }
-    Optional<String> body = entry.isSet("body") ? Optional.of(entry.string("body")) : Optional.empty();
-    Optional<String> bodyFile = entry.isSet("body-file") ? Optional.of(entry.string("body-file")) : Optional.empty();
-    Map<String, String> form = entry.isSet("form") ? entry.stringMap("form") : Map.of();
+    Optional<String> body = entry.hasNonBlankValue("body") ? Optional.of(entry.string("body")) : Optional.empty();
+    Optional<String> bodyFile = entry.hasNonBlankValue("body-file") ? Optional.of(entry.string("body-file"))
+        : Optional.empty();
+    Map<String, String> form = entry.hasNonBlankValue("form") ? entry.stringMap("form") : Map.of();
     if ((body.isPresent() ? 1 : 0) + (bodyFile.isPresent() ? 1 : 0) + (form.isEmpty() ? 0 : 1) > 1) {
       throw new ConfigProblem("Request '" + name + "' (" + entry.name("name") + ") sets more than one of body, "
           + "body-file and form: give it one.");
@@ -50,10 +52,10 @@ public record Endpoint(String name, String method, String path, Optional<String>
             + "', which is not on the test classpath: put it under src/test/resources.");
       }
     });
-    Optional<String> contentType = entry.isSet("content-type") ? Optional.of(entry.string("content-type"))
+    Optional<String> contentType = entry.hasNonBlankValue("content-type") ? Optional.of(entry.string("content-type"))
         : body.isPresent() || bodyFile.isPresent() ? Optional.of("application/json") : Optional.empty();
-    Map<String, String> headers = entry.isSet("headers") ? entry.stringMap("headers") : Map.of();
-    int repeat = entry.isSet("repeat") ? entry.positiveInt("repeat") : 1;
+    Map<String, String> headers = entry.hasNonBlankValue("headers") ? entry.stringMap("headers") : Map.of();
+    int repeat = entry.hasNonBlankValue("repeat") ? entry.positiveInt("repeat") : 1;
     return new Endpoint(name, method, path, contentType, body, bodyFile, form, headers, entry.statuses("status"),
         repeat);
   }

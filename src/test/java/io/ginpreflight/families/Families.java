@@ -1,24 +1,26 @@
 package io.ginpreflight.families;
 
 import io.gatling.javaapi.http.HttpProtocolBuilder;
-import io.ginpreflight.CannotStart;
 import io.ginpreflight.Phase;
 import io.ginpreflight.PreflightRun;
 import io.ginpreflight.config.ConfigProblem;
+import io.ginpreflight.config.PreflightConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Function;
 
 /**
- * The endpoint families a simulation runs, read from {@code preflight.families} before the run starts (so
- * a bad setting costs no lab start): uploads, binding, long connections and api. A family that is not
- * configured is skipped with a line saying so; a simulation left with none ends with one sentence.
+ * The endpoint families a simulation runs, in its order, read from {@code preflight.families} of the
+ * run's configuration before the run starts (so a bad setting costs no lab start): uploads, binding, long
+ * connections and api. A family that is not configured is skipped with a line saying so; a simulation
+ * left with none is refused with one sentence. Immutable.
  *
  * <pre>{@code
- * Families families = Families.load(Families.UPLOADS);
- * PreflightRun run = PreflightRun.start(getClass());
- * Preflight preflight = Preflight.phases(families.uploads(run));
+ * PreflightConfig config = PreflightConfig.load();
+ * Families families = Families.read(config, Optional.empty(), List.of(Families.UPLOADS));
+ * PreflightRun run = PreflightRun.open("UploadSimulation", config);
+ * Preflight preflight = Preflight.phases(families.phases(run));
  * }</pre>
  */
 public final class Families {
@@ -27,58 +29,45 @@ public final class Families {
   public static final String BINDING = "binding";
   public static final String LONG_CONNECTIONS = LongConnectionFamily.NAME;
   public static final String API = "api";
+  private static final List<String> ALL = List.of(UPLOADS, BINDING, LONG_CONNECTIONS, API);
 
   private final Profile profile;
-  private final Optional<UploadFamily> uploads;
-  private final Optional<RequestFamily> binding;
-  private final Optional<LongConnectionFamily> longConnections;
-  private final Optional<RequestFamily> api;
+  /** The phases of each configured family, in the simulation's order; they need the run's target. */
+  private final List<Function<PreflightRun, List<Phase>>> configured;
   private final List<String> skipped;
 
-  private Families(Profile profile, Optional<UploadFamily> uploads, Optional<RequestFamily> binding,
-      Optional<LongConnectionFamily> longConnections, Optional<RequestFamily> api, List<String> skipped) {
+  private Families(Profile profile, List<Function<PreflightRun, List<Phase>>> configured, List<String> skipped) {
     this.profile = profile;
-    this.uploads = uploads;
-    this.binding = binding;
-    this.longConnections = longConnections;
-    this.api = api;
+    this.configured = List.copyOf(configured);
     this.skipped = skipped;
   }
 
-  /** The named families in the profile of {@code preflight.profile}. */
-  public static Families load(String... names) {
-    return exitOnProblem(() -> read(FamilyConfig.load(), Optional.empty(), Set.of(names)));
-  }
-
-  /** The named families in the nightly profile, whatever {@code preflight.profile} says. */
-  public static Families loadNightly(String... names) {
-    return exitOnProblem(() -> read(FamilyConfig.load(), Optional.of(Profile.NIGHTLY), Set.of(names)));
-  }
-
-  static Families read(FamilyConfig config, Optional<Profile> forced, Set<String> names) {
-    Profile profile = forced.orElseGet(config::profile);
+  /**
+   * The named families, in this order, in the profile {@code forced} or else of {@code preflight.profile}.
+   *
+   * @throws ConfigProblem for a family setting that cannot work, or when every named family is skipped
+   */
+  public static Families read(PreflightConfig config, Optional<Profile> forced, List<String> names) {
+    Profile profile = forced.isPresent() ? forced.get() : Profile.from(config.string("preflight.profile"));
     Skips skips = new Skips();
-    Optional<UploadFamily> uploads = names.contains(UPLOADS)
-        ? UploadFamily.from(config, profile, skips) : Optional.empty();
-    Optional<RequestFamily> binding = names.contains(BINDING)
-        ? RequestFamily.from(config, BINDING, profile, skips) : Optional.empty();
-    Optional<LongConnectionFamily> longConnections = names.contains(LONG_CONNECTIONS)
-        ? LongConnectionFamily.from(config, profile, skips) : Optional.empty();
-    Optional<RequestFamily> api = names.contains(API)
-        ? RequestFamily.from(config, API, profile, skips) : Optional.empty();
-    if (uploads.isEmpty() && binding.isEmpty() && longConnections.isEmpty() && api.isEmpty()) {
+    List<Function<PreflightRun, List<Phase>>> configured = new ArrayList<>();
+    for (String name : names) {
+      switch (name) {
+        case UPLOADS -> UploadFamily.from(config, profile, skips)
+            .ifPresent(f -> configured.add(run -> f.family(run.target().baseUrl(), run.rawClients()).phases()));
+        case BINDING, API -> RequestFamily.from(config, name, profile, skips)
+            .ifPresent(f -> configured.add(run -> f.family().phases()));
+        case LONG_CONNECTIONS -> LongConnectionFamily.from(config, profile, skips)
+            .ifPresent(f -> configured.add(run -> f.family(run.target().baseUrl(), run.rawClients()).phases()));
+        default -> throw new IllegalArgumentException("There is no endpoint family \"" + name + "\"; the families "
+            + "are " + String.join(", ", ALL) + ".");
+      }
+    }
+    if (configured.isEmpty()) {
       throw new ConfigProblem("No endpoint family is left to run (" + String.join("; ", skips.lines())
           + "): configure at least one under preflight.families, see docs/targeting-your-service.md.");
     }
-    return new Families(profile, uploads, binding, longConnections, api, skips.lines());
-  }
-
-  private static Families exitOnProblem(java.util.function.Supplier<Families> read) {
-    try {
-      return read.get();
-    } catch (ConfigProblem e) {
-      throw CannotStart.exit(e);
-    }
+    return new Families(profile, configured, skips.lines());
   }
 
   /** The console lines saying what was skipped and why. */
@@ -98,29 +87,10 @@ public final class Families {
         .userAgentHeader("gin-preflight");
   }
 
-  public List<Phase> uploads(PreflightRun run) {
-    return uploads.map(f -> f.family(run.target().baseUrl()).phases()).orElse(List.of());
-  }
-
-  public List<Phase> binding(PreflightRun run) {
-    return binding.map(f -> f.family().phases()).orElse(List.of());
-  }
-
-  public List<Phase> longConnections(PreflightRun run) {
-    return longConnections.map(f -> f.family(run.target().baseUrl()).phases()).orElse(List.of());
-  }
-
-  public List<Phase> api(PreflightRun run) {
-    return api.map(f -> f.family().phases()).orElse(List.of());
-  }
-
-  /** Several families' phases one after the other. */
-  @SafeVarargs
-  public static List<Phase> inSequence(List<Phase>... families) {
+  /** Every configured family's phases against the run's target, one family after the other. */
+  public List<Phase> phases(PreflightRun run) {
     List<Phase> all = new ArrayList<>();
-    for (List<Phase> family : families) {
-      all.addAll(family);
-    }
+    configured.forEach(family -> all.addAll(family.apply(run)));
     return all;
   }
 }

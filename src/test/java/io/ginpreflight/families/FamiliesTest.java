@@ -5,19 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.typesafe.config.ConfigFactory;
 import io.ginpreflight.config.ConfigProblem;
+import io.ginpreflight.config.PreflightConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class FamiliesTest {
 
-  private static final Set<String> ALL = Set.of(Families.UPLOADS, Families.BINDING, Families.LONG_CONNECTIONS,
+  private static final List<String> ALL = List.of(Families.UPLOADS, Families.BINDING, Families.LONG_CONNECTIONS,
       Families.API);
 
+  private static PreflightConfig config(Map<String, Object> overrides) {
+    return PreflightConfig.from(ConfigFactory.parseMap(overrides), Optional.empty());
+  }
+
   private static Families read(Map<String, Object> overrides) {
-    return Families.read(FamilyConfig.of(ConfigFactory.parseMap(overrides)), Optional.empty(), ALL);
+    return Families.read(config(overrides), Optional.empty(), ALL);
   }
 
   @Test
@@ -70,5 +74,46 @@ class FamiliesTest {
 
     assertEquals("Configuration key 'preflight.profile' has invalid value 'weekly': expected quick or nightly.",
         problem.getMessage());
+  }
+
+  @Test
+  void theFamiliesAreReadFromTheRunsConfiguration() {
+    // GIVEN the run's configuration, loaded once, with the nightly profile and no binding
+    PreflightConfig runConfig = config(Map.of("preflight.profile", "nightly",
+        "preflight.families.binding.enabled", false));
+
+    // WHEN the families are read from it
+    Families families = Families.read(runConfig, Optional.empty(), ALL);
+
+    // THEN they follow it, not a configuration of their own
+    assertEquals(Profile.NIGHTLY, families.profile());
+    assertEquals(List.of("family \"binding\" skipped: preflight.families.binding.enabled is false"),
+        families.skipped());
+  }
+
+  @Test
+  void aForcedProfileWinsOverTheConfiguredOne() {
+    Families families = Families.read(config(Map.of("preflight.profile", "quick")), Optional.of(Profile.NIGHTLY),
+        List.of(Families.API));
+
+    assertEquals(Profile.NIGHTLY, families.profile());
+  }
+
+  @Test
+  void aKeyMissingFromARequestIsNamedWithItsEntry() {
+    ConfigProblem problem = assertThrows(ConfigProblem.class, () -> read(Map.of("preflight.families.api.requests",
+        List.of(Map.of("name", "api: ping", "path", "/api/ping")))));
+
+    assertEquals("Configuration key 'preflight.families.api.requests[0].status' is not set; it needs a value.",
+        problem.getMessage());
+  }
+
+  @Test
+  void anUnknownFamilyNameIsRefused() {
+    IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+        () -> Families.read(config(Map.of()), Optional.empty(), List.of("uplaods")));
+
+    assertEquals("There is no endpoint family \"uplaods\"; the families are uploads, binding, long-connections, "
+        + "api.", refused.getMessage());
   }
 }

@@ -1,5 +1,6 @@
 package io.ginpreflight.families;
 
+import io.ginpreflight.config.PreflightConfig;
 import java.time.Duration;
 
 /**
@@ -14,9 +15,9 @@ import java.time.Duration;
  */
 public record Load(double warmUpRate, Duration warmUp, double rate, Duration duration, int rounds) {
 
-  static Load from(FamilyConfig config, String family, Profile profile) {
+  static Load from(PreflightConfig config, String family, Profile profile) {
     String at = "preflight.families." + family + ".load." + profile.key() + ".";
-    return new Load(config.positiveDouble(at + "warm-up-rate"), config.duration(at + "warm-up"),
-        config.positiveDouble(at + "rate"), config.duration(at + "duration"), config.positiveInt(at + "rounds"));
+    return new Load(config.positiveDouble(at + "warm-up-rate"), config.positiveDuration(at + "warm-up"),
+        config.positiveDouble(at + "rate"), config.positiveDuration(at + "duration"), config.positiveInt(at + "rounds"));
   }
 }

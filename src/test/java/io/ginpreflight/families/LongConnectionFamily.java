@@ -14,6 +14,8 @@ import static io.gatling.javaapi.http.HttpDsl.ws;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.http.SseMessageCheck;
 import io.ginpreflight.Phase;
+import io.ginpreflight.config.PreflightConfig;
+import io.ginpreflight.gatling.RawClients;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,19 +57,20 @@ public final class LongConnectionFamily {
     this.load = load;
   }
 
-  static Optional<LongConnectionFamily> from(FamilyConfig config, Profile profile, Skips skips) {
+  static Optional<LongConnectionFamily> from(PreflightConfig config, Profile profile, Skips skips) {
     if (!config.bool(AT + "enabled")) {
       skips.family(NAME, AT + "enabled is false");
       return Optional.empty();
     }
-    Optional<Sse> sse = config.isSet(AT + "sse.path") ? Optional.of(new Sse(config.string(AT + "sse.path"),
+    Optional<Sse> sse = config.hasNonBlankValue(AT + "sse.path") ? Optional.of(new Sse(
+        config.string(AT + "sse.path"),
         config.positiveInt(AT + "sse.events"), config.string(AT + "sse.event-contains"),
-        config.duration(AT + "sse.timeout"))) : Optional.empty();
-    Optional<WebSocket> webSocket = config.isSet(AT + "websocket.path") ? Optional.of(new WebSocket(
+        config.positiveDuration(AT + "sse.timeout"))) : Optional.empty();
+    Optional<WebSocket> webSocket = config.hasNonBlankValue(AT + "websocket.path") ? Optional.of(new WebSocket(
         config.string(AT + "websocket.path"), config.string(AT + "websocket.message"),
-        config.string(AT + "websocket.reply-contains"), config.duration(AT + "websocket.timeout")))
+        config.string(AT + "websocket.reply-contains"), config.positiveDuration(AT + "websocket.timeout")))
         : Optional.empty();
-    Optional<LongPoll> longPoll = config.isSet(AT + "long-poll.path") ? Optional.of(new LongPoll(
+    Optional<LongPoll> longPoll = config.hasNonBlankValue(AT + "long-poll.path") ? Optional.of(new LongPoll(
         config.string(AT + "long-poll.path"), config.statuses(AT + "long-poll.status"),
         config.positiveInt(AT + "long-poll.polls"))) : Optional.empty();
     if (sse.isEmpty() && webSocket.isEmpty() && longPoll.isEmpty()) {
@@ -77,15 +80,17 @@ public final class LongConnectionFamily {
     sse.ifPresentOrElse(s -> {}, () -> skips.endpoint(NAME, "SSE", AT + "sse.path is not set"));
     webSocket.ifPresentOrElse(s -> {}, () -> skips.endpoint(NAME, "WebSocket", AT + "websocket.path is not set"));
     longPoll.ifPresentOrElse(s -> {}, () -> skips.endpoint(NAME, "long poll", AT + "long-poll.path is not set"));
-    Hold hold = new Hold(config.nonNegativeInt(AT + "hold.clients"), config.duration(AT + "hold.ramp"),
-        config.duration(AT + "hold.duration"), config.isSet(AT + "hold.sse-path") ? config.string(AT + "hold.sse-path") : "");
+    Hold hold = new Hold(config.nonNegativeInt(AT + "hold.clients"), config.positiveDuration(AT + "hold.ramp"),
+        config.positiveDuration(AT + "hold.duration"),
+        config.hasNonBlankValue(AT + "hold.sse-path") ? config.string(AT + "hold.sse-path") : "");
     if (hold.clients() == 0) {
       skips.endpoint(NAME, "the phase that holds connections open", AT + "hold.clients is 0");
     }
     return Optional.of(new LongConnectionFamily(sse, webSocket, longPoll, hold, Load.from(config, NAME, profile)));
   }
 
-  Family family(String baseUrl) {
+  /** The family against the run's target; its vanishing WebSockets run on the run's raw-client threads. */
+  Family family(String baseUrl, RawClients rawClients) {
     RawSocketClient raw = new RawSocketClient(baseUrl);
     List<ChainBuilder> steps = new ArrayList<>();
     stream.ifPresent(s -> {
@@ -100,7 +105,7 @@ public final class LongConnectionFamily {
       steps.add(exec(ws("ws: echo then close").sendText(w.message()).await(w.timeout())
           .on(ws.checkTextMessage("ws: echo reply").check(regex(Pattern.quote(w.replyContains()))))));
       steps.add(exec(ws("ws: close").close()));
-      steps.add(exec(new RawClientStep("ws: echo then vanish (no close frame)", session -> () ->
+      steps.add(exec(rawClients.request("ws: echo then vanish (no close frame)", session -> () ->
           raw.webSocketVanish(SessionText.fill(w.path(), session), SessionText.fill(w.message(), session),
               w.replyContains()))));
     });

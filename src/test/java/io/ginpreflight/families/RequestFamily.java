@@ -5,6 +5,7 @@ import static io.gatling.javaapi.core.CoreDsl.feed;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.ginpreflight.config.ConfigProblem;
+import io.ginpreflight.config.PreflightConfig;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,13 +29,13 @@ public final class RequestFamily {
     this.load = load;
   }
 
-  static Optional<RequestFamily> from(FamilyConfig config, String family, Profile profile, Skips skips) {
+  static Optional<RequestFamily> from(PreflightConfig config, String family, Profile profile, Skips skips) {
     String at = "preflight.families." + family + ".";
     if (!config.bool(at + "enabled")) {
       skips.family(family, at + "enabled is false");
       return Optional.empty();
     }
-    if (!config.isSet(at + "requests")) {
+    if (!config.hasNonBlankValue(at + "requests")) {
       skips.family(family, at + "requests is not set");
       return Optional.empty();
     }
@@ -43,7 +44,7 @@ public final class RequestFamily {
       skips.family(family, at + "requests is empty");
       return Optional.empty();
     }
-    Optional<String> feeder = config.isSet(at + "feeder") ? Optional.of(config.string(at + "feeder")) : Optional.empty();
+    Optional<String> feeder = config.hasNonBlankValue(at + "feeder") ? Optional.of(config.string(at + "feeder")) : Optional.empty();
     feeder.ifPresent(file -> {
       if (RequestFamily.class.getClassLoader().getResource(file) == null) {
         throw new ConfigProblem("Configuration key '" + at + "feeder' names '" + file

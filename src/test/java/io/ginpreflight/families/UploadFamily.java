@@ -12,6 +12,8 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import io.ginpreflight.config.PreflightConfig;
+import io.ginpreflight.gatling.RawClients;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,8 +49,8 @@ public final class UploadFamily {
 
   /** One upload endpoint: method, path (EL), the multipart field or the raw body's content type, status. */
   record UploadEndpoint(String method, String path, String fieldOrType, List<Integer> status) {
-    static Optional<UploadEndpoint> from(FamilyConfig config, String at, String fieldKey) {
-      if (!config.isSet(at + "path")) {
+    static Optional<UploadEndpoint> from(PreflightConfig config, String at, String fieldKey) {
+      if (!config.hasNonBlankValue(at + "path")) {
         return Optional.empty();
       }
       return Optional.of(new UploadEndpoint(config.string(at + "method").trim().toUpperCase(),
@@ -56,24 +58,24 @@ public final class UploadFamily {
     }
   }
 
-  private UploadFamily(FamilyConfig config, UploadEndpoint single, Profile profile) {
+  private UploadFamily(PreflightConfig config, UploadEndpoint single, Profile profile) {
     this.single = single;
     this.multiple = UploadEndpoint.from(config, AT + "multiple.", "field");
     this.stream = UploadEndpoint.from(config, AT + "stream.", "content-type");
     this.multipleFiles = config.positiveInt(AT + "multiple.files");
-    this.sizes = config.byteList(AT + "sizes");
-    this.spillSize = config.bytes(AT + "spill.size");
+    this.sizes = config.positiveBytesList(AT + "sizes");
+    this.spillSize = config.positiveBytes(AT + "spill.size");
     this.spillEvery = config.positiveInt(AT + "spill.every");
-    this.oversizedSize = config.bytes(AT + "oversized.size");
+    this.oversizedSize = config.positiveBytes(AT + "oversized.size");
     this.oversizedStatus = config.statuses(AT + "oversized.status");
     this.oversizedEvery = config.positiveInt(AT + "oversized.every");
     this.malformedStatus = config.statuses(AT + "malformed-status");
     this.missingPartStatus = config.statuses(AT + "missing-part-status");
-    this.abortSize = config.bytes(AT + "abort-size");
+    this.abortSize = config.positiveBytes(AT + "abort-size");
     this.load = Load.from(config, NAME, profile);
   }
 
-  static Optional<UploadFamily> from(FamilyConfig config, Profile profile, Skips skips) {
+  static Optional<UploadFamily> from(PreflightConfig config, Profile profile, Skips skips) {
     if (!config.bool(AT + "enabled")) {
       skips.family(NAME, AT + "enabled is false");
       return Optional.empty();
@@ -93,7 +95,8 @@ public final class UploadFamily {
     return Optional.of(family);
   }
 
-  Family family(String baseUrl) {
+  /** The family against the run's target; its cut-off uploads run on the run's raw-client threads. */
+  Family family(String baseUrl, RawClients rawClients) {
     RawSocketClient raw = new RawSocketClient(baseUrl);
     List<ChainBuilder> steps = new ArrayList<>();
     for (long size : sizes) {
@@ -105,8 +108,8 @@ public final class UploadFamily {
         s, size)))));
     steps.add(exec(malformed()));
     steps.add(exec(missingPart()));
-    steps.add(abortedMultipart(raw));
-    stream.ifPresent(s -> steps.add(abortedStream(raw, s)));
+    steps.add(abortedMultipart(rawClients, raw));
+    stream.ifPresent(s -> steps.add(abortedStream(rawClients, raw, s)));
     // Large bodies are slow to send: one journey in N sends them.
     steps.add(doIf(session -> session.getLong("seq") % spillEvery == 0).then(exec(multipart(
         "upload: single " + Sizes.label(spillSize) + " (spills to disk)", single, spillSize, 1))));
@@ -156,21 +159,21 @@ public final class UploadFamily {
         .check(status().in(missingPartStatus.toArray(Integer[]::new)));
   }
 
-  private ChainBuilder abortedMultipart(RawSocketClient raw) {
+  private ChainBuilder abortedMultipart(RawClients rawClients, RawSocketClient raw) {
     byte[] partHead = ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + single.fieldOrType()
         + "\"; filename=\"aborted.bin\"\r\nContent-Type: application/octet-stream\r\n\r\n")
         .getBytes(StandardCharsets.US_ASCII);
     long contentLength = partHead.length + abortSize + ("\r\n--" + BOUNDARY + "--\r\n").length();
     byte[] sent = new byte[partHead.length + (int) (abortSize / 2)];
     System.arraycopy(partHead, 0, sent, 0, partHead.length);
-    return exec(new RawClientStep("upload: aborted mid-body " + Sizes.label(abortSize), session -> () -> raw.abortBody(
+    return exec(rawClients.request("upload: aborted mid-body " + Sizes.label(abortSize), session -> () -> raw.abortBody(
         single.method(), SessionText.fill(single.path(), session), "multipart/form-data; boundary=" + BOUNDARY,
         contentLength, sent)));
   }
 
-  private ChainBuilder abortedStream(RawSocketClient raw, UploadEndpoint endpoint) {
+  private ChainBuilder abortedStream(RawClients rawClients, RawSocketClient raw, UploadEndpoint endpoint) {
     byte[] sent = new byte[(int) (abortSize / 2)];
-    return exec(new RawClientStep("upload: stream aborted mid-body " + Sizes.label(abortSize), session -> () ->
+    return exec(rawClients.request("upload: stream aborted mid-body " + Sizes.label(abortSize), session -> () ->
         raw.abortBody(endpoint.method(), SessionText.fill(endpoint.path(), session), endpoint.fieldOrType(),
             abortSize, sent)));
   }

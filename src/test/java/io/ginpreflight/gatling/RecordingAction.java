@@ -10,12 +10,14 @@ import io.gatling.core.stats.StatsEngine;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import scala.Option;
 
 /**
  * Starts some asynchronous work, and when it completes records each of its results in Gatling's results
- * as a request (OK, or KO with the result's sentence as the error) and hands the virtual user on. The
- * user's event loop is never blocked: the continuation is scheduled back onto it.
+ * as a request (OK, or KO with the result's sentence as the error), between the times the result carries,
+ * and hands the virtual user on. The user's event loop is never blocked: the continuation is scheduled
+ * back onto it.
  *
  * <p>Gatling's own {@code dummy(...)} records a KO only as "Dummy error"; logging to the StatsEngine here
  * puts the real sentence in the HTML report's error table. This uses Gatling's Scala action API, which is
@@ -27,16 +29,18 @@ final class RecordingAction implements Action {
       Logger.apply(org.slf4j.LoggerFactory.getLogger(RecordingAction.class));
 
   private final String name;
-  private final Function<io.gatling.javaapi.core.Session, CompletableFuture<List<VerdictRecord>>> work;
+  private final Function<io.gatling.javaapi.core.Session, CompletableFuture<List<TimedRecord>>> work;
   private final boolean koFailsTheUser;
+  private final LongSupplier clock;
   private final StatsEngine statsEngine;
   private final Action next;
 
-  RecordingAction(String name, Function<io.gatling.javaapi.core.Session, CompletableFuture<List<VerdictRecord>>> work,
-      boolean koFailsTheUser, StatsEngine statsEngine, Action next) {
+  RecordingAction(String name, Function<io.gatling.javaapi.core.Session, CompletableFuture<List<TimedRecord>>> work,
+      boolean koFailsTheUser, LongSupplier clock, StatsEngine statsEngine, Action next) {
     this.name = name;
     this.work = work;
     this.koFailsTheUser = koFailsTheUser;
+    this.clock = clock;
     this.statsEngine = statsEngine;
     this.next = next;
   }
@@ -48,23 +52,24 @@ final class RecordingAction implements Action {
 
   @Override
   public void execute(Session session) {
-    long start = System.currentTimeMillis();
+    long start = clock.getAsLong();
     work.apply(new io.gatling.javaapi.core.Session(session)).whenComplete((records, failure) ->
         session.eventLoop().execute(() -> {
-          long end = System.currentTimeMillis();
-          List<VerdictRecord> recorded = failure != null
-              ? List.of(new VerdictRecord(name, false, name + " failed: " + failure))
+          List<TimedRecord> recorded = failure != null
+              ? List.of(new TimedRecord(new VerdictRecord(name, false, name + " failed: " + failure), start,
+                  clock.getAsLong()))
               : records;
-          recorded.forEach(record -> log(session, record, start, end));
-          boolean anyKo = recorded.stream().anyMatch(record -> !record.ok());
+          recorded.forEach(timed -> log(session, timed));
+          boolean anyKo = recorded.stream().anyMatch(timed -> !timed.record().ok());
           next.$bang(anyKo && koFailsTheUser ? session.markAsFailed() : session);
         }));
   }
 
-  private void log(Session session, VerdictRecord record, long start, long end) {
+  private void log(Session session, TimedRecord timed) {
+    VerdictRecord record = timed.record();
     Status status = record.ok() ? OK$.MODULE$ : KO$.MODULE$;
-    statsEngine.logResponse(session.scenario(), session.groups(), record.name(), start, end, status,
-        Option.empty(), record.ok() ? Option.empty() : Option.apply(record.message()));
+    statsEngine.logResponse(session.scenario(), session.groups(), record.name(), timed.startMillis(),
+        timed.endMillis(), status, Option.empty(), record.ok() ? Option.empty() : Option.apply(record.message()));
   }
 
   @Override

@@ -1,9 +1,5 @@
 package io.ginpreflight.simulations;
 
-import io.gatling.javaapi.core.Simulation;
-import io.gatling.javaapi.http.HttpProtocolBuilder;
-import io.ginpreflight.Preflight;
-import io.ginpreflight.PreflightRun;
 import io.ginpreflight.families.Families;
 
 /**
@@ -11,31 +7,17 @@ import io.ginpreflight.families.Families;
  * judged phase, short enough for a laptop (under 3 minutes of load in the quick profile). It drives every
  * gin-lab leak pattern, so {@code -Dlab.leaks=all} fails and the fixed lab passes.
  */
-public class PreflightSimulation extends Simulation {
+public class PreflightSimulation extends WatchedSimulation {
 
-  private final Families families = Families.load(Families.UPLOADS, Families.BINDING, Families.LONG_CONNECTIONS,
-      Families.API);
-  private final PreflightRun run = PreflightRun.start(getClass());
-  private final HttpProtocolBuilder protocol = families.protocol(run);
-
-  private final Preflight preflight = Preflight.phases(Families.inSequence(
-      // multipart, streamed, aborted and refused uploads: temp files and descriptors
-      families.uploads(run),
-      // path, query, form and JSON binding, valid and invalid: maps and caches on the heap
-      families.binding(run),
-      // SSE, WebSocket and long polls, closed cleanly or dropped: goroutines
-      families.longConnections(run),
-      // requests that start background work: goroutines, queues, upstream connections
-      families.api(run)));
-
-  {
-    setUp(preflight.populations(run))
-        .protocols(protocol)
-        .assertions(preflight.assertions(run));
-  }
-
-  @Override
-  public void after() {
-    run.close();
+  public PreflightSimulation() {
+    super(quickOrNightly(
+        // multipart, streamed, aborted and refused uploads: temp files and descriptors
+        Families.UPLOADS,
+        // path, query, form and JSON binding, valid and invalid: maps and caches on the heap
+        Families.BINDING,
+        // SSE, WebSocket and long polls, closed cleanly or dropped: goroutines
+        Families.LONG_CONNECTIONS,
+        // requests that start background work: goroutines, queues, upstream connections
+        Families.API));
   }
 }

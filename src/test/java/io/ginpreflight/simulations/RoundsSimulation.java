@@ -4,10 +4,8 @@ import static io.gatling.javaapi.core.CoreDsl.*;
 import static io.gatling.javaapi.http.HttpDsl.*;
 
 import io.gatling.javaapi.core.ChainBuilder;
-import io.gatling.javaapi.core.Simulation;
 import io.ginpreflight.Phase;
 import io.ginpreflight.Preflight;
-import io.ginpreflight.PreflightRun;
 
 /**
  * One phase run as identical rounds, for the leak trend: retained bytes per request and goroutines per
@@ -17,7 +15,7 @@ import io.ginpreflight.PreflightRun;
  *
  * <p>{@code -Drounds.count=5 -Drounds.seconds=6 -Drounds.rate=50} shape it.
  */
-public class RoundsSimulation extends Simulation {
+public class RoundsSimulation extends WatchedSimulation {
 
   private static final int ROUNDS = Integer.getInteger("rounds.count", 4);
   private static final int SECONDS = Integer.getInteger("rounds.seconds", 6);
@@ -25,9 +23,7 @@ public class RoundsSimulation extends Simulation {
   /** Fewer distinct SKUs than one round's visits: the LRU holds them all after round 1. */
   private static final int CATALOG_SKUS = 200;
 
-  private final PreflightRun run = PreflightRun.start(getClass());
-
-  private final ChainBuilder apiVisit = exec(
+  private static final ChainBuilder API_VISIT = exec(
       http("GET /api/items/:id").get(session -> "/api/items/" + (1 + session.userId() % 500))
           .check(status().is(200)),
       http("POST /api/notify").post("/api/notify")
@@ -36,16 +32,9 @@ public class RoundsSimulation extends Simulation {
       http("GET /api/catalog/:sku").get(session -> "/api/catalog/sku" + (1 + session.userId() % CATALOG_SKUS))
           .check(status().is(200)));
 
-  private final Preflight preflight = Preflight.phases(
-      // identical rounds: the first warms gin's pools and the catalogue cache, the rest are fitted
-      Phase.named("api").journey(apiVisit).inject(constantUsersPerSec(RATE).during(SECONDS)).rounds(ROUNDS));
-
-  {
-    setUp(preflight.populations(run)).protocols(run.http()).assertions(preflight.assertions(run));
-  }
-
-  @Override
-  public void after() {
-    run.close();
+  public RoundsSimulation() {
+    super(Preflight.phases(
+        // identical rounds: the first warms gin's pools and the catalogue cache, the rest are fitted
+        Phase.named("api").journey(API_VISIT).inject(constantUsersPerSec(RATE).during(SECONDS)).rounds(ROUNDS)));
   }
 }

@@ -4,38 +4,27 @@ import static io.gatling.javaapi.core.CoreDsl.*;
 import static io.gatling.javaapi.http.HttpDsl.*;
 
 import io.gatling.javaapi.core.ChainBuilder;
-import io.gatling.javaapi.core.Simulation;
 import io.ginpreflight.Phase;
 import io.ginpreflight.Preflight;
-import io.ginpreflight.PreflightRun;
 
 /**
  * Ten seconds of load on two gin-lab endpoints: the quickest complete run, used by the fault tests and
  * for checking a setup (`-Dgatling.simulationClass=io.ginpreflight.simulations.SmokeSimulation`).
  */
-public class SmokeSimulation extends Simulation {
+public class SmokeSimulation extends WatchedSimulation {
 
-  private final PreflightRun run = PreflightRun.start(getClass());
-
-  private final ChainBuilder apiVisit = exec(
+  private static final ChainBuilder API_VISIT = exec(
       http("GET /api/items/:id").get(session -> "/api/items/" + (1 + session.userId() % 500))
           .check(status().is(200)),
       http("POST /api/notify").post("/api/notify")
           .body(StringBody("{\"channel\":\"email\",\"to\":\"user@example.com\",\"message\":\"hello\"}")).asJson()
           .check(status().in(200, 202)));
 
-  private final Preflight preflight = Preflight.phases(
-      // first requests allocate gin's context pool and the keep-alive connections
-      Phase.warmUp("warm-up").journey(apiVisit).inject(constantUsersPerSec(20).during(2)),
-      // the judged phase
-      Phase.named("smoke").journey(apiVisit).inject(constantUsersPerSec(50).during(8)));
-
-  {
-    setUp(preflight.populations(run)).protocols(run.http()).assertions(preflight.assertions(run));
-  }
-
-  @Override
-  public void after() {
-    run.close();
+  public SmokeSimulation() {
+    super(Preflight.phases(
+        // first requests allocate gin's context pool and the keep-alive connections
+        Phase.warmUp("warm-up").journey(API_VISIT).inject(constantUsersPerSec(20).during(2)),
+        // the judged phase
+        Phase.named("smoke").journey(API_VISIT).inject(constantUsersPerSec(50).during(8))));
   }
 }

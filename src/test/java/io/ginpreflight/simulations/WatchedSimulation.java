@@ -1,0 +1,92 @@
+package io.ginpreflight.simulations;
+
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import io.ginpreflight.CannotStart;
+import io.ginpreflight.Preflight;
+import io.ginpreflight.PreflightRun;
+import io.ginpreflight.config.ConfigProblem;
+import io.ginpreflight.config.PreflightConfig;
+import io.ginpreflight.families.Families;
+import io.ginpreflight.families.Profile;
+import io.ginpreflight.target.TargetStartFailure;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The wiring every simulation here shares, so that each one only says what it runs. In order: the
+ * configuration is read once; the endpoint families are read from it before the target starts, so a bad
+ * family setting costs no lab start; the run starts or finds the target; the phases are probed and
+ * judged; and the run is closed after Gatling's last user. A setting or target that cannot work ends the
+ * JVM before any load with one sentence ({@link CannotStart}).
+ *
+ * <pre>{@code
+ * public class UploadSimulation extends WatchedSimulation {
+ *   public UploadSimulation() {
+ *     super(quickOrNightly(Families.UPLOADS));
+ *   }
+ * }
+ * }</pre>
+ */
+public abstract class WatchedSimulation extends Simulation {
+
+  /** Which endpoint families run, in which order, in which profile (empty: {@code preflight.profile}). */
+  protected record FamilyChoice(Optional<Profile> profile, List<String> families) {}
+
+  /** What the simulation sends: its phases and the protocol, built once the run knows its target. */
+  private record Load(Preflight preflight, HttpProtocolBuilder protocol) {}
+
+  private final PreflightRun run;
+
+  /** Endpoint families from {@code preflight.families}, one after the other. */
+  protected WatchedSimulation(FamilyChoice choice) {
+    this(config -> {
+      Families families = Families.read(config, choice.profile(), choice.families());
+      return run -> new Load(Preflight.phases(families.phases(run)), families.protocol(run));
+    });
+  }
+
+  /** Hand-written phases, sent with the run's HTTP protocol. */
+  protected WatchedSimulation(Preflight preflight) {
+    this(config -> run -> new Load(preflight, run.http()));
+  }
+
+  private WatchedSimulation(Function<PreflightConfig, Function<PreflightRun, Load>> readLoad) {
+    Function<PreflightRun, Load> load;
+    PreflightRun opened;
+    try {
+      PreflightConfig config = PreflightConfig.load();
+      load = readLoad.apply(config);
+      opened = PreflightRun.open(getClass().getSimpleName(), config);
+    } catch (ConfigProblem | TargetStartFailure e) {
+      throw CannotStart.exit(e);
+    }
+    run = opened;
+    try {
+      Load built = load.apply(run);
+      setUp(built.preflight().populations(run))
+          .protocols(built.protocol())
+          .assertions(built.preflight().assertions(run));
+    } catch (RuntimeException e) {
+      // Gatling never calls after() on a simulation it could not build: stop the target here.
+      run.close();
+      throw e;
+    }
+  }
+
+  /** The named families in the profile {@code -Dpreflight.profile} chooses (quick unless set). */
+  protected static FamilyChoice quickOrNightly(String... families) {
+    return new FamilyChoice(Optional.empty(), List.of(families));
+  }
+
+  /** The named families in the nightly profile, whatever {@code preflight.profile} says. */
+  protected static FamilyChoice nightly(String... families) {
+    return new FamilyChoice(Optional.of(Profile.NIGHTLY), List.of(families));
+  }
+
+  @Override
+  public final void after() {
+    run.close();
+  }
+}
