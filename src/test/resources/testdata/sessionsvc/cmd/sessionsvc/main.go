@@ -10,10 +10,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log"
-	"net"
 	"net/http"
-	"net/http/pprof"
 	"os"
 	"os/signal"
 	"syscall"
@@ -26,7 +23,6 @@ import (
 	"example.com/sessionsvc/internal/session"
 	"github.com/gin-gonic/gin"
 	"github.com/prometheus/client_golang/prometheus"
-	"github.com/prometheus/client_golang/prometheus/promhttp"
 )
 
 const (
@@ -112,76 +108,4 @@ func (s *service) stats() any {
 		"carts":             s.api.CartCount(),
 		"search_cache_size": s.api.SearchCacheLen(),
 	}
-}
-
-func serve(ctx context.Context, cfg config.Config, stdout io.Writer) error {
-	gin.SetMode(gin.ReleaseMode)
-	svc := setupRouter(cfg, prometheus.DefaultRegisterer, promhttp.Handler())
-	defer svc.close()
-	expvar.Publish("sessionsvc", expvar.Func(svc.stats))
-
-	ln, err := net.Listen("tcp", cfg.Addr)
-	if err != nil {
-		return err
-	}
-	srv := &http.Server{Handler: svc.router, ReadHeaderTimeout: 5 * time.Second, IdleTimeout: time.Minute}
-	servers := []*http.Server{srv}
-	errc := make(chan error, 2)
-	go func() { errc <- srv.Serve(ln) }()
-
-	pprofAt := "off"
-	if cfg.PprofAddr != "" {
-		pln, err := net.Listen("tcp", cfg.PprofAddr)
-		if err != nil {
-			srv.Close()
-			return err
-		}
-		psrv := &http.Server{Handler: pprofMux(), ReadHeaderTimeout: 5 * time.Second}
-		servers = append(servers, psrv)
-		go func() { errc <- psrv.Serve(pln) }()
-		pprofAt = "http://" + pln.Addr().String() + "/debug/pprof/"
-	}
-	fmt.Fprintf(stdout, "sessionsvc listening on http://%s (pid %d, pprof %s, leaks %s)\n", ln.Addr(), os.Getpid(), pprofAt, cfg.Leaks)
-
-	var serveErr error
-	select {
-	case <-ctx.Done():
-	case serveErr = <-errc:
-	}
-	fmt.Fprintln(stdout, "sessionsvc shutting down")
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
-	defer cancel()
-	for _, s := range servers {
-		if err := s.Shutdown(shutdownCtx); err != nil {
-			log.Printf("sessionsvc: shutdown: %v", err)
-			s.Close()
-		}
-	}
-	if errors.Is(serveErr, http.ErrServerClosed) {
-		return nil
-	}
-	return serveErr
-}
-
-// pprofMux serves net/http/pprof on its own mux and listener, never on the
-// API's.
-func pprofMux() *http.ServeMux {
-	mux := http.NewServeMux()
-	mux.HandleFunc("/debug/pprof/", pprof.Index)
-	mux.HandleFunc("/debug/pprof/cmdline", pprof.Cmdline)
-	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
-	mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
-	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
-	return mux
-}
-
-// cancelOnEOF ends ctx when stdin closes: a launcher that holds the other
-// end of the pipe and dies, even by SIGKILL, takes the service with it.
-func cancelOnEOF(parent context.Context, stdin io.Reader) context.Context {
-	ctx, cancel := context.WithCancel(parent)
-	go func() {
-		defer cancel()
-		_, _ = io.Copy(io.Discard, stdin)
-	}()
-	return ctx
 }
