@@ -51,11 +51,11 @@ func (h *Handlers) Register(rg *gin.RouterGroup) {
 	rg.POST("/carts/:cart/items", append(body, h.addCartItem)...)
 	rg.GET("/carts/:cart", h.getCart)
 	rg.GET("/search", h.search)
-	events := h.postEvent
+	postEvent := h.postEvent
 	if h.leaks.On(config.EventGoroutine) {
-		events = h.postEventLeaky
+		postEvent = h.postEventLeaky
 	}
-	rg.POST("/events", append(body, events)...)
+	rg.POST("/events", append(body, postEvent)...)
 }
 
 // NotFound answers unknown routes in JSON, like every other error.
