@@ -39,14 +39,27 @@ func goroutinesSettled(t *testing.T) int {
 	return 0
 }
 
+// parked counts the goroutines whose stack is in leakyDeliver.
+func parked() int {
+	buf := make([]byte, 1<<20)
+	for {
+		n := runtime.Stack(buf, true)
+		if n < len(buf) {
+			return strings.Count(string(buf[:n]), stranded+"(")
+		}
+		buf = make([]byte, 2*len(buf))
+	}
+}
+
 func TestLeakyDispatchStrandsOneGoroutinePerEvent(t *testing.T) {
 	d := NewDispatcher(time.Millisecond, 1)
-	before := goroutinesSettled(t)
+	before := parked()
 	existing := goleak.IgnoreCurrent()
 	for range 300 {
 		d.LeakyDispatch(click)
 	}
-	leaked := goroutinesSettled(t) - before
+	goroutinesSettled(t)
+	leaked := parked() - before
 	d.Close()
 	if err := goleak.Find(existing); err == nil || !strings.Contains(err.Error(), stranded) {
 		t.Fatalf("goleak should name %s, found: %v", stranded, err)
@@ -61,11 +74,12 @@ func TestLeakyDispatchStrandsOneGoroutinePerEvent(t *testing.T) {
 
 func TestLeakyDispatchEveryNthStrandsOneInN(t *testing.T) {
 	d := NewDispatcher(time.Millisecond, 100)
-	before := goroutinesSettled(t)
+	before := parked()
 	for range 3000 {
 		d.LeakyDispatch(click)
 	}
-	leaked := goroutinesSettled(t) - before
+	goroutinesSettled(t)
+	leaked := parked() - before
 	d.Close()
 	if leaked != 30 {
 		t.Fatalf("3000 events with -event-leak-every 100 stranded %d goroutines, want 30", leaked)
