@@ -13,6 +13,7 @@ import io.ginpreflight.model.CheckKind;
 import io.ginpreflight.model.Measurement;
 import io.ginpreflight.model.ProbeReading;
 import io.ginpreflight.model.RunFindings;
+import io.ginpreflight.model.Signal;
 import io.ginpreflight.plan.Limits;
 import io.ginpreflight.plan.PlannedPhase;
 import io.ginpreflight.plan.ProbePoint;
@@ -71,7 +72,7 @@ public final class PreflightRun implements AutoCloseable {
   private final RunFindings findings = new RunFindings();
   private final RunFinisher.Settings finishing;
   private final double failedRequestsPercent;
-  private final Map<String, String> unoffered;
+  private final Map<Signal, String> unoffered;
   /** Read with no load before the first probe: the two together measure the target's noise at rest. */
   private final ProbeReading idle;
   /** Set once by {@link #plan}: the plan, its judge and the finisher that reports on it. */
@@ -152,8 +153,8 @@ public final class PreflightRun implements AutoCloseable {
    * why: the plan runs no check of theirs. A signal that was there at start and is missing later makes
    * its check inconclusive instead.
    */
-  private static Map<String, String> unofferedSignals(MemoryWatch watch) {
-    Map<String, String> unoffered = new LinkedHashMap<>();
+  private static Map<Signal, String> unofferedSignals(MemoryWatch watch) {
+    Map<Signal, String> unoffered = new LinkedHashMap<>();
     for (CheckKind kind : CheckKind.values()) {
       Measurement initial = watch.initial().get(kind.signal());
       if (!initial.isMeasured()) {

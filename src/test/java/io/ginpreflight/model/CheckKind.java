@@ -1,25 +1,22 @@
 package io.ginpreflight.model;
 
-
 /** A per-phase growth check: which signal it reads, how messages name it, and its config key. */
 public enum CheckKind {
-  HEAP_GROWTH("heap growth", Signals.POST_GC_HEAP_BYTES, "heap", Unit.BYTES, "heap-growth"),
-  GOROUTINE_GROWTH("goroutine growth", Signals.GOROUTINES, "goroutines", Unit.COUNT, "goroutine-growth"),
-  FD_GROWTH("open fd growth", Signals.OPEN_FDS, "open file descriptors", Unit.COUNT, "fd-growth"),
-  TEMP_FILE_GROWTH("temp file growth", Signals.TEMP_FILES, "temp files", Unit.COUNT, "temp-file-growth"),
-  RSS_GROWTH("RSS growth", Signals.RSS_BYTES, "RSS", Unit.BYTES, "rss-growth");
+  HEAP_GROWTH("heap growth", Signal.POST_GC_HEAP_BYTES, "heap", "heap-growth"),
+  GOROUTINE_GROWTH("goroutine growth", Signal.GOROUTINES, "goroutines", "goroutine-growth"),
+  FD_GROWTH("open fd growth", Signal.OPEN_FDS, "open file descriptors", "fd-growth"),
+  TEMP_FILE_GROWTH("temp file growth", Signal.TEMP_FILES, "temp files", "temp-file-growth"),
+  RSS_GROWTH("RSS growth", Signal.RSS_BYTES, "RSS", "rss-growth");
 
   private final String checkName;
-  private final String signal;
+  private final Signal signal;
   private final String signalName;
-  private final Unit unit;
   private final String configKey;
 
-  CheckKind(String checkName, String signal, String signalName, Unit unit, String configKey) {
+  CheckKind(String checkName, Signal signal, String signalName, String configKey) {
     this.checkName = checkName;
     this.signal = signal;
     this.signalName = signalName;
-    this.unit = unit;
     this.configKey = configKey;
   }
 
@@ -32,8 +29,8 @@ public enum CheckKind {
     return checkName;
   }
 
-  /** The signal this check reads, as named in probe records ({@link Signals}). */
-  public String signal() {
+  /** The signal this check reads. */
+  public Signal signal() {
     return signal;
   }
 
@@ -42,8 +39,9 @@ public enum CheckKind {
     return source == null || source.isEmpty() ? signalName : signalName + " (" + source + ")";
   }
 
+  /** The unit of its signal, which its limit and messages share. */
   public Unit unit() {
-    return unit;
+    return signal.unit();
   }
 
   /** The key under {@code preflight.limits}. */

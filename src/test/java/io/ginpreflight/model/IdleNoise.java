@@ -19,17 +19,17 @@ public record IdleNoise(Measurement heapDifference, Measurement goroutineDiffere
   }
 
   /** The spread of one reading of a signal, 0 when it was not measured. */
-  public double spreadOf(String signal) {
-    return signal.equals(Signals.POST_GC_HEAP_BYTES) ? heapSpread()
-        : signal.equals(Signals.GOROUTINES) ? goroutineSpread() : 0;
+  public double spreadOf(Signal signal) {
+    return signal == Signal.POST_GC_HEAP_BYTES ? heapSpread()
+        : signal == Signal.GOROUTINES ? goroutineSpread() : 0;
   }
 
   public static IdleNoise between(ProbeReading first, ProbeReading second) {
-    return new IdleNoise(difference(first, second, Signals.POST_GC_HEAP_BYTES),
-        difference(first, second, Signals.GOROUTINES), Duration.between(first.takenAt(), second.takenAt()));
+    return new IdleNoise(difference(first, second, Signal.POST_GC_HEAP_BYTES),
+        difference(first, second, Signal.GOROUTINES), Duration.between(first.takenAt(), second.takenAt()));
   }
 
-  private static Measurement difference(ProbeReading first, ProbeReading second, String signal) {
+  private static Measurement difference(ProbeReading first, ProbeReading second, Signal signal) {
     Measurement a = first.get(signal);
     Measurement b = second.get(signal);
     if (!a.isMeasured()) {

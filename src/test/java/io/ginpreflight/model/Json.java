@@ -40,6 +40,9 @@ public final class Json {
           }))
       // A newer writer may add fields (the schema grows by adding); an older reader must still read it.
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+      // Likewise a signal, source or profile kind it does not know: read as null, and dropped by the
+      // record that holds it (a null status reads as "INCONCLUSIVE", as a missing one always did).
+      .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
       .enable(SerializationFeature.INDENT_OUTPUT);
 
   private Json() {}

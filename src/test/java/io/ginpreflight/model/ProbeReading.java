@@ -22,7 +22,7 @@ public record ProbeReading(
     Map<String, String> profiles,
     Optional<String> death) {
 
-  public Measurement get(String signal) {
+  public Measurement get(Signal signal) {
     return death.isPresent()
         ? Measurement.failed("the target died: " + death.get().lines().findFirst().orElse(""))
         : afterGc.get(signal);

@@ -1,38 +1,39 @@
 package io.ginpreflight.model;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.Map;
 
 /** Every signal read at one moment, each a value or the reason it is missing. */
-public record Snapshot(Instant at, Map<String, Measurement> signals) {
+public record Snapshot(Instant at, Map<Signal, Measurement> signals) {
 
   public Snapshot {
     signals = Map.copyOf(signals);
   }
 
-  public Measurement get(String signal) {
+  public Measurement get(Signal signal) {
     Measurement measurement = signals.get(signal);
-    return measurement != null ? measurement : Measurement.failed("the target offers no " + signal + " signal");
+    return measurement != null ? measurement
+        : Measurement.failed("the target offers no " + signal.jsonName() + " signal");
   }
 
-  /** Measured values only, for reports. */
-  public Map<String, Long> values() {
-    Map<String, Long> values = new LinkedHashMap<>();
-    signals.forEach((name, m) -> {
+  /** Measured values only, for reports; in declaration order, whatever order they were read in. */
+  public Map<Signal, Long> values() {
+    Map<Signal, Long> values = new EnumMap<>(Signal.class);
+    signals.forEach((signal, m) -> {
       if (m.isMeasured()) {
-        values.put(name, m.value());
+        values.put(signal, m.value());
       }
     });
     return values;
   }
 
   /** Why each missing signal is missing, for reports. */
-  public Map<String, String> failures() {
-    Map<String, String> failures = new LinkedHashMap<>();
-    signals.forEach((name, m) -> {
+  public Map<Signal, String> failures() {
+    Map<Signal, String> failures = new EnumMap<>(Signal.class);
+    signals.forEach((signal, m) -> {
       if (!m.isMeasured()) {
-        failures.put(name, m.failure());
+        failures.put(signal, m.failure());
       }
     });
     return failures;

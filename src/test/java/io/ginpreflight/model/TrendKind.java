@@ -5,11 +5,11 @@ package io.ginpreflight.model;
  * many of what, and how its messages name it.
  */
 public enum TrendKind {
-  RETAINED_BYTES_PER_REQUEST("retained bytes per request", Signals.POST_GC_HEAP_BYTES, 1, Per.REQUEST,
+  RETAINED_BYTES_PER_REQUEST("retained bytes per request", Signal.POST_GC_HEAP_BYTES, 1, Per.REQUEST,
       "heap retained"),
-  RETAINED_BYTES_PER_VIRTUAL_USER("retained bytes per virtual user", Signals.POST_GC_HEAP_BYTES, 1,
+  RETAINED_BYTES_PER_VIRTUAL_USER("retained bytes per virtual user", Signal.POST_GC_HEAP_BYTES, 1,
       Per.VIRTUAL_USER, "heap retained"),
-  GOROUTINES_PER_1000_REQUESTS("goroutines per 1000 requests", Signals.GOROUTINES, 1000, Per.REQUEST,
+  GOROUTINES_PER_1000_REQUESTS("goroutines per 1000 requests", Signal.GOROUTINES, 1000, Per.REQUEST,
       "goroutines grew");
 
   /** What the rate is counted against: requests, or virtual users (sessions, cookies, clients). */
@@ -35,12 +35,12 @@ public enum TrendKind {
   }
 
   private final String checkName;
-  private final String signal;
+  private final Signal signal;
   private final int perCount;
   private final Per per;
   private final String verb;
 
-  TrendKind(String checkName, String signal, int perCount, Per per, String verb) {
+  TrendKind(String checkName, Signal signal, int perCount, Per per, String verb) {
     this.checkName = checkName;
     this.signal = signal;
     this.perCount = perCount;
@@ -52,7 +52,7 @@ public enum TrendKind {
     return "memory: " + checkName + " [" + scope + "]";
   }
 
-  public String signal() {
+  public Signal signal() {
     return signal;
   }
 
@@ -71,7 +71,7 @@ public enum TrendKind {
   }
 
   public boolean isBytes() {
-    return signal.equals(Signals.POST_GC_HEAP_BYTES);
+    return signal.unit() == Unit.BYTES;
   }
 
   public String checkName() {

@@ -1,19 +1,33 @@
 package io.ginpreflight.model;
 
-/** How a checked quantity is written in messages. */
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** How a checked quantity is written in messages; its JSON name is the {@code unit} of memory.json. */
 public enum Unit {
-  BYTES {
+  BYTES("bytes") {
     @Override
     public String format(long value) {
       return Bytes.format(value);
     }
   },
-  COUNT {
+  COUNT("count") {
     @Override
     public String format(long value) {
       return Long.toString(value);
     }
   };
 
+  private final String jsonName;
+
+  Unit(String jsonName) {
+    this.jsonName = jsonName;
+  }
+
   public abstract String format(long value);
+
+  /** "bytes" or "count", as memory.json and the Pushgateway's {@code unit} label write it. */
+  @JsonValue
+  public String jsonName() {
+    return jsonName;
+  }
 }

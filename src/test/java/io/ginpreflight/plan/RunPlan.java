@@ -1,6 +1,7 @@
 package io.ginpreflight.plan;
 
 import io.ginpreflight.model.CheckKind;
+import io.ginpreflight.model.Signal;
 import io.ginpreflight.model.TrendKind;
 import io.ginpreflight.model.TrendResult;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ public record RunPlan(List<ProbePoint> probes, List<PhaseWindow> windows, List<T
    * @param runLimits the simulation's limits, for the whole-run checks and what an inconclusive check does
    * @param unoffered signals the target does not offer at all, whose checks are not run
    */
-  public static RunPlan of(List<PlannedPhase> phases, Limits runLimits, Set<String> unoffered) {
+  public static RunPlan of(List<PlannedPhase> phases, Limits runLimits, Set<Signal> unoffered) {
     if (phases.isEmpty()) {
       throw new IllegalArgumentException("A plan needs at least one phase.");
     }
@@ -81,7 +82,7 @@ public record RunPlan(List<ProbePoint> probes, List<PhaseWindow> windows, List<T
   private static final TrendKind[] WHOLE_RUN_KINDS =
       {TrendKind.RETAINED_BYTES_PER_REQUEST, TrendKind.GOROUTINES_PER_1000_REQUESTS};
 
-  private static List<GrowthCheck> growthChecks(PlannedPhase phase, Set<String> unoffered) {
+  private static List<GrowthCheck> growthChecks(PlannedPhase phase, Set<Signal> unoffered) {
     if (!phase.judged()) {
       return List.of();
     }
@@ -95,7 +96,7 @@ public record RunPlan(List<ProbePoint> probes, List<PhaseWindow> windows, List<T
    * Every judged phase is judged per request: with rounds across the probe after each, with one round
    * between its two probes, the measured noise giving the interval either way.
    */
-  private static List<TrendCheck> trendChecks(PlannedPhase phase, Set<String> unoffered) {
+  private static List<TrendCheck> trendChecks(PlannedPhase phase, Set<Signal> unoffered) {
     if (!phase.judged()) {
       return List.of();
     }

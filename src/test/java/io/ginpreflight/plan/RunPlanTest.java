@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.typesafe.config.ConfigFactory;
 import io.ginpreflight.config.PreflightConfig;
 import io.ginpreflight.model.CheckKind;
-import io.ginpreflight.model.Signals;
+import io.ginpreflight.model.Signal;
 import io.ginpreflight.model.TrendKind;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +63,7 @@ class RunPlanTest {
   void checksRunWhenTheirLimitIsOnAndTheTargetOffersTheirSignal() {
     // GIVEN RSS off by default, descriptors off here, and a target without a visible temp directory
     PlannedPhase phase = new PlannedPhase("api", true, 3, DEFAULTS.off(CheckKind.FD_GROWTH));
-    RunPlan plan = RunPlan.of(List.of(phase), DEFAULTS, Set.of(Signals.TEMP_FILES));
+    RunPlan plan = RunPlan.of(List.of(phase), DEFAULTS, Set.of(Signal.TEMP_FILES));
     // THEN heap and goroutines are checked, per phase and as a trend
     PhaseWindow api = plan.windows().get(0);
     assertEquals(List.of(CheckKind.HEAP_GROWTH, CheckKind.GOROUTINE_GROWTH),

@@ -1,5 +1,6 @@
 package io.ginpreflight.report;
 
+import io.ginpreflight.model.Signal;
 import io.ginpreflight.model.SiteGrowth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -194,9 +195,11 @@ final class MemoryHtmlTables {
 
   private static String values(ProbeRecord probe) {
     StringBuilder html = new StringBuilder();
-    ReportParts.map(probe.afterGc()).entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> html
-        .append(Html.esc(e.getKey())).append(' ')
-        .append(Html.value(e.getValue(), e.getKey().endsWith("Bytes") ? "bytes" : "count")).append("<br>"));
+    // By JSON name, as the page listed them before signals were typed.
+    ReportParts.map(probe.afterGc()).entrySet().stream()
+        .sorted(Comparator.comparing((Map.Entry<Signal, Long> e) -> e.getKey().jsonName())).forEach(e -> html
+        .append(Html.esc(e.getKey().jsonName())).append(' ')
+        .append(Html.value(e.getValue(), e.getKey().unit().jsonName())).append("<br>"));
     ReportParts.map(probe.unavailable()).entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> html
         .append("<span class=\"note\">").append(Html.esc(e.getKey())).append(": ").append(Html.esc(e.getValue()))
         .append("</span><br>"));

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ginpreflight.model.Sample;
 import io.ginpreflight.model.SampleLines;
+import io.ginpreflight.model.Signal;
 import io.ginpreflight.testkit.ReportFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +32,18 @@ class MemoryJsonTest {
     String json = Files.readString(file);
     assertTrue(json.contains("\"startedAt\" : \"2026-11-28T02:00:00Z\""), json);
     assertTrue(json.contains("\"schemaVersion\" : 1"), json);
+  }
+
+  @Test
+  void aSignalOfANewerWriterIsIgnoredLikeAnUnknownField() throws Exception {
+    // GIVEN memory.json of a newer writer whose probes name a signal this reader does not know
+    Path file = dir.resolve("memory.json");
+    MemoryJson.write(ReportFixtures.report("UploadSimulation", ReportFixtures.START), file);
+    Files.writeString(file, Files.readString(file).replace("\"goroutines\" : 12", "\"futureSignal\" : 7"));
+    // WHEN it is read
+    MemoryReport read = MemoryJson.read(file);
+    // THEN the known signals are there and the unknown one is left out
+    assertEquals(Map.of(Signal.POST_GC_HEAP_BYTES, 11_800_000L), read.probes().get(0).afterGc());
   }
 
   @Test

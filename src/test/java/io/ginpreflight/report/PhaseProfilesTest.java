@@ -9,7 +9,7 @@ import io.ginpreflight.model.Measurement;
 import io.ginpreflight.model.ProbeReading;
 import io.ginpreflight.model.RequestCounts;
 import io.ginpreflight.model.RunFindings;
-import io.ginpreflight.model.Signals;
+import io.ginpreflight.model.Signal;
 import io.ginpreflight.model.Snapshot;
 import io.ginpreflight.plan.Limits;
 import io.ginpreflight.plan.PlannedPhase;
@@ -66,8 +66,8 @@ class PhaseProfilesTest {
 
   private static ProbeReading reading(int probe) {
     Instant at = START.plusSeconds(10L * probe);
-    Snapshot values = new Snapshot(at, Map.of(Signals.POST_GC_HEAP_BYTES, Measurement.of(10_000_000L + probe),
-        Signals.GOROUTINES, Measurement.of(12)));
+    Snapshot values = new Snapshot(at, Map.of(Signal.POST_GC_HEAP_BYTES, Measurement.of(10_000_000L + probe),
+        Signal.GOROUTINES, Measurement.of(12)));
     return new ProbeReading(probe, "probe " + probe, at, Duration.ofMillis(500), true, "", values, values,
         Map.of("heap", "profiles/heap-" + probe + ".pb.gz", "goroutine", "profiles/goroutines-" + probe + ".txt"),
         Optional.empty());

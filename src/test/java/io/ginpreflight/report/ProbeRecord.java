@@ -1,13 +1,13 @@
 package io.ginpreflight.report;
 
-import io.ginpreflight.model.Signals;
+import io.ginpreflight.model.Signal;
 import java.time.Instant;
 import java.util.Map;
 
 /**
  * A probe at a phase boundary. {@code beforeGc} is read once goroutines settled, {@code afterGc} after the
- * forced GCs; both map a signal name ({@link Signals}) to its value. {@code unavailable} maps a signal
- * to why it could not be read. {@code profiles} maps a kind (heap, goroutine) to a file in the run folder.
+ * forced GCs; both map a signal (by its JSON name) to its value. {@code unavailable} maps a
+ * signal's JSON name, or "target" when it had died, to why it could not be read. {@code profiles} maps a kind (heap, goroutine) to a file in the run folder.
  */
 public record ProbeRecord(
     int index,
@@ -16,7 +16,13 @@ public record ProbeRecord(
     long tookMillis,
     boolean settled,
     String settleNote,
-    Map<String, Long> beforeGc,
-    Map<String, Long> afterGc,
+    Map<Signal, Long> beforeGc,
+    Map<Signal, Long> afterGc,
     Map<String, String> unavailable,
-    Map<String, String> profiles) {}
+    Map<String, String> profiles) {
+
+  public ProbeRecord {
+    beforeGc = ReportParts.knownKeys(beforeGc);
+    afterGc = ReportParts.knownKeys(afterGc);
+  }
+}

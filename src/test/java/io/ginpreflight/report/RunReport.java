@@ -105,7 +105,8 @@ public final class RunReport {
   }
 
   private static ProbeRecord probe(ProbeReading reading) {
-    Map<String, String> unavailable = new LinkedHashMap<>(reading.afterGc().failures());
+    Map<String, String> unavailable = new LinkedHashMap<>();
+    reading.afterGc().failures().forEach((signal, why) -> unavailable.put(signal.jsonName(), why));
     reading.death().ifPresent(death -> unavailable.put("target", "died: " + death));
     return new ProbeRecord(reading.index(), reading.label(), reading.takenAt(), reading.took().toMillis(),
         reading.settled(), reading.settleNote(), reading.beforeGc().values(), reading.afterGc().values(),

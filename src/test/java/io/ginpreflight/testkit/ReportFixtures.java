@@ -1,7 +1,7 @@
 package io.ginpreflight.testkit;
 
 import io.ginpreflight.model.Sample;
-import io.ginpreflight.model.Signals;
+import io.ginpreflight.model.Signal;
 import io.ginpreflight.model.SiteGrowth;
 import io.ginpreflight.report.CheckRecord;
 import io.ginpreflight.report.MemoryReport;
@@ -67,7 +67,7 @@ public final class ReportFixtures {
   }
 
   private static ProbeRecord probe(int index, String label, Instant at, long heap, long goroutines) {
-    Map<String, Long> afterGc = Map.of(Signals.POST_GC_HEAP_BYTES, heap, Signals.GOROUTINES, goroutines);
+    Map<Signal, Long> afterGc = Map.of(Signal.POST_GC_HEAP_BYTES, heap, Signal.GOROUTINES, goroutines);
     return new ProbeRecord(index, label, at, 840, true, "", afterGc, afterGc, Map.of(),
         Map.of("heap", "profiles/probe-" + index + "-heap.pb.gz",
             "goroutine", "profiles/probe-" + index + "-goroutine.pb.gz"));

@@ -1,15 +1,5 @@
 package io.ginpreflight.watch;
 
-import static io.ginpreflight.model.Signals.GOROUTINES;
-import static io.ginpreflight.model.Signals.HEAP_OBJECTS;
-import static io.ginpreflight.model.Signals.OPEN_FDS;
-import static io.ginpreflight.model.Signals.POST_GC_HEAP_BYTES;
-import static io.ginpreflight.model.Signals.RSS_BYTES;
-import static io.ginpreflight.model.Signals.TEMP_BYTES;
-import static io.ginpreflight.model.Signals.TEMP_FILES;
-import static io.ginpreflight.model.Signals.THREADS;
-
-import io.ginpreflight.model.Measurement;
 import io.ginpreflight.model.Sample;
 import io.ginpreflight.model.Snapshot;
 import java.io.IOException;
@@ -50,12 +40,7 @@ final class ContinuousSampler implements AutoCloseable {
   private void sampleOnce() {
     try {
       Snapshot snapshot = signals.read();
-      log.append(new Sample(snapshot.at(), phase.get(),
-          value(snapshot, POST_GC_HEAP_BYTES), value(snapshot, TargetSignals.LIVE_HEAP_BYTES),
-          value(snapshot, TargetSignals.HEAP_INUSE_BYTES), value(snapshot, HEAP_OBJECTS),
-          value(snapshot, GOROUTINES), value(snapshot, THREADS), value(snapshot, RSS_BYTES),
-          value(snapshot, OPEN_FDS), value(snapshot, TargetSignals.GC_COUNT),
-          value(snapshot, TEMP_FILES), value(snapshot, TEMP_BYTES)));
+      log.append(Sample.of(snapshot.at(), phase.get(), snapshot.values()));
     } catch (IOException | RuntimeException e) {
       // A scheduled task that throws is never run again: log once and keep sampling.
       if (!warned) {
@@ -63,11 +48,6 @@ final class ContinuousSampler implements AutoCloseable {
         LOG.warn("a continuous sample failed ({}); sampling goes on", e.toString());
       }
     }
-  }
-
-  private static Long value(Snapshot snapshot, String signal) {
-    Measurement m = snapshot.get(signal);
-    return m.isMeasured() ? m.value() : null;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.ginpreflight.watch;
 
 import io.ginpreflight.model.Measurement;
+import io.ginpreflight.model.Signal;
 import java.util.Map;
 import java.util.Optional;
 
@@ -10,8 +11,8 @@ import java.util.Optional;
  */
 public interface LocalSignals {
 
-  /** Signal name ({@link io.ginpreflight.model.Signals}) to its current reading. */
-  Map<String, Measurement> read();
+  /** Each signal it reads to its current reading. */
+  Map<Signal, Measurement> read();
 
   /** Empty while the process lives; else how it died (exit code or signal) and its last log lines. */
   Optional<String> death();

@@ -1,10 +1,9 @@
 package io.ginpreflight.watch;
 
 import io.ginpreflight.config.ProbeSettings;
-import io.ginpreflight.model.Bytes;
 import io.ginpreflight.model.Measurement;
 import io.ginpreflight.model.ProbeReading;
-import io.ginpreflight.model.Signals;
+import io.ginpreflight.model.Signal;
 import io.ginpreflight.model.Snapshot;
 import io.ginpreflight.signal.SignalClient;
 import java.io.IOException;
@@ -106,30 +105,30 @@ public final class MemoryWatch implements AutoCloseable {
       return "memory probe " + reading.label() + ": the target died: " + reading.death().get();
     }
     StringBuilder line = new StringBuilder("memory probe ").append(reading.label()).append(": heap ");
-    line.append(format(reading, previous, Signals.POST_GC_HEAP_BYTES, true));
-    line.append(", goroutines ").append(format(reading, previous, Signals.GOROUTINES, false));
-    Measurement fds = reading.get(Signals.OPEN_FDS);
+    line.append(format(reading, previous, Signal.POST_GC_HEAP_BYTES));
+    line.append(", goroutines ").append(format(reading, previous, Signal.GOROUTINES));
+    Measurement fds = reading.get(Signal.OPEN_FDS);
     if (fds.isMeasured()) {
-      line.append(", fds ").append(format(reading, previous, Signals.OPEN_FDS, false));
+      line.append(", fds ").append(format(reading, previous, Signal.OPEN_FDS));
     }
-    Measurement temp = reading.get(Signals.TEMP_FILES);
+    Measurement temp = reading.get(Signal.TEMP_FILES);
     if (temp.isMeasured()) {
-      line.append(", temp files ").append(format(reading, previous, Signals.TEMP_FILES, false));
+      line.append(", temp files ").append(format(reading, previous, Signal.TEMP_FILES));
     }
     line.append(" (probe took ").append(reading.took().toMillis()).append(" ms)");
     return line.toString();
   }
 
-  private static String format(ProbeReading reading, ProbeReading previous, String signal, boolean bytes) {
+  private static String format(ProbeReading reading, ProbeReading previous, Signal signal) {
     Measurement now = reading.get(signal);
     if (!now.isMeasured()) {
       return "unmeasured (" + now.failure() + ")";
     }
-    String value = bytes ? Bytes.format(now.value()) : Long.toString(now.value());
+    String value = signal.unit().format(now.value());
     Measurement before = previous == null ? null : previous.get(signal);
     if (before != null && before.isMeasured()) {
       long change = now.value() - before.value();
-      value += " (" + (change >= 0 ? "+" : "") + (bytes ? Bytes.format(change) : Long.toString(change)) + ")";
+      value += " (" + (change >= 0 ? "+" : "") + signal.unit().format(change) + ")";
     }
     if (!now.source().isEmpty() && !now.source().equals(PhaseProbe.HEAP_SOURCE)) {
       value += " [" + now.source() + "]";

@@ -1,11 +1,13 @@
 package io.ginpreflight.watch;
 
-import static io.ginpreflight.model.Signals.HEAP_OBJECTS;
-import static io.ginpreflight.model.Signals.POST_GC_HEAP_BYTES;
+import static io.ginpreflight.model.Signal.GOROUTINES;
+import static io.ginpreflight.model.Signal.HEAP_OBJECTS;
+import static io.ginpreflight.model.Signal.POST_GC_HEAP_BYTES;
 
 import io.ginpreflight.config.ProbeSettings;
 import io.ginpreflight.model.Measurement;
 import io.ginpreflight.model.ProbeReading;
+import io.ginpreflight.model.Signal;
 import io.ginpreflight.model.Snapshot;
 import io.ginpreflight.signal.GzipProfile;
 import io.ginpreflight.signal.MemStatsBlock;
@@ -66,17 +68,17 @@ final class PhaseProbe {
     Settling settling = settle();
     Snapshot beforeGc = signals.read();
     Map<String, String> profiles = new LinkedHashMap<>();
-    Map<String, Measurement> fromPprof = forceGcAndReadHeap(index, profiles, keepProfiles);
+    Map<Signal, Measurement> fromPprof = forceGcAndReadHeap(index, profiles, keepProfiles);
     if (keepProfiles) {
       saveGoroutineDumps(index, profiles);
     }
     Snapshot afterRead = signals.read();
-    Map<String, Measurement> after = new HashMap<>(afterRead.signals());
+    Map<Signal, Measurement> after = new HashMap<>(afterRead.signals());
     after.putAll(fromPprof);
     if (!settling.settled) {
-      Measurement goroutines = after.get(io.ginpreflight.model.Signals.GOROUTINES);
+      Measurement goroutines = after.get(GOROUTINES);
       if (goroutines != null) {
-        after.put(io.ginpreflight.model.Signals.GOROUTINES, goroutines.withNote(settling.note));
+        after.put(GOROUTINES, goroutines.withNote(settling.note));
       }
     }
     return new ProbeReading(index, label, start, Duration.between(start, Instant.now()), settling.settled,
@@ -107,7 +109,7 @@ final class PhaseProbe {
     }
   }
 
-  private Map<String, Measurement> forceGcAndReadHeap(int index, Map<String, String> profiles,
+  private Map<Signal, Measurement> forceGcAndReadHeap(int index, Map<String, String> profiles,
       boolean keepProfiles) {
     if (endpoints.pprofUrl().isEmpty()) {
       return Map.of();  // The snapshot's estimate stands, marked as such.

@@ -1,18 +1,20 @@
 package io.ginpreflight.watch;
 
-import static io.ginpreflight.model.Signals.OPEN_FDS;
-import static io.ginpreflight.model.Signals.RSS_BYTES;
-import static io.ginpreflight.model.Signals.TEMP_BYTES;
-import static io.ginpreflight.model.Signals.TEMP_FILES;
-import static io.ginpreflight.model.Signals.THREADS;
+import static io.ginpreflight.model.Signal.OPEN_FDS;
+import static io.ginpreflight.model.Signal.RSS_BYTES;
+import static io.ginpreflight.model.Signal.TEMP_BYTES;
+import static io.ginpreflight.model.Signal.TEMP_FILES;
+import static io.ginpreflight.model.Signal.THREADS;
 
 import io.ginpreflight.model.Measurement;
+import io.ginpreflight.model.Signal;
 import io.ginpreflight.procfs.OpenDescriptors;
 import io.ginpreflight.procfs.ProcStatus;
 import io.ginpreflight.procfs.ProcfsUnavailable;
 import io.ginpreflight.procfs.TempDirUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -35,8 +37,8 @@ public final class ProcfsSignals implements LocalSignals {
   }
 
   @Override
-  public Map<String, Measurement> read() {
-    Map<String, Measurement> signals = new LinkedHashMap<>();
+  public Map<Signal, Measurement> read() {
+    Map<Signal, Measurement> signals = new EnumMap<>(Signal.class);
     try {
       signals.put(OPEN_FDS, Measurement.of(OpenDescriptors.count(pid)));
     } catch (ProcfsUnavailable e) {

@@ -1,13 +1,17 @@
 package io.ginpreflight.watch;
 
-import static io.ginpreflight.model.Signals.GOROUTINES;
-import static io.ginpreflight.model.Signals.HEAP_OBJECTS;
-import static io.ginpreflight.model.Signals.OPEN_FDS;
-import static io.ginpreflight.model.Signals.POST_GC_HEAP_BYTES;
-import static io.ginpreflight.model.Signals.RSS_BYTES;
-import static io.ginpreflight.model.Signals.THREADS;
+import static io.ginpreflight.model.Signal.GC_COUNT;
+import static io.ginpreflight.model.Signal.GOROUTINES;
+import static io.ginpreflight.model.Signal.HEAP_INUSE_BYTES;
+import static io.ginpreflight.model.Signal.HEAP_OBJECTS;
+import static io.ginpreflight.model.Signal.LIVE_HEAP_BYTES;
+import static io.ginpreflight.model.Signal.OPEN_FDS;
+import static io.ginpreflight.model.Signal.POST_GC_HEAP_BYTES;
+import static io.ginpreflight.model.Signal.RSS_BYTES;
+import static io.ginpreflight.model.Signal.THREADS;
 
 import io.ginpreflight.model.Measurement;
+import io.ginpreflight.model.Signal;
 import io.ginpreflight.model.Snapshot;
 import io.ginpreflight.signal.ExpvarVars;
 import io.ginpreflight.signal.HeapEstimate;
@@ -26,12 +30,8 @@ import java.util.Optional;
  */
 final class TargetSignals {
 
-  static final String LIVE_HEAP_BYTES = "liveHeapBytes";
-  static final String HEAP_INUSE_BYTES = "heapInuseBytes";
-  static final String GC_COUNT = "gcCount";
-
-  /** Signal name to the client_golang series that carries it. */
-  private static final Map<String, String> METRIC_SERIES = Map.of(
+  /** Each signal to the client_golang series that carries it. */
+  private static final Map<Signal, String> METRIC_SERIES = Map.of(
       GOROUTINES, "go_goroutines",
       THREADS, "go_threads",
       HEAP_OBJECTS, "go_memstats_heap_objects",
@@ -42,7 +42,7 @@ final class TargetSignals {
       RSS_BYTES, "process_resident_memory_bytes");
 
   /** Signals expvar's memstats can give when the metrics lack them, and the memstats field of each. */
-  private static final Map<String, String> EXPVAR_FIELDS = Map.of(
+  private static final Map<Signal, String> EXPVAR_FIELDS = Map.of(
       LIVE_HEAP_BYTES, "HeapAlloc",
       HEAP_INUSE_BYTES, "HeapInuse",
       HEAP_OBJECTS, "HeapObjects",
@@ -61,7 +61,7 @@ final class TargetSignals {
   }
 
   Snapshot read() {
-    Map<String, Measurement> signals = new LinkedHashMap<>();
+    Map<Signal, Measurement> signals = new LinkedHashMap<>();
     readMetrics(signals);
     fillFromExpvar(signals);
     // The operating system's numbers are exact where the process collector's may be missing.
@@ -84,7 +84,7 @@ final class TargetSignals {
    * A service whose registry lacks the Go collector still has memstats in expvar. Read only when needed:
    * /debug/vars calls runtime.ReadMemStats, which stops the world for a moment.
    */
-  private void fillFromExpvar(Map<String, Measurement> into) {
+  private void fillFromExpvar(Map<Signal, Measurement> into) {
     boolean missing = EXPVAR_FIELDS.keySet().stream().anyMatch(s -> into.get(s) == null || !into.get(s).isMeasured());
     if (!missing || endpoints.expvarUrl().isEmpty() || !expvarOffered) {
       return;
@@ -105,7 +105,7 @@ final class TargetSignals {
     }
   }
 
-  private void readMetrics(Map<String, Measurement> into) {
+  private void readMetrics(Map<Signal, Measurement> into) {
     if (endpoints.metricsUrl().isEmpty()) {
       Measurement missing = Measurement.failed("the target has no metrics endpoint (set preflight.metrics.url)");
       METRIC_SERIES.keySet().forEach(signal -> into.put(signal, missing));
