@@ -14,6 +14,7 @@ import io.ginpreflight.model.Measurement;
 import io.ginpreflight.model.ProbeReading;
 import io.ginpreflight.model.RunFindings;
 import io.ginpreflight.model.Signal;
+import io.ginpreflight.model.Source;
 import io.ginpreflight.plan.Limits;
 import io.ginpreflight.plan.PlannedPhase;
 import io.ginpreflight.plan.ProbePoint;
@@ -133,12 +134,12 @@ public final class PreflightRun implements AutoCloseable {
         probeSettings, runDir);
     LOG.info("Gin Preflight: {} against {}; run folder {}", simulation, target.description(), runDir);
     LOG.info("signals: {}", watch.capabilities().summary());
-    if (!watch.capabilities().offers("metrics") && limits.inconclusiveFails()) {
+    if (!watch.capabilities().offers(Source.METRICS) && limits.inconclusiveFails()) {
       // Every check would be inconclusive: say what to fix now rather than after minutes of load.
-      String why = watch.capabilities().sources().get("metrics");
+      String why = watch.capabilities().sources().get(Source.METRICS).detail();
       watch.close();
       owned.close();
-      throw new TargetStartFailure("The target's metrics cannot be read (" + why.substring("no: ".length())
+      throw new TargetStartFailure("The target's metrics cannot be read (" + why
           + "), so no memory check could be judged. Serve client_golang's /metrics, or set preflight.metrics.url; "
           + "with -Dpreflight.inconclusive=warn the run goes on without them.");
     }

@@ -1,7 +1,9 @@
 package io.ginpreflight.report;
 
+import io.ginpreflight.model.Availability;
 import io.ginpreflight.model.Signal;
 import io.ginpreflight.model.SiteGrowth;
+import io.ginpreflight.model.Source;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -206,11 +208,12 @@ final class MemoryHtmlTables {
     return html.toString();
   }
 
-  static String signals(Map<String, String> signals) {
+  static String signals(Map<Source, Availability> signals) {
     StringBuilder html = new StringBuilder("<h2>Signals</h2><table id=\"signals\"><thead><tr><th>Source</th>"
         + "<th>Available</th></tr></thead><tbody>");
-    signals.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> html.append("<tr><td>")
-        .append(Html.esc(e.getKey())).append("</td><td>").append(Html.esc(e.getValue())).append("</td></tr>"));
+    signals.entrySet().stream().sorted(Comparator.comparing((Map.Entry<Source, Availability> e) -> e.getKey().jsonName()))
+        .forEach(e -> html.append("<tr><td>").append(Html.esc(e.getKey().jsonName())).append("</td><td>")
+            .append(e.getValue() == null ? "" : Html.esc(e.getValue().answer())).append("</td></tr>"));
     return html.append("</tbody></table>").toString();
   }
 }

@@ -1,5 +1,7 @@
 package io.ginpreflight.report;
 
+import io.ginpreflight.model.Availability;
+import io.ginpreflight.model.Source;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -8,8 +10,7 @@ import java.util.Map;
  * Everything the memory side of one run found; written as {@code memory.json} (shape documented in
  * docs/memory-json.md) and rendered as {@code memory.html} and {@code memory-junit.xml}.
  *
- * @param signals each source or signal the run looked for ("metrics", "pprof", "expvar", "procfs",
- *     "tempdir") mapped to "yes" or "no: why"
+ * @param signals whether the target offered each source, written as "yes", "yes (detail)" or "no: why"
  * @param verdict PASS when every check passed, else FAIL
  * @param failures run-level problems that are not checks, e.g. the target died during a phase
  * @param samplesFile the continuous samples, relative to the run folder
@@ -22,7 +23,7 @@ public record MemoryReport(
     Instant startedAt,
     Instant endedAt,
     String target,
-    Map<String, String> signals,
+    Map<Source, Availability> signals,
     String verdict,
     List<String> failures,
     List<PhaseRecord> phases,
@@ -33,6 +34,10 @@ public record MemoryReport(
     NoiseRecord noise) {
 
   public static final int SCHEMA_VERSION = 1;
+
+  public MemoryReport {
+    signals = ReportParts.knownKeys(signals);
+  }
 
   public boolean passed() {
     return "PASS".equals(verdict);

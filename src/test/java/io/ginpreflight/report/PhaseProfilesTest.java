@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
 import io.ginpreflight.config.PreflightConfig;
+import io.ginpreflight.model.Availability;
 import io.ginpreflight.model.Measurement;
 import io.ginpreflight.model.ProbeReading;
 import io.ginpreflight.model.RequestCounts;
 import io.ginpreflight.model.RunFindings;
 import io.ginpreflight.model.Signal;
 import io.ginpreflight.model.Snapshot;
+import io.ginpreflight.model.Source;
 import io.ginpreflight.plan.Limits;
 import io.ginpreflight.plan.PlannedPhase;
 import io.ginpreflight.plan.RunPlan;
@@ -42,7 +44,7 @@ class PhaseProfilesTest {
       findings.add(reading(probe));
     }
     RunFacts facts = new RunFacts("BindingSimulation", "bindingsimulation-1", START, "embedded gin-lab",
-        Map.of("pprof", "yes"), plan, findings, new RequestCounts() {
+        Map.of(Source.PPROF, Availability.YES), plan, findings, new RequestCounts() {
           @Override
           public long requests(String scenario) {
             return 100;

@@ -1,8 +1,10 @@
 package io.ginpreflight.testkit;
 
+import io.ginpreflight.model.Availability;
 import io.ginpreflight.model.Sample;
 import io.ginpreflight.model.Signal;
 import io.ginpreflight.model.SiteGrowth;
+import io.ginpreflight.model.Source;
 import io.ginpreflight.report.CheckRecord;
 import io.ginpreflight.report.MemoryReport;
 import io.ginpreflight.report.NoiseRecord;
@@ -56,10 +58,10 @@ public final class ReportFixtures {
                 32, "request", 1, 3, 6_000, 8_192, "heap retained 5.4 KiB per request during phase \"uploads "
                 + "steady\" (95 % interval 5.3 to 5.5 KiB, 3 probes over 6,000 requests); limit 32 B per request",
                 List.of()))));
-    Map<String, String> signals = new LinkedHashMap<>();
-    signals.put("metrics", "yes");
-    signals.put("pprof", "yes");
-    signals.put("procfs", "no: the target runs in another process namespace");
+    Map<Source, Availability> signals = new LinkedHashMap<>();
+    signals.put(Source.METRICS, Availability.YES);
+    signals.put(Source.PPROF, Availability.YES);
+    signals.put(Source.PROCFS, Availability.no("the target runs in another process namespace"));
     return new MemoryReport(MemoryReport.SCHEMA_VERSION, simulation, simulation.toLowerCase() + "-20261128020000",
         start, end.plusSeconds(3), "embedded gin-lab http://127.0.0.1:41234", signals, "FAIL",
         List.of("the target exited with code 2 during phase \"uploads steady\""), phases, probes, checks, trends,

@@ -1,7 +1,9 @@
 package io.ginpreflight.watch;
 
+import io.ginpreflight.model.Availability;
 import io.ginpreflight.model.Measurement;
 import io.ginpreflight.model.Signal;
+import io.ginpreflight.model.Source;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,5 +20,5 @@ public interface LocalSignals {
   Optional<String> death();
 
   /** What is sampled, for the start-up line, e.g. "procfs: yes (pid 123), temp dir: yes (/tmp/x)". */
-  Map<String, String> offered();
+  Map<Source, Availability> offered();
 }

@@ -5,6 +5,7 @@ import io.ginpreflight.model.Measurement;
 import io.ginpreflight.model.ProbeReading;
 import io.ginpreflight.model.Signal;
 import io.ginpreflight.model.Snapshot;
+import io.ginpreflight.model.Source;
 import io.ginpreflight.signal.SignalClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,10 +41,10 @@ public final class MemoryWatch implements AutoCloseable {
     this.capabilities = Capabilities.detect(client, endpoints, local);
     // A pprof URL that does not answer at start would turn every heap reading into a failure; without
     // it the heap is estimated from metrics, and the reading says so.
-    if (!capabilities.offers(Capabilities.PPROF)) {
+    if (!capabilities.offers(Source.PPROF)) {
       endpoints = new SignalEndpoints(endpoints.metricsUrl(), Optional.empty(), endpoints.expvarUrl());
     }
-    TargetSignals signals = new TargetSignals(client, endpoints, local, capabilities.offers(Capabilities.EXPVAR));
+    TargetSignals signals = new TargetSignals(client, endpoints, local, capabilities.offers(Source.EXPVAR));
     this.initial = signals.read();
     this.probe = new PhaseProbe(client, endpoints, signals, local, settings, runDir);
     Path samplesFile = runDir.resolve("samples.jsonl");

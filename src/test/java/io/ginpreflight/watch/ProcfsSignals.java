@@ -6,8 +6,10 @@ import static io.ginpreflight.model.Signal.TEMP_BYTES;
 import static io.ginpreflight.model.Signal.TEMP_FILES;
 import static io.ginpreflight.model.Signal.THREADS;
 
+import io.ginpreflight.model.Availability;
 import io.ginpreflight.model.Measurement;
 import io.ginpreflight.model.Signal;
+import io.ginpreflight.model.Source;
 import io.ginpreflight.procfs.OpenDescriptors;
 import io.ginpreflight.procfs.ProcStatus;
 import io.ginpreflight.procfs.ProcfsUnavailable;
@@ -77,11 +79,12 @@ public final class ProcfsSignals implements LocalSignals {
   }
 
   @Override
-  public Map<String, String> offered() {
-    Map<String, String> offered = new LinkedHashMap<>();
-    offered.put("procfs", Files.isReadable(Path.of("/proc", Long.toString(pid), "status"))
-        ? "yes (pid " + pid + ")" : "no: /proc/" + pid + "/status cannot be read");
-    offered.put("temp dir", tempDir.map(d -> "yes (" + d + ")").orElse("no: no temp directory is known"));
+  public Map<Source, Availability> offered() {
+    Map<Source, Availability> offered = new LinkedHashMap<>();
+    offered.put(Source.PROCFS, Files.isReadable(Path.of("/proc", Long.toString(pid), "status"))
+        ? Availability.yes("pid " + pid) : Availability.no("/proc/" + pid + "/status cannot be read"));
+    offered.put(Source.TEMP_DIR, tempDir.map(d -> Availability.yes(d.toString()))
+        .orElse(Availability.no("no temp directory is known")));
     return offered;
   }
 }

@@ -1,0 +1,25 @@
+package io.ginpreflight.model;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Where signals come from; the start-up line and memory.json's {@code signals} say which are offered. */
+public enum Source {
+  METRICS("metrics"),
+  PPROF("pprof"),
+  EXPVAR("expvar"),
+  /** /proc of a target on this machine: descriptors, RSS, threads. */
+  PROCFS("procfs"),
+  TEMP_DIR("temp dir");
+
+  private final String jsonName;
+
+  Source(String jsonName) {
+    this.jsonName = jsonName;
+  }
+
+  /** The name on the start-up line and in memory.json, e.g. {@code temp dir}. */
+  @JsonValue
+  public String jsonName() {
+    return jsonName;
+  }
+}
