@@ -95,7 +95,7 @@ class DetectionMatrixIT {
       Optional<CheckRecord> record = report(run)
           .flatMap(r -> r.checks().stream().filter(c -> c.name().equals("memory: " + check + " [" + driver[1] + "]"))
               .findFirst());
-      String status = record.map(CheckRecord::status).orElse("MISSING");
+      String status = record.map(c -> c.status().name()).orElse("MISSING");
       String message = record.map(CheckRecord::message).orElse(tail(run.output));
       // Descriptors and temp files have no stack to name; for them the check's own sentence is the pointer.
       boolean namesFunction = check.equals("heap growth") || check.equals("goroutine growth")

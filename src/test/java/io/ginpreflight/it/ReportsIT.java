@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ginpreflight.model.Status;
 import io.ginpreflight.report.MemoryJson;
 import io.ginpreflight.report.MemoryReport;
 import io.ginpreflight.testkit.GatlingProcess;
 import io.ginpreflight.testkit.RequiresGo;
+import io.ginpreflight.report.RunVerdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,9 +42,9 @@ class ReportsIT {
     }
 
     MemoryReport report = MemoryJson.read(folder.resolve("memory.json"));
-    assertEquals("FAIL", report.verdict());
+    assertEquals(RunVerdict.FAIL, report.verdict());
     assertTrue(report.checks().stream().anyMatch(c -> c.name().equals("memory: goroutine growth [smoke]")
-        && c.status().equals("KO") && c.message().contains("main.leakyNotifyDeliver")), report.checks().toString());
+        && c.status() == Status.KO && c.message().contains("main.leakyNotifyDeliver")), report.checks().toString());
     // Each probe saved its profiles, and they were copied beside the report that links to them.
     report.probes().forEach(probe -> probe.profiles().values()
         .forEach(profile -> assertTrue(Files.isRegularFile(folder.resolve(profile)), profile)));

@@ -13,7 +13,8 @@ class AvailabilityTest {
     assertEquals("yes", Availability.YES.answer());
     assertEquals("yes (pid 19021)", Availability.yes("pid 19021").answer());
     assertEquals("no: no temp directory is known", Availability.no("no temp directory is known").answer());
-    assertEquals("no: no pprof URL — serve net/http/pprof", Availability.no("no pprof URL", "serve net/http/pprof").answer());
+    assertEquals("no: no pprof URL — serve net/http/pprof",
+        Availability.no("no pprof URL", "serve net/http/pprof").answer());
     assertEquals("no: no expvar URL", Availability.no("no expvar URL", "").answer());
   }
 

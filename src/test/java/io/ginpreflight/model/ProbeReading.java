@@ -19,7 +19,7 @@ public record ProbeReading(
     String settleNote,
     Snapshot beforeGc,
     Snapshot afterGc,
-    Map<String, String> profiles,
+    Map<ProfileKind, String> profiles,
     Optional<String> death) {
 
   public Measurement get(Signal signal) {

@@ -22,4 +22,10 @@ public enum Source {
   public String jsonName() {
     return jsonName;
   }
+
+  /** The JSON name, as messages have always shown it. */
+  @Override
+  public String toString() {
+    return jsonName;
+  }
 }

@@ -30,4 +30,10 @@ public enum Unit {
   public String jsonName() {
     return jsonName;
   }
+
+  /** The JSON name, as messages have always shown it. */
+  @Override
+  public String toString() {
+    return jsonName;
+  }
 }

@@ -1,27 +1,29 @@
 package io.ginpreflight.report;
 
 import io.ginpreflight.model.SiteGrowth;
+import io.ginpreflight.model.Status;
+import io.ginpreflight.model.Unit;
 import java.util.List;
 
 /**
- * One memory check as reported: {@code name} is the record's name in Gatling's results, {@code status}
- * is OK, KO or INCONCLUSIVE, {@code unit} is "bytes" or "count". Values are null when unmeasured.
+ * One memory check as reported: {@code name} is the record's name in Gatling's results; {@code before},
+ * {@code after}, {@code growth} and {@code limit} are in {@code unit}, and null when unmeasured.
  */
 public record CheckRecord(
     String name,
     String check,
     String phase,
-    String status,
+    Status status,
     Long before,
     Long after,
     Long growth,
     Double growthPercent,
     long limit,
-    String unit,
+    Unit unit,
     String message,
     List<SiteGrowth> topSites) {
 
   public boolean passed() {
-    return "OK".equals(status);
+    return status == Status.OK;
   }
 }

@@ -1,6 +1,7 @@
 package io.ginpreflight.report;
 
-import io.ginpreflight.model.Bytes;
+import io.ginpreflight.model.Status;
+import io.ginpreflight.model.Unit;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -36,16 +37,16 @@ final class Html {
     return out.toString();
   }
 
-  /** A value in its unit ("bytes" or "count"), or a dash when it was not measured. */
-  static String value(Long value, String unit) {
+  /** A value in its unit, or a dash when it was not measured; a report without a unit counts. */
+  static String value(Long value, Unit unit) {
     if (value == null) {
       return "–";
     }
-    return "bytes".equals(unit) ? Bytes.format(value) : Long.toString(value);
+    return (unit == null ? Unit.COUNT : unit).format(value);
   }
 
   /** A growth with its sign, so that shrinking reads as shrinking. */
-  static String growth(Long value, String unit) {
+  static String growth(Long value, Unit unit) {
     if (value == null) {
       return "–";
     }
@@ -77,14 +78,12 @@ final class Html {
   }
 
   /** The CSS class of a status cell: ok, ko or inconclusive. */
-  static String statusClass(String status) {
-    if (status == null) {
-      return "inconclusive";
-    }
-    return switch (status) {
-      case "OK", "PASS" -> "ok";
-      case "KO", "FAIL" -> "ko";
-      default -> "inconclusive";
-    };
+  static String statusClass(Status status) {
+    return status == Status.OK ? "ok" : status == Status.KO ? "ko" : "inconclusive";
+  }
+
+  /** The CSS class of a run's verdict; a run whose verdict is unknown is inconclusive. */
+  static String verdictClass(RunVerdict verdict) {
+    return verdict == RunVerdict.PASS ? "ok" : verdict == RunVerdict.FAIL ? "ko" : "inconclusive";
   }
 }

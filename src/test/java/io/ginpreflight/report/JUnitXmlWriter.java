@@ -1,5 +1,6 @@
 package io.ginpreflight.report;
 
+import io.ginpreflight.model.Status;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -83,19 +84,19 @@ public final class JUnitXmlWriter {
     for (CheckRecord check : ReportParts.list(report.checks())) {
       String name = ReportParts.text(check.name(), check.check() + " [" + check.phase() + "]");
       cases.add(new Case(name, phaseSeconds(phases, check.phase()), check.passed() ? null
-          : ReportParts.text(check.status(), "INCONCLUSIVE"), check.message(), false));
+          : ReportParts.status(check.status()).name(), check.message(), false));
     }
     for (TrendRecord trend : ReportParts.list(report.trends())) {
-      boolean passed = "OK".equals(trend.status());
+      boolean passed = trend.status() == Status.OK;
       cases.add(new Case("memory: leak trend [" + trend.phase() + "]", phaseSeconds(phases, trend.phase()),
-          passed ? null : ReportParts.text(trend.status(), "INCONCLUSIVE"), trend.message(), false));
+          passed ? null : ReportParts.status(trend.status()).name(), trend.message(), false));
     }
     List<String> failures = ReportParts.list(report.failures());
     for (int i = 0; i < failures.size(); i++) {
       cases.add(new Case("memory: run failure " + (i + 1), 0, "RUN", failures.get(i), true));
     }
     if (ReportParts.list(report.checks()).isEmpty()) {
-      cases.add(new Case("memory: checks recorded", 0, "INCONCLUSIVE",
+      cases.add(new Case("memory: checks recorded", 0, Status.INCONCLUSIVE.name(),
           "No memory check was recorded: the run ended before any judged phase was probed.", false));
     }
     return cases;
@@ -125,7 +126,7 @@ public final class JUnitXmlWriter {
     xml.writeAttribute("time", time);
   }
 
-  private static void property(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+  private static void property(XMLStreamWriter xml, String name, Object value) throws XMLStreamException {
     xml.writeCharacters("\n      ");
     xml.writeEmptyElement("property");
     xml.writeAttribute("name", name);

@@ -44,7 +44,7 @@ class JUnitXmlWriterTest {
   @Test
   void aRunWithoutChecksFailsInsteadOfPassingEmpty() throws Exception {
     // GIVEN a run that died before its first judged phase was probed
-    MemoryReport bare = new MemoryReport(1, "SoakSimulation", "r", null, null, null, null, "FAIL", null, null, null,
+    MemoryReport bare = new MemoryReport(1, "SoakSimulation", "r", null, null, null, null, RunVerdict.FAIL, null, null, null,
         null, null, null, null);
     // WHEN its JUnit XML is written
     String xml = JUnitXmlWriter.render(bare);
@@ -60,7 +60,7 @@ class JUnitXmlWriterTest {
     assertEquals("bad \uFFFD byte", JUnitXmlWriter.clean("bad \u0001 byte"));
     MemoryReport base = ReportFixtures.report("UploadSimulation", ReportFixtures.START);
     MemoryReport report = new MemoryReport(1, base.simulation(), base.runId(), base.startedAt(), base.endedAt(),
-        base.target(), base.signals(), "FAIL", List.of("panic: \u001b[31mred\u001b[0m"), base.phases(),
+        base.target(), base.signals(), RunVerdict.FAIL, List.of("panic: \u001b[31mred\u001b[0m"), base.phases(),
         base.probes(), base.checks(), base.trends(), base.samplesFile(), base.noise());
     validate(JUnitXmlWriter.render(report));
   }

@@ -1,9 +1,12 @@
 package io.ginpreflight.report;
 
 import io.ginpreflight.model.Availability;
+import io.ginpreflight.model.ProfileKind;
 import io.ginpreflight.model.Signal;
 import io.ginpreflight.model.SiteGrowth;
 import io.ginpreflight.model.Source;
+import io.ginpreflight.model.Status;
+import io.ginpreflight.model.Unit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,7 +31,7 @@ final class MemoryHtmlTables {
     html.append("<table id=\"verdict\"><thead><tr><th>Check</th><th>Phase</th><th>Before</th><th>After</th>"
         + "<th>Growth</th><th>Limit</th><th>Result</th></tr></thead><tbody>");
     for (CheckRecord check : checks) {
-      String status = ReportParts.text(check.status(), "INCONCLUSIVE");
+      Status status = ReportParts.status(check.status());
       html.append("<tr><td>").append(Html.esc(check.check())).append("</td><td>").append(Html.esc(check.phase()))
           .append("</td><td class=\"num\">").append(Html.value(check.before(), check.unit()))
           .append("</td><td class=\"num\">").append(Html.value(check.after(), check.unit()))
@@ -55,9 +58,9 @@ final class MemoryHtmlTables {
       html.append("<tr><td>").append(Html.esc(f.phase())).append("</td><td>").append(f.judged() ? "yes" : "warm-up")
           .append("</td><td class=\"num\">").append(phase.rounds()).append("</td><td class=\"num\">").append(duration)
           .append("</td><td class=\"num\">").append(String.format(java.util.Locale.ROOT, "%,d", f.requests()))
-          .append("</td><td class=\"num\">").append(Html.growth(f.heapGrowth(), "bytes"))
+          .append("</td><td class=\"num\">").append(Html.growth(f.heapGrowth(), Unit.BYTES))
           .append("</td><td class=\"num\">").append(Html.bytesPerRequest(f.retainedBytesPerRequest()))
-          .append(fitted).append("</td><td class=\"num\">").append(Html.growth(f.goroutineGrowth(), "count"))
+          .append(fitted).append("</td><td class=\"num\">").append(Html.growth(f.goroutineGrowth(), Unit.COUNT))
           .append("</td><td class=\"num\">").append(Html.number(f.goroutinesPer1000Requests(), 2)).append(fitted)
           .append("</td></tr>");
     }
@@ -77,7 +80,7 @@ final class MemoryHtmlTables {
             + "<th>Limit</th><th>Probes</th><th>Over</th><th>Result</th></tr></thead><tbody>");
     for (TrendRecord trend : trends) {
       for (RateRecord rate : ReportParts.list(trend.rates())) {
-        String status = ReportParts.text(rate.status(), "INCONCLUSIVE");
+        Status status = ReportParts.status(rate.status());
         String unit = rate.check().contains("bytes") ? " B" : "";
         html.append("<tr><td>").append(Html.esc(trend.phase())).append("</td><td>")
             .append(Html.esc(rate.check().replaceFirst("^memory: ", "").replaceFirst(" \\[.*$", "")))
@@ -100,11 +103,11 @@ final class MemoryHtmlTables {
       return "";
     }
     String measured = noise.heapDifferenceBytes() == null ? "could not be measured"
-        : "moved by " + Html.value(noise.heapDifferenceBytes(), "bytes") + " and "
+        : "moved by " + Html.value(noise.heapDifferenceBytes(), Unit.BYTES) + " and "
             + (noise.goroutineDifference() == null ? "?" : noise.goroutineDifference()) + " goroutines";
     return "<p class=\"note\" id=\"noise\">Noise at rest: two probes " + noise.apartMillis() + " ms apart with no "
         + "load " + Html.esc(measured) + ". The intervals assume a spread of one reading of "
-        + Html.value(Math.round(noise.heapSpreadBytes()), "bytes") + " (heap) and "
+        + Html.value(Math.round(noise.heapSpreadBytes()), Unit.BYTES) + " (heap) and "
         + Html.number(noise.goroutineSpread(), 1) + " goroutines: the measured noise, never below the floors "
         + "(preflight.limits.noise-floor). A rate fails only when its whole interval is above its limit.</p>";
   }
@@ -147,9 +150,11 @@ final class MemoryHtmlTables {
           .append(probe.settleNote() == null || probe.settleNote().isBlank() ? ""
               : "<div class=\"msg\">" + Html.esc(probe.settleNote()) + "</div>")
           .append("</td><td>").append(values(probe)).append("</td><td>");
-      ReportParts.map(probe.profiles()).entrySet().stream().sorted(Map.Entry.comparingByKey())
+      // By JSON name, as the page listed them before kinds were typed.
+      ReportParts.map(probe.profiles()).entrySet().stream()
+          .sorted(Comparator.comparing((Map.Entry<ProfileKind, String> e) -> e.getKey().jsonName()))
           .forEach(e -> html.append("<a href=\"").append(Html.esc(e.getValue())).append("\">")
-              .append(Html.esc(e.getKey())).append("</a> "));
+              .append(Html.esc(e.getKey().jsonName())).append("</a> "));
       html.append("</td></tr>");
     }
     html.append("</tbody></table>");
@@ -161,11 +166,11 @@ final class MemoryHtmlTables {
       if (opening.isEmpty() || closing.isEmpty()) {
         continue;
       }
-      Map<String, String> before = ReportParts.map(opening.get().profiles());
-      Map<String, String> after = ReportParts.map(closing.get().profiles());
-      for (String kind : PPROF_READABLE) {
+      Map<ProfileKind, String> before = ReportParts.map(opening.get().profiles());
+      Map<ProfileKind, String> after = ReportParts.map(closing.get().profiles());
+      for (ProfileKind kind : PPROF_READABLE) {
         if (before.containsKey(kind) && after.containsKey(kind)) {
-          commands.add("<li>" + Html.esc(kind) + " growth during <b>" + Html.esc(phase.name())
+          commands.add("<li>" + Html.esc(kind.jsonName()) + " growth during <b>" + Html.esc(phase.name())
               + "</b>:<pre>" + Html.esc(pprofCommand(before.get(kind), after.get(kind))) + "</pre></li>");
         }
       }
@@ -185,7 +190,7 @@ final class MemoryHtmlTables {
    * The saved profiles go tool pprof reads: the proto heap profile and the goroutine?debug=1 text (pprof
    * parses that legacy format); the heap debug=1 text and the debug=2 dump are for people.
    */
-  private static final List<String> PPROF_READABLE = List.of("goroutine", "heap");
+  private static final List<ProfileKind> PPROF_READABLE = List.of(ProfileKind.GOROUTINE, ProfileKind.HEAP);
 
   static String pprofCommand(String beforeProfile, String afterProfile) {
     return "go tool pprof -base " + shellWord(beforeProfile) + " " + shellWord(afterProfile);
@@ -201,7 +206,7 @@ final class MemoryHtmlTables {
     ReportParts.map(probe.afterGc()).entrySet().stream()
         .sorted(Comparator.comparing((Map.Entry<Signal, Long> e) -> e.getKey().jsonName())).forEach(e -> html
         .append(Html.esc(e.getKey().jsonName())).append(' ')
-        .append(Html.value(e.getValue(), e.getKey().unit().jsonName())).append("<br>"));
+        .append(Html.value(e.getValue(), e.getKey().unit())).append("<br>"));
     ReportParts.map(probe.unavailable()).entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> html
         .append("<span class=\"note\">").append(Html.esc(e.getKey())).append(": ").append(Html.esc(e.getValue()))
         .append("</span><br>"));
@@ -211,7 +216,8 @@ final class MemoryHtmlTables {
   static String signals(Map<Source, Availability> signals) {
     StringBuilder html = new StringBuilder("<h2>Signals</h2><table id=\"signals\"><thead><tr><th>Source</th>"
         + "<th>Available</th></tr></thead><tbody>");
-    signals.entrySet().stream().sorted(Comparator.comparing((Map.Entry<Source, Availability> e) -> e.getKey().jsonName()))
+    signals.entrySet().stream()
+        .sorted(Comparator.comparing((Map.Entry<Source, Availability> e) -> e.getKey().jsonName()))
         .forEach(e -> html.append("<tr><td>").append(Html.esc(e.getKey().jsonName())).append("</td><td>")
             .append(e.getValue() == null ? "" : Html.esc(e.getValue().answer())).append("</td></tr>"));
     return html.append("</tbody></table>").toString();

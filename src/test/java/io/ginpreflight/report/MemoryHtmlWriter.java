@@ -23,14 +23,14 @@ public final class MemoryHtmlWriter {
 
   public static String render(MemoryReport report, List<Sample> samples) {
     String simulation = ReportParts.text(report.simulation(), "unknown simulation");
-    String verdict = ReportParts.text(report.verdict(), "FAIL");
+    RunVerdict verdict = report.verdict() == null ? RunVerdict.FAIL : report.verdict();
     StringBuilder html = new StringBuilder(64 * 1024);
     html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
         .append("<title>Memory – ").append(Html.esc(simulation)).append("</title><style>").append(PageStyle.CSS)
         .append("</style></head><body>\n");
     html.append("<h1>Memory report: ").append(Html.esc(simulation)).append(" <span id=\"run-verdict\" class=\"badge ")
-        .append(Html.statusClass(verdict)).append("\">").append(Html.esc(verdict)).append("</span></h1>\n");
+        .append(Html.verdictClass(verdict)).append("\">").append(Html.esc(verdict)).append("</span></h1>\n");
     html.append("<p class=\"meta\"><span>run ").append(Html.esc(report.runId())).append("</span><span>target ")
         .append(Html.esc(report.target())).append("</span><span>started ").append(Html.when(report.startedAt()))
         .append("</span><span>took ").append(took(report)).append("</span>")

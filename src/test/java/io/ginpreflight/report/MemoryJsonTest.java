@@ -1,16 +1,24 @@
 package io.ginpreflight.report;
 
+import static java.util.stream.Collectors.toSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ginpreflight.model.Availability;
+import io.ginpreflight.model.ProfileKind;
 import io.ginpreflight.model.Sample;
 import io.ginpreflight.model.SampleLines;
 import io.ginpreflight.model.Signal;
+import io.ginpreflight.model.Source;
+import io.ginpreflight.model.Unit;
 import io.ginpreflight.testkit.ReportFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,15 +43,62 @@ class MemoryJsonTest {
   }
 
   @Test
-  void aSignalOfANewerWriterIsIgnoredLikeAnUnknownField() throws Exception {
-    // GIVEN memory.json of a newer writer whose probes name a signal this reader does not know
+  void typedKeysAndValuesAreWrittenWithTheNamesMemoryJsonHasAlwaysHad() throws Exception {
+    // GIVEN a passing report whose probe has every signal and profile kind, and every source answered
+    MemoryReport base = ReportFixtures.report("UploadSimulation", ReportFixtures.START);
+    Map<Signal, Long> values = new EnumMap<>(Signal.class);
+    Arrays.stream(Signal.values()).forEach(signal -> values.put(signal, 1000L + signal.ordinal()));
+    Map<ProfileKind, String> profiles = new EnumMap<>(ProfileKind.class);
+    Arrays.stream(ProfileKind.values()).forEach(kind -> profiles.put(kind, "profiles/" + kind.jsonName() + "-1"));
+    ProbeRecord probe = new ProbeRecord(1, "after \"steady\"", ReportFixtures.START, 840, true, "", values, values,
+        Map.of("tempBytes", "no temp directory is known"), profiles);
+    Map<Source, Availability> signals = new EnumMap<>(Source.class);
+    signals.put(Source.METRICS, Availability.YES);
+    signals.put(Source.PPROF, Availability.no("no pprof URL", "the heap is estimated from metrics"));
+    signals.put(Source.PROCFS, Availability.yes("pid 19021"));
+    signals.put(Source.TEMP_DIR, Availability.yes("/tmp/lab-tmp"));
+    MemoryReport report = new MemoryReport(base.schemaVersion(), base.simulation(), base.runId(), base.startedAt(),
+        base.endedAt(), base.target(), signals, RunVerdict.PASS, List.of(), base.phases(), List.of(probe),
+        base.checks(), base.trends(), base.samplesFile(), base.noise());
+    Path file = dir.resolve("memory.json");
+    // WHEN it is written and read back
+    MemoryJson.write(report, file);
+    MemoryReport read = MemoryJson.read(file);
+    // THEN the file holds the names docs/memory-json.md documents, as keys and as values
+    String json = Files.readString(file);
+    for (String text : List.of("\"postGcHeapBytes\" : 1000", "\"liveHeapBytes\" : 1001", "\"tempBytes\" : 1010",
+        "\"heap\" : \"profiles/heap-1\"", "\"heap-text\" : \"profiles/heap-text-1\"",
+        "\"goroutine\" : \"profiles/goroutine-1\"", "\"goroutine-full\" : \"profiles/goroutine-full-1\"",
+        "\"status\" : \"KO\"", "\"status\" : \"INCONCLUSIVE\"", "\"unit\" : \"bytes\"", "\"unit\" : \"count\"",
+        "\"verdict\" : \"PASS\"", "\"metrics\" : \"yes\"",
+        "\"pprof\" : \"no: no pprof URL — the heap is estimated from metrics\"", "\"procfs\" : \"yes (pid 19021)\"",
+        "\"temp dir\" : \"yes (/tmp/lab-tmp)\"")) {
+      assertTrue(json.contains(text), text + " in\n" + json);
+    }
+    // AND every enum key and value reads back as what was written
+    assertEquals(report, read);
+    assertEquals(Set.of(Unit.BYTES, Unit.COUNT), read.checks().stream().map(CheckRecord::unit).collect(toSet()));
+  }
+
+  @Test
+  void namesOfANewerWriterAreIgnoredLikeUnknownFields() throws Exception {
+    // GIVEN memory.json of a newer writer with a signal, a profile kind, a source and a status this reader
+    // does not know
     Path file = dir.resolve("memory.json");
     MemoryJson.write(ReportFixtures.report("UploadSimulation", ReportFixtures.START), file);
-    Files.writeString(file, Files.readString(file).replace("\"goroutines\" : 12", "\"futureSignal\" : 7"));
+    Files.writeString(file, Files.readString(file).replace("\"goroutines\" : 12", "\"futureSignal\" : 7")
+        .replace("\"goroutine\" : \"profiles/probe-1", "\"mutex\" : \"profiles/probe-1")
+        .replace("\"pprof\" : \"yes\"", "\"ebpf\" : \"yes\"")
+        .replace("\"status\" : \"KO\"", "\"status\" : \"SKIPPED\""));
     // WHEN it is read
     MemoryReport read = MemoryJson.read(file);
-    // THEN the known signals are there and the unknown one is left out
+    // THEN what it knows is there, the unknown keys are left out, and the unknown status is no pass
     assertEquals(Map.of(Signal.POST_GC_HEAP_BYTES, 11_800_000L), read.probes().get(0).afterGc());
+    assertEquals(Set.of(ProfileKind.HEAP), read.probes().get(0).profiles().keySet());
+    assertEquals(Set.of(Source.METRICS, Source.PROCFS), read.signals().keySet());
+    assertEquals(null, read.checks().get(0).status());
+    assertTrue(MemoryHtmlWriter.render(read, List.of()).contains(
+        "<td class=\"inconclusive\">INCONCLUSIVE<div class=\"msg\">heap (post-GC HeapAlloc) grew"));
   }
 
   @Test

@@ -11,7 +11,7 @@ import java.util.Map;
  * docs/memory-json.md) and rendered as {@code memory.html} and {@code memory-junit.xml}.
  *
  * @param signals whether the target offered each source, written as "yes", "yes (detail)" or "no: why"
- * @param verdict PASS when every check passed, else FAIL
+ * @param verdict {@link RunVerdict#PASS} when every check passed and the run had no failure
  * @param failures run-level problems that are not checks, e.g. the target died during a phase
  * @param samplesFile the continuous samples, relative to the run folder
  * @param noise the target's noise at rest and the spread the rates assumed; null in older reports
@@ -24,7 +24,7 @@ public record MemoryReport(
     Instant endedAt,
     String target,
     Map<Source, Availability> signals,
-    String verdict,
+    RunVerdict verdict,
     List<String> failures,
     List<PhaseRecord> phases,
     List<ProbeRecord> probes,
@@ -40,6 +40,6 @@ public record MemoryReport(
   }
 
   public boolean passed() {
-    return "PASS".equals(verdict);
+    return verdict == RunVerdict.PASS;
   }
 }

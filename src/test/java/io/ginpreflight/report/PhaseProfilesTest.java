@@ -8,6 +8,7 @@ import io.ginpreflight.config.PreflightConfig;
 import io.ginpreflight.model.Availability;
 import io.ginpreflight.model.Measurement;
 import io.ginpreflight.model.ProbeReading;
+import io.ginpreflight.model.ProfileKind;
 import io.ginpreflight.model.RequestCounts;
 import io.ginpreflight.model.RunFindings;
 import io.ginpreflight.model.Signal;
@@ -71,7 +72,8 @@ class PhaseProfilesTest {
     Snapshot values = new Snapshot(at, Map.of(Signal.POST_GC_HEAP_BYTES, Measurement.of(10_000_000L + probe),
         Signal.GOROUTINES, Measurement.of(12)));
     return new ProbeReading(probe, "probe " + probe, at, Duration.ofMillis(500), true, "", values, values,
-        Map.of("heap", "profiles/heap-" + probe + ".pb.gz", "goroutine", "profiles/goroutines-" + probe + ".txt"),
+        Map.of(ProfileKind.HEAP, "profiles/heap-" + probe + ".pb.gz",
+            ProfileKind.GOROUTINE, "profiles/goroutines-" + probe + ".txt"),
         Optional.empty());
   }
 }

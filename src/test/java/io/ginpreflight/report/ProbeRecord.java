@@ -1,5 +1,6 @@
 package io.ginpreflight.report;
 
+import io.ginpreflight.model.ProfileKind;
 import io.ginpreflight.model.Signal;
 import java.time.Instant;
 import java.util.Map;
@@ -7,7 +8,8 @@ import java.util.Map;
 /**
  * A probe at a phase boundary. {@code beforeGc} is read once goroutines settled, {@code afterGc} after the
  * forced GCs; both map a signal (by its JSON name) to its value. {@code unavailable} maps a
- * signal's JSON name, or "target" when it had died, to why it could not be read. {@code profiles} maps a kind (heap, goroutine) to a file in the run folder.
+ * signal's JSON name, or "target" when it had died, to why it could not be read. {@code profiles} maps a
+ * kind to a file in the run folder.
  */
 public record ProbeRecord(
     int index,
@@ -19,10 +21,11 @@ public record ProbeRecord(
     Map<Signal, Long> beforeGc,
     Map<Signal, Long> afterGc,
     Map<String, String> unavailable,
-    Map<String, String> profiles) {
+    Map<ProfileKind, String> profiles) {
 
   public ProbeRecord {
     beforeGc = ReportParts.knownKeys(beforeGc);
     afterGc = ReportParts.knownKeys(afterGc);
+    profiles = ReportParts.knownKeys(profiles);
   }
 }

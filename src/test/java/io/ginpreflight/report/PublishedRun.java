@@ -39,8 +39,8 @@ record PublishedRun(String folder, Optional<MemoryReport> report, Instant starte
     return report.map(MemoryReport::simulation).orElse(folder.replaceFirst("-\\d+$", ""));
   }
 
-  /** PASS, FAIL, or UNKNOWN when the run left no readable memory.json. */
-  String verdict() {
-    return report.map(r -> ReportParts.text(r.verdict(), "FAIL")).orElse("UNKNOWN");
+  /** Empty when the run left no readable memory.json; a report without a verdict failed. */
+  Optional<RunVerdict> verdict() {
+    return report.map(r -> r.verdict() == null ? RunVerdict.FAIL : r.verdict());
   }
 }

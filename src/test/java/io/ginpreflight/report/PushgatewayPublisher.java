@@ -1,5 +1,6 @@
 package io.ginpreflight.report;
 
+import io.ginpreflight.model.Unit;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.Gauge;
 import io.prometheus.client.exporter.BasicAuthHttpConnectionFactory;
@@ -78,7 +79,7 @@ public final class PushgatewayPublisher {
     for (CheckRecord check : ReportParts.list(report.checks())) {
       String name = ReportParts.text(check.check(), "unknown");
       String phase = ReportParts.text(check.phase(), "unknown");
-      String unit = ReportParts.text(check.unit(), "count");
+      String unit = (check.unit() == null ? Unit.COUNT : check.unit()).jsonName();
       if (check.growth() != null) {
         growth.labels(name, phase, unit).set(check.growth());
       }

@@ -1,6 +1,7 @@
 package io.ginpreflight.report;
 
 import io.ginpreflight.model.SiteGrowth;
+import io.ginpreflight.model.Status;
 import java.util.List;
 
 /**
@@ -9,5 +10,5 @@ import java.util.List;
  * many of them (1, or 1000 for goroutines), {@code count} how many there were, {@code noise} the spread
  * of one reading the interval assumed. Values are null when the rate could not be measured.
  */
-public record RateRecord(String check, String status, Double value, Double low, Double high, double limit,
+public record RateRecord(String check, Status status, Double value, Double low, Double high, double limit,
     String per, int perCount, int probes, long count, double noise, String message, List<SiteGrowth> topSites) {}

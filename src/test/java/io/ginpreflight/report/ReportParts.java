@@ -1,5 +1,6 @@
 package io.ginpreflight.report;
 
+import io.ginpreflight.model.Status;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,11 @@ final class ReportParts {
     Map<K, V> known = new LinkedHashMap<>(values);
     known.remove(null);
     return known;
+  }
+
+  /** A check's status; one a report lacks was never measured. */
+  static Status status(Status status) {
+    return status == null ? Status.INCONCLUSIVE : status;
   }
 
   static String text(String value, String fallback) {

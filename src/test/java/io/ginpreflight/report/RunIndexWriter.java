@@ -1,12 +1,14 @@
 package io.ginpreflight.report;
 
 import io.ginpreflight.model.Bytes;
+import io.ginpreflight.model.Unit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -58,7 +60,7 @@ final class RunIndexWriter {
   }
 
   private static String row(PublishedRun run) {
-    String verdict = run.verdict();
+    Optional<RunVerdict> verdict = run.verdict();
     StringBuilder growth = new StringBuilder();
     StringBuilder retained = new StringBuilder();
     run.report().ifPresent(report -> {
@@ -66,8 +68,8 @@ final class RunIndexWriter {
         if (!f.judged()) {
           continue;
         }
-        growth.append(Html.esc(f.phase())).append(": heap ").append(Html.growth(f.heapGrowth(), "bytes"))
-            .append(", goroutines ").append(Html.growth(f.goroutineGrowth(), "count")).append("<br>");
+        growth.append(Html.esc(f.phase())).append(": heap ").append(Html.growth(f.heapGrowth(), Unit.BYTES))
+            .append(", goroutines ").append(Html.growth(f.goroutineGrowth(), Unit.COUNT)).append("<br>");
         // A fitted trend ignores the warm-up round; a single phase's growth over its requests does not,
         // so a phase that filled a cache or held few long connections shows a large figure: say which.
         retained.append(Html.esc(f.phase())).append(": ").append(Html.bytesPerRequest(f.retainedBytesPerRequest()))
@@ -85,7 +87,8 @@ final class RunIndexWriter {
       links.append("<a href=\"").append(folder).append("/memory.html\">Memory</a>");
     }
     return "<tr><td>" + folder + "</td><td>" + Html.when(run.startedAt()) + "</td><td class=\""
-        + Html.statusClass(verdict) + "\">" + Html.esc(verdict) + "</td><td>" + growth + "</td><td class=\"num\">"
+        + Html.verdictClass(verdict.orElse(null)) + "\">" + verdict.map(RunVerdict::name).orElse("UNKNOWN")
+        + "</td><td>" + growth + "</td><td class=\"num\">"
         + retained + "</td><td>" + links + "</td></tr>\n";
   }
 

@@ -7,7 +7,6 @@ import io.ginpreflight.model.RunFindings;
 import io.ginpreflight.model.Status;
 import io.ginpreflight.model.TrendKind;
 import io.ginpreflight.model.TrendResult;
-import io.ginpreflight.model.Unit;
 import io.ginpreflight.plan.PhaseWindow;
 import io.ginpreflight.plan.RunPlan;
 import java.time.Instant;
@@ -35,9 +34,9 @@ public final class RunReport {
       failures.add("no memory check was recorded: the run ended before its first phase was judged");
     }
     boolean passed = failures.isEmpty() && checks.stream().allMatch(CheckRecord::passed)
-        && trends.stream().allMatch(t -> "OK".equals(t.status()));
+        && trends.stream().allMatch(t -> t.status() == Status.OK);
     return new MemoryReport(MemoryReport.SCHEMA_VERSION, facts.simulation(), facts.runId(), facts.startedAt(),
-        endedAt, facts.target(), facts.signals(), passed ? "PASS" : "FAIL", failures, phases(facts, readings),
+        endedAt, facts.target(), facts.signals(), passed ? RunVerdict.PASS : RunVerdict.FAIL, failures, phases(facts, readings),
         probeReadings.stream().map(RunReport::probe).toList(), checks, trends, "samples.jsonl",
         noise(findings));
   }
@@ -46,9 +45,9 @@ public final class RunReport {
     Long before = result.before().isPresent() ? result.before().getAsLong() : null;
     Long after = result.after().isPresent() ? result.after().getAsLong() : null;
     Long growth = result.growth().isPresent() ? result.growth().getAsLong() : null;
-    return new CheckRecord(result.recordName(), result.kind().checkName(), result.phase(), result.status().name(),
+    return new CheckRecord(result.recordName(), result.kind().checkName(), result.phase(), result.status(),
         before, after, growth, result.growthPercent(), result.limit(),
-        result.kind().unit() == Unit.BYTES ? "bytes" : "count", result.message(), result.topSites());
+        result.kind().unit(), result.message(), result.topSites());
   }
 
   /** One trend record per phase (and one for the whole run), its rates side by side; the worse status wins. */
@@ -68,7 +67,7 @@ public final class RunReport {
       records.add(new TrendRecord(scope, rounds, requestsPerRound,
           bytes.map(TrendResult::rate).orElse(null), goroutines.map(TrendResult::rate).orElse(null),
           bytes.map(TrendResult::limit).orElse(0.0), goroutines.map(TrendResult::limit).orElse(0.0),
-          worst.name(), list.stream().map(TrendResult::message).collect(Collectors.joining("; ")),
+          worst, list.stream().map(TrendResult::message).collect(Collectors.joining("; ")),
           list.stream().map(RunReport::rate).toList()));
     });
     return records;
@@ -79,7 +78,7 @@ public final class RunReport {
   }
 
   private static RateRecord rate(TrendResult r) {
-    return new RateRecord(r.recordName(), r.status().name(), r.rate(), r.low(), r.high(), r.limit(),
+    return new RateRecord(r.recordName(), r.status(), r.rate(), r.low(), r.high(), r.limit(),
         r.kind().per().one(), r.kind().perCount(), r.probes(), r.count(), r.noise(), r.message(), r.topSites());
   }
 

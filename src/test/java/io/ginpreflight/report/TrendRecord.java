@@ -1,5 +1,6 @@
 package io.ginpreflight.report;
 
+import io.ginpreflight.model.Status;
 import java.util.List;
 
 /**
@@ -15,7 +16,7 @@ public record TrendRecord(
     Double goroutinesPer1000Requests,
     double retainedBytesPerRequestLimit,
     double goroutinesPer1000RequestsLimit,
-    String status,
+    Status status,
     String message,
     List<RateRecord> rates) {
 

@@ -1,6 +1,7 @@
 package io.ginpreflight.signal;
 
 import io.ginpreflight.model.SiteGrowth;
+import io.ginpreflight.model.Unit;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -11,9 +12,6 @@ import java.util.Map;
  * shrank or stayed put are left out: the report is about what the phase left behind.
  */
 public final class SiteDiff {
-
-  public static final String BYTES = "bytes";
-  public static final String COUNT = "count";
 
   /**
    * Largest growth first; on a tie, a site in the target's own code (or named by its pprof labels)
@@ -30,15 +28,15 @@ public final class SiteDiff {
 
   /** In-use heap bytes by allocation site, scaled as pprof scales them. */
   public static List<SiteGrowth> heap(HeapProfileText before, HeapProfileText after, int limit) {
-    return growing(before.inuseBytesBySite(), after.inuseBytesBySite(), BYTES, limit);
+    return growing(before.inuseBytesBySite(), after.inuseBytesBySite(), Unit.BYTES, limit);
   }
 
   /** Goroutines by site. Compare dumps of the same debug level: their sites are chosen alike. */
   public static List<SiteGrowth> goroutines(GoroutineDump before, GoroutineDump after, int limit) {
-    return growing(before.countBySite(), after.countBySite(), COUNT, limit);
+    return growing(before.countBySite(), after.countBySite(), Unit.COUNT, limit);
   }
 
-  static List<SiteGrowth> growing(Map<Site, Long> before, Map<Site, Long> after, String unit, int limit) {
+  static List<SiteGrowth> growing(Map<Site, Long> before, Map<Site, Long> after, Unit unit, int limit) {
     if (limit < 0) {
       throw new IllegalArgumentException("limit must not be negative, was " + limit);
     }

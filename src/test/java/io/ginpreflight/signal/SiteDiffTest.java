@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ginpreflight.model.SiteGrowth;
+import io.ginpreflight.model.Unit;
 import io.ginpreflight.testkit.Fixtures;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +28,7 @@ class SiteDiffTest {
     // THEN the deliverers lead, grown by exactly one goroutine per notify, and the message says so
     SiteGrowth top = growing.get(0);
     assertEquals(new SiteGrowth("main.leakyNotifyDeliver", "leak_blocked_goroutine.go:60",
-        Fixtures.WARMUP_NOTIFIES, Fixtures.WARMUP_NOTIFIES + Fixtures.LEAK_NOTIFIES, SiteDiff.COUNT), top);
+        Fixtures.WARMUP_NOTIFIES, Fixtures.WARMUP_NOTIFIES + Fixtures.LEAK_NOTIFIES, Unit.COUNT), top);
     assertEquals(Optional.of("top growth: main.leakyNotifyDeliver (leak_blocked_goroutine.go:60) +1000 goroutines"),
         TopGrowth.clause(growing));
   }
@@ -55,7 +56,7 @@ class SiteDiffTest {
 
     // THEN the make() of the audit record leads: none was sampled before (100 warm-up requests give
     // 0.8 samples on average), 18 after, which pprof scales to 9474095 B
-    assertEquals(new SiteGrowth(GLOBAL_MAP, "leak_global_map.go:26", 0, 9474095, SiteDiff.BYTES), growing.get(0));
+    assertEquals(new SiteGrowth(GLOBAL_MAP, "leak_global_map.go:26", 0, 9474095, Unit.BYTES), growing.get(0));
     assertEquals("top growth: " + GLOBAL_MAP + " (leak_global_map.go:26) 9.0 MiB", TopGrowth.clause(growing.get(0)));
     assertTrue(growing.size() <= 3);
   }

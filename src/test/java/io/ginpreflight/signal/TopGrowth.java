@@ -2,6 +2,7 @@ package io.ginpreflight.signal;
 
 import io.ginpreflight.model.Bytes;
 import io.ginpreflight.model.SiteGrowth;
+import io.ginpreflight.model.Unit;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,7 +31,7 @@ public final class TopGrowth {
 
   private static String amount(SiteGrowth site) {
     long growth = site.growth();
-    if (SiteDiff.BYTES.equals(site.unit())) {
+    if (site.unit() == Unit.BYTES) {
       return Bytes.format(growth);
     }
     return (growth >= 0 ? "+" : "") + growth + (Math.abs(growth) == 1 ? " goroutine" : " goroutines");

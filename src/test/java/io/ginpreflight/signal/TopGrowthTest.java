@@ -3,6 +3,7 @@ package io.ginpreflight.signal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.ginpreflight.model.SiteGrowth;
+import io.ginpreflight.model.Unit;
 import org.junit.jupiter.api.Test;
 
 class TopGrowthTest {
@@ -10,7 +11,7 @@ class TopGrowthTest {
   @Test
   void heapGrowthReadsInBinaryUnits() {
     // GIVEN a site that grew 47.9 MiB
-    SiteGrowth site = new SiteGrowth("main.saveUpload", "upload.go:41", 1024, 1024 + 50_226_790, SiteDiff.BYTES);
+    SiteGrowth site = new SiteGrowth("main.saveUpload", "upload.go:41", 1024, 1024 + 50_226_790, Unit.BYTES);
 
     // WHEN it is described
     // THEN it reads as in the style guide's verdict line
@@ -20,8 +21,8 @@ class TopGrowthTest {
   @Test
   void goroutineGrowthIsSignedAndCounted() {
     // GIVEN sites that grew by many goroutines and by one
-    SiteGrowth many = new SiteGrowth("main.leakyNotifyDeliver", "leak_blocked_goroutine.go:60", 50, 2050, SiteDiff.COUNT);
-    SiteGrowth one = new SiteGrowth("main.watch", "watch.go:12", 0, 1, SiteDiff.COUNT);
+    SiteGrowth many = new SiteGrowth("main.leakyNotifyDeliver", "leak_blocked_goroutine.go:60", 50, 2050, Unit.COUNT);
+    SiteGrowth one = new SiteGrowth("main.watch", "watch.go:12", 0, 1, Unit.COUNT);
 
     // WHEN they are described
     // THEN the count carries its sign and its noun, singular for one

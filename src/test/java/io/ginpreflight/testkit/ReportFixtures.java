@@ -1,16 +1,20 @@
 package io.ginpreflight.testkit;
 
 import io.ginpreflight.model.Availability;
+import io.ginpreflight.model.ProfileKind;
 import io.ginpreflight.model.Sample;
 import io.ginpreflight.model.Signal;
 import io.ginpreflight.model.SiteGrowth;
 import io.ginpreflight.model.Source;
+import io.ginpreflight.model.Status;
+import io.ginpreflight.model.Unit;
 import io.ginpreflight.report.CheckRecord;
 import io.ginpreflight.report.MemoryReport;
 import io.ginpreflight.report.NoiseRecord;
 import io.ginpreflight.report.PhaseRecord;
 import io.ginpreflight.report.ProbeRecord;
 import io.ginpreflight.report.RateRecord;
+import io.ginpreflight.report.RunVerdict;
 import io.ginpreflight.report.TrendRecord;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,15 +50,15 @@ public final class ReportFixtures {
         probe(2, "after \"warm up\", before \"uploads steady\"", warmEnd.plusSeconds(1), 12_700_000L, 14),
         probe(3, "after \"uploads steady\"", end.plusSeconds(1), 63_200_000L, 14));
     List<CheckRecord> checks = List.of(
-        new CheckRecord("memory: heap growth [uploads steady]", "heap growth", "uploads steady", "KO",
-            12_700_000L, 63_200_000L, 50_500_000L, 397.6, 4L << 20, "bytes", HEAP_MESSAGE, List.of(
-                new SiteGrowth("main.saveUpload", "upload.go:41", 120_000L, 50_340_000L, "bytes"),
-                new SiteGrowth("bytes.growSlice", "buffer.go:151", 40_000L, 180_000L, "bytes"))),
+        new CheckRecord("memory: heap growth [uploads steady]", "heap growth", "uploads steady", Status.KO,
+            12_700_000L, 63_200_000L, 50_500_000L, 397.6, 4L << 20, Unit.BYTES, HEAP_MESSAGE, List.of(
+                new SiteGrowth("main.saveUpload", "upload.go:41", 120_000L, 50_340_000L, Unit.BYTES),
+                new SiteGrowth("bytes.growSlice", "buffer.go:151", 40_000L, 180_000L, Unit.BYTES))),
         new CheckRecord("memory: goroutine growth [uploads steady]", "goroutine growth", "uploads steady",
-            "INCONCLUSIVE", 14L, null, null, null, 20, "count", GOROUTINE_MESSAGE, List.of()));
-    List<TrendRecord> trends = List.of(new TrendRecord("uploads steady", 3, 3000, 5_580.4, 0.0, 32.0, 0.5, "KO",
+            Status.INCONCLUSIVE, 14L, null, null, null, 20, Unit.COUNT, GOROUTINE_MESSAGE, List.of()));
+    List<TrendRecord> trends = List.of(new TrendRecord("uploads steady", 3, 3000, 5_580.4, 0.0, 32.0, 0.5, Status.KO,
         "heap retained 5.4 KiB per request during phase \"uploads steady\" (95 % interval 5.3 to 5.5 KiB, 3 probes over 6,000 requests); limit 32 B per request", List.of(
-            new RateRecord("memory: retained bytes per request [uploads steady]", "KO", 5_580.4, 5_480.2, 5_680.6,
+            new RateRecord("memory: retained bytes per request [uploads steady]", Status.KO, 5_580.4, 5_480.2, 5_680.6,
                 32, "request", 1, 3, 6_000, 8_192, "heap retained 5.4 KiB per request during phase \"uploads "
                 + "steady\" (95 % interval 5.3 to 5.5 KiB, 3 probes over 6,000 requests); limit 32 B per request",
                 List.of()))));
@@ -63,7 +67,7 @@ public final class ReportFixtures {
     signals.put(Source.PPROF, Availability.YES);
     signals.put(Source.PROCFS, Availability.no("the target runs in another process namespace"));
     return new MemoryReport(MemoryReport.SCHEMA_VERSION, simulation, simulation.toLowerCase() + "-20261128020000",
-        start, end.plusSeconds(3), "embedded gin-lab http://127.0.0.1:41234", signals, "FAIL",
+        start, end.plusSeconds(3), "embedded gin-lab http://127.0.0.1:41234", signals, RunVerdict.FAIL,
         List.of("the target exited with code 2 during phase \"uploads steady\""), phases, probes, checks, trends,
         "samples.jsonl", new NoiseRecord(2_048L, 0L, 1_500, 8_192, 1));
   }
@@ -71,8 +75,8 @@ public final class ReportFixtures {
   private static ProbeRecord probe(int index, String label, Instant at, long heap, long goroutines) {
     Map<Signal, Long> afterGc = Map.of(Signal.POST_GC_HEAP_BYTES, heap, Signal.GOROUTINES, goroutines);
     return new ProbeRecord(index, label, at, 840, true, "", afterGc, afterGc, Map.of(),
-        Map.of("heap", "profiles/probe-" + index + "-heap.pb.gz",
-            "goroutine", "profiles/probe-" + index + "-goroutine.pb.gz"));
+        Map.of(ProfileKind.HEAP, "profiles/probe-" + index + "-heap.pb.gz",
+            ProfileKind.GOROUTINE, "profiles/probe-" + index + "-goroutine.pb.gz"));
   }
 
   /** One sample per second over the run; the heap climbs during the judged phase. */

@@ -1,6 +1,7 @@
 package io.ginpreflight.verdict;
 
 import io.ginpreflight.model.ProbeReading;
+import io.ginpreflight.model.ProfileKind;
 import io.ginpreflight.model.SiteGrowth;
 import io.ginpreflight.signal.GoroutineDump;
 import io.ginpreflight.signal.HeapProfileText;
@@ -30,12 +31,12 @@ public final class LeakSites {
 
   /** The growing heap allocation sites, largest first; empty when a profile is missing or unreadable. */
   public List<SiteGrowth> heap(ProbeReading before, ProbeReading after) {
-    return diff(before, after, "heap-text", HeapProfileText::parse, (b, a) -> SiteDiff.heap(b, a, TOP));
+    return diff(before, after, ProfileKind.HEAP_TEXT, HeapProfileText::parse, (b, a) -> SiteDiff.heap(b, a, TOP));
   }
 
   /** The goroutine stacks whose count grew, largest first. */
   public List<SiteGrowth> goroutines(ProbeReading before, ProbeReading after) {
-    return diff(before, after, "goroutine", GoroutineDump::parse, (b, a) -> SiteDiff.goroutines(b, a, TOP));
+    return diff(before, after, ProfileKind.GOROUTINE, GoroutineDump::parse, (b, a) -> SiteDiff.goroutines(b, a, TOP));
   }
 
   private interface Parser<T> {
@@ -43,7 +44,7 @@ public final class LeakSites {
   }
 
   /** A missing or unreadable profile costs the "where", never the verdict: no sites then. */
-  private <T> List<SiteGrowth> diff(ProbeReading before, ProbeReading after, String kind, Parser<T> parser,
+  private <T> List<SiteGrowth> diff(ProbeReading before, ProbeReading after, ProfileKind kind, Parser<T> parser,
       BiFunction<T, T, List<SiteGrowth>> sites) {
     Optional<String> b = text(before, kind);
     Optional<String> a = text(after, kind);
@@ -61,7 +62,7 @@ public final class LeakSites {
     return TopGrowth.clause(sites).orElse("");
   }
 
-  private Optional<String> text(ProbeReading reading, String kind) {
+  private Optional<String> text(ProbeReading reading, ProfileKind kind) {
     String relative = reading.profiles().get(kind);
     if (relative == null) {
       return Optional.empty();

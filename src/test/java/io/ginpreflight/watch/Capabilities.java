@@ -17,9 +17,11 @@ import java.util.stream.Collectors;
  */
 public record Capabilities(Map<Source, Availability> sources) {
 
-  private static final String METRICS_ADVICE = "add to the Gin app: r.GET(\"/metrics\", gin.WrapH(promhttp.Handler()))";
+  private static final String METRICS_ADVICE =
+      "add to the Gin app: r.GET(\"/metrics\", gin.WrapH(promhttp.Handler()))";
   private static final String PPROF_ADVICE = "the heap is estimated from metrics; for exact numbers serve "
-      + "net/http/pprof on a loopback port: import _ \"net/http/pprof\" and go http.ListenAndServe(\"127.0.0.1:6060\", nil)";
+      + "net/http/pprof on a loopback port: import _ \"net/http/pprof\" and "
+      + "go http.ListenAndServe(\"127.0.0.1:6060\", nil)";
 
   public Capabilities {
     sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));

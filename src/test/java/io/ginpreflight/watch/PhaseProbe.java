@@ -7,6 +7,7 @@ import static io.ginpreflight.model.Signal.POST_GC_HEAP_BYTES;
 import io.ginpreflight.config.ProbeSettings;
 import io.ginpreflight.model.Measurement;
 import io.ginpreflight.model.ProbeReading;
+import io.ginpreflight.model.ProfileKind;
 import io.ginpreflight.model.Signal;
 import io.ginpreflight.model.Snapshot;
 import io.ginpreflight.signal.GzipProfile;
@@ -67,7 +68,7 @@ final class PhaseProbe {
     }
     Settling settling = settle();
     Snapshot beforeGc = signals.read();
-    Map<String, String> profiles = new LinkedHashMap<>();
+    Map<ProfileKind, String> profiles = new LinkedHashMap<>();
     Map<Signal, Measurement> fromPprof = forceGcAndReadHeap(index, profiles, keepProfiles);
     if (keepProfiles) {
       saveGoroutineDumps(index, profiles);
@@ -109,7 +110,7 @@ final class PhaseProbe {
     }
   }
 
-  private Map<Signal, Measurement> forceGcAndReadHeap(int index, Map<String, String> profiles,
+  private Map<Signal, Measurement> forceGcAndReadHeap(int index, Map<ProfileKind, String> profiles,
       boolean keepProfiles) {
     if (endpoints.pprofUrl().isEmpty()) {
       return Map.of();  // The snapshot's estimate stands, marked as such.
@@ -123,8 +124,8 @@ final class PhaseProbe {
       }
       MemStatsBlock memStats = MemStatsBlock.parse(text);
       if (keepProfiles) {
-        profiles.put("heap-text", save("heap-" + index + ".txt", text.getBytes(StandardCharsets.UTF_8)));
-        saveProfile(endpoints.pprofUrl().get() + "/heap", "heap-" + index + ".pb.gz", "heap", profiles);
+        profiles.put(ProfileKind.HEAP_TEXT, save("heap-" + index + ".txt", text.getBytes(StandardCharsets.UTF_8)));
+        saveProfile(endpoints.pprofUrl().get() + "/heap", "heap-" + index + ".pb.gz", ProfileKind.HEAP, profiles);
       }
       return Map.of(
           POST_GC_HEAP_BYTES, Measurement.of(memStats.require("HeapAlloc")).withSource(HEAP_SOURCE),
@@ -135,17 +136,17 @@ final class PhaseProbe {
     }
   }
 
-  private void saveGoroutineDumps(int index, Map<String, String> profiles) {
+  private void saveGoroutineDumps(int index, Map<ProfileKind, String> profiles) {
     if (endpoints.pprofUrl().isEmpty()) {
       return;
     }
     String root = endpoints.pprofUrl().get();
-    saveProfile(root + "/goroutine?debug=1", "goroutines-" + index + ".txt", "goroutine", profiles);
-    saveProfile(root + "/goroutine?debug=2", "goroutines-" + index + "-full.txt", "goroutine-full", profiles);
+    saveProfile(root + "/goroutine?debug=1", "goroutines-" + index + ".txt", ProfileKind.GOROUTINE, profiles);
+    saveProfile(root + "/goroutine?debug=2", "goroutines-" + index + "-full.txt", ProfileKind.GOROUTINE_FULL, profiles);
   }
 
   /** A profile that cannot be saved costs its diff, not the check: the probe goes on. */
-  private void saveProfile(String url, String file, String kind, Map<String, String> profiles) {
+  private void saveProfile(String url, String file, ProfileKind kind, Map<ProfileKind, String> profiles) {
     try {
       byte[] body = client.getBytes(url);
       // go tool pprof needs the gzipped proto; an HTML error page saved under .pb.gz would only confuse.

@@ -1,0 +1,35 @@
+package io.ginpreflight.model;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * A profile a probe saves beside the run. Its JSON name keys the probe's {@code profiles} in memory.json
+ * and names its link in memory.html.
+ */
+public enum ProfileKind {
+  /** The proto heap profile, which {@code go tool pprof -base} diffs. */
+  HEAP("heap"),
+  /** The heap's debug=1 text, with the MemStats block; the leak sites are read from it. */
+  HEAP_TEXT("heap-text"),
+  /** goroutine?debug=1: pprof reads this legacy text, and the leak sites are read from it. */
+  GOROUTINE("goroutine"),
+  /** goroutine?debug=2, every stack in full: for people. */
+  GOROUTINE_FULL("goroutine-full");
+
+  private final String jsonName;
+
+  ProfileKind(String jsonName) {
+    this.jsonName = jsonName;
+  }
+
+  @JsonValue
+  public String jsonName() {
+    return jsonName;
+  }
+
+  /** The JSON name, as links and messages have always shown the kind. */
+  @Override
+  public String toString() {
+    return jsonName;
+  }
+}
