@@ -54,7 +54,7 @@ final class MemoryHtmlTables {
       PhaseRecord phase = phases.get(i);
       String duration = phase.startedAt() == null || phase.endedAt() == null ? "–"
           : Html.elapsed(java.time.Duration.between(phase.startedAt(), phase.endedAt()));
-      String fitted = "trend".equals(f.source()) ? " <span class=\"note\">(fitted)</span>" : "";
+      String fitted = f.basis() == PhaseFigures.Basis.TREND ? " <span class=\"note\">(fitted)</span>" : "";
       html.append("<tr><td>").append(Html.esc(f.phase())).append("</td><td>").append(f.judged() ? "yes" : "warm-up")
           .append("</td><td class=\"num\">").append(phase.rounds()).append("</td><td class=\"num\">").append(duration)
           .append("</td><td class=\"num\">").append(String.format(java.util.Locale.ROOT, "%,d", f.requests()))

@@ -10,7 +10,7 @@ import java.util.Objects;
  * Pushgateway all show. A phase run as rounds has a fitted trend, which ignores the warm-up round and is
  * preferred; otherwise the phase's growth is divided by its requests.
  *
- * @param source "trend" (fitted across rounds), "growth" (growth / requests) or "none"
+ * @param basis where the per-request figures come from
  */
 public record PhaseFigures(
     String phase,
@@ -20,7 +20,17 @@ public record PhaseFigures(
     Long goroutineGrowth,
     Double retainedBytesPerRequest,
     Double goroutinesPer1000Requests,
-    String source) {
+    Basis basis) {
+
+  /** Where a phase's per-request figures come from; the pages say so beside them. */
+  public enum Basis {
+    /** Fitted across the rounds after the warm-up one. */
+    TREND,
+    /** The phase's growth divided by its requests. */
+    GROWTH,
+    /** Nothing to divide: no requests, or no growth measured. */
+    NONE
+  }
 
   public static List<PhaseFigures> of(MemoryReport report) {
     List<PhaseFigures> figures = new ArrayList<>();
@@ -31,14 +41,14 @@ public record PhaseFigures(
           .filter(t -> Objects.equals(t.phase(), phase.name())).findFirst().orElse(null);
       if (trend != null && (trend.retainedBytesPerRequest() != null || trend.goroutinesPer1000Requests() != null)) {
         figures.add(new PhaseFigures(phase.name(), phase.judged(), phase.requests(), heap, goroutines,
-            trend.retainedBytesPerRequest(), trend.goroutinesPer1000Requests(), "trend"));
+            trend.retainedBytesPerRequest(), trend.goroutinesPer1000Requests(), Basis.TREND));
       } else if (phase.requests() > 0 && (heap != null || goroutines != null)) {
         figures.add(new PhaseFigures(phase.name(), phase.judged(), phase.requests(), heap, goroutines,
             heap == null ? null : heap / (double) phase.requests(),
-            goroutines == null ? null : goroutines * 1000.0 / phase.requests(), "growth"));
+            goroutines == null ? null : goroutines * 1000.0 / phase.requests(), Basis.GROWTH));
       } else {
         figures.add(new PhaseFigures(phase.name(), phase.judged(), phase.requests(), heap, goroutines, null, null,
-            "none"));
+            Basis.NONE));
       }
     }
     return figures;

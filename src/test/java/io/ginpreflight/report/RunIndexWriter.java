@@ -73,8 +73,8 @@ final class RunIndexWriter {
         // A fitted trend ignores the warm-up round; a single phase's growth over its requests does not,
         // so a phase that filled a cache or held few long connections shows a large figure: say which.
         retained.append(Html.esc(f.phase())).append(": ").append(Html.bytesPerRequest(f.retainedBytesPerRequest()))
-            .append("growth".equals(f.source()) ? " <span class=\"note\">(phase growth ÷ requests)</span>"
-                : "trend".equals(f.source()) ? " <span class=\"note\">(trend)</span>" : "")
+            .append(f.basis() == PhaseFigures.Basis.GROWTH ? " <span class=\"note\">(phase growth ÷ requests)</span>"
+                : f.basis() == PhaseFigures.Basis.TREND ? " <span class=\"note\">(trend)</span>" : "")
             .append("<br>");
       }
     });
