@@ -1,0 +1,102 @@
+package io.ginpreflight.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ginpreflight.target.LoopbackPorts;
+import io.ginpreflight.testkit.GatlingProcess;
+import io.ginpreflight.testkit.RequiresGo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The per-request rules on a service that was not written for them: testdata/sessionsvc (module
+ * example.com/sessionsvc, handlers in internal/), driven by its own config alone. Its fixed build passes;
+ * small planted leaks, far under the flat 4 MiB per phase, fail on their rates and name their function.
+ */
+@RequiresGo("to build testdata/sessionsvc")
+class SessionSvcIT {
+
+  private static final String DEFAULT = "io.ginpreflight.simulations.PreflightSimulation";
+  private static final Duration RUN_TIMEOUT = Duration.ofMinutes(4);
+  private static final Pattern RATE = Pattern.compile(
+      "(OK|KO) memory: (retained bytes per request|goroutines per 1000 requests) \\[(binding|api|whole run)\\]: "
+          + "(heap retained|goroutines grew) (-?[0-9.]+)");
+  private static Path binary;
+
+  @BeforeAll
+  static void buildSessionsvc() throws Exception {
+    Path source = GatlingProcess.projectDir().resolve("src/test/resources/testdata/sessionsvc");
+    binary = GatlingProcess.projectDir().resolve("target/it-sessionsvc/sessionsvc");
+    Files.createDirectories(binary.getParent());
+    Process build = new ProcessBuilder("go", "build", "-o", binary.toString(), "./cmd/sessionsvc")
+        .directory(source.toFile()).redirectErrorStream(true).start();
+    String output = new String(build.getInputStream().readAllBytes());
+    assertTrue(build.waitFor(3, TimeUnit.MINUTES) && build.exitValue() == 0, "go build sessionsvc: " + output);
+  }
+
+  private static Map<String, String> settings(String flags) {
+    int port = LoopbackPorts.free();
+    int pprof = LoopbackPorts.free();
+    return Map.of(
+        "preflight.config", GatlingProcess.projectDir()
+            .resolve("src/test/resources/testdata/sessionsvc/preflight-sessionsvc.conf").toString(),
+        "preflight.target.url", "http://127.0.0.1:" + port,
+        "preflight.pprof.url", "http://127.0.0.1:" + pprof + "/debug/pprof",
+        "preflight.target.command", binary + " -addr 127.0.0.1:" + port + " -pprof-addr 127.0.0.1:" + pprof
+            + " -exit-on-stdin-eof" + flags);
+  }
+
+  @Test
+  void theFixedServicePassesEveryRateWithNoFailedRequest() throws Exception {
+    GatlingProcess run = GatlingProcess.run(DEFAULT, settings(""), RUN_TIMEOUT);
+
+    assertEquals(0, run.exitCode, run.output);
+    List<MatchResult> rates = rates(run.output);
+    assertEquals(6, rates.size(), run.output);
+    assertTrue(rates.stream().allMatch(r -> r.status.equals("OK")), run.output);
+    assertTrue(run.output.contains("OK memory: retained bytes per virtual user [binding]"), run.output);
+    // Every request OK: Gatling's global KO column is "-" when nothing failed.
+    assertTrue(run.output.matches("(?s).*> request count +\\| +[0-9,]+ \\| +[0-9,]+ \\| +- *\n.*"), run.output);
+  }
+
+  @Test
+  void aSessionStoreOf80BytesPerRequestAndOneStrandedGoroutinePer1000FailOnTheirRates() throws Exception {
+    // GIVEN a session record of 16 bytes kept per request (about 80 B with its map entry) and one event
+    // goroutine in 1,000 left blocked: 1.7 MiB and 6 goroutines in a phase, under the flat limits
+    GatlingProcess run = GatlingProcess.run(DEFAULT,
+        settings(" -leaks session-store,event-goroutine -session-bytes 16 -event-leak-every 1000"), RUN_TIMEOUT);
+
+    assertNotEquals(0, run.exitCode, run.output);
+    assertTrue(run.output.matches("(?s).*KO memory: retained bytes per request \\[binding\\]: heap retained \\d+ B per "
+        + "request during phase \"binding\" \\(95 % interval \\d+ to \\d+ B, 3 probes over [0-9,]+ requests\\); limit "
+        + "32 B per request.*top growth: example\\.com/sessionsvc/internal/session\\..*"), run.output);
+    assertTrue(run.output.matches("(?s).*KO memory: goroutines per 1000 requests \\[api\\]: goroutines grew [0-9.]+ per "
+        + "1,000 requests during phase \"api\" \\(95 % interval [0-9.]+ to [0-9.]+, 3 probes over [0-9,]+ requests\\); "
+        + "limit 0\\.50 per 1,000 requests.*top growth: example\\.com/sessionsvc/internal/events\\..*"), run.output);
+    // The flat per-phase checks alone would have passed it.
+    assertTrue(run.output.contains("OK memory: heap growth [binding]"), run.output);
+    assertTrue(run.output.contains("OK memory: goroutine growth [api]"), run.output);
+  }
+
+  private record MatchResult(String status, String check, String scope, double value) {}
+
+  private static List<MatchResult> rates(String output) {
+    Matcher m = RATE.matcher(output);
+    java.util.ArrayList<MatchResult> found = new java.util.ArrayList<>();
+    while (m.find()) {
+      found.add(new MatchResult(m.group(1), m.group(2), m.group(3), Double.parseDouble(m.group(5))));
+    }
+    // The console prints each verdict once, and Gatling's summary repeats no sentence.
+    return found.stream().distinct().toList();
+  }
+}
