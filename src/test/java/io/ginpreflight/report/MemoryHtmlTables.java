@@ -81,7 +81,7 @@ final class MemoryHtmlTables {
     for (TrendRecord trend : trends) {
       for (RateRecord rate : ReportParts.list(trend.rates())) {
         Status status = ReportParts.status(rate.status());
-        String unit = rate.check().contains("bytes") ? " B" : "";
+        String unit = rate.unit() == Unit.BYTES ? " B" : "";
         html.append("<tr><td>").append(Html.esc(trend.phase())).append("</td><td>")
             .append(Html.esc(rate.check().replaceFirst("^memory: ", "").replaceFirst(" \\[.*$", "")))
             .append("</td><td class=\"num\">").append(Html.number(rate.value(), 1)).append(unit)

@@ -7,6 +7,7 @@ import io.ginpreflight.model.RunFindings;
 import io.ginpreflight.model.Status;
 import io.ginpreflight.model.TrendKind;
 import io.ginpreflight.model.TrendResult;
+import io.ginpreflight.model.Unit;
 import io.ginpreflight.plan.PhaseWindow;
 import io.ginpreflight.plan.RunPlan;
 import java.time.Instant;
@@ -79,6 +80,7 @@ public final class RunReport {
 
   private static RateRecord rate(TrendResult r) {
     return new RateRecord(r.recordName(), r.status(), r.rate(), r.low(), r.high(), r.limit(),
+        r.kind().isBytes() ? Unit.BYTES : Unit.COUNT,
         r.kind().per().one(), r.kind().perCount(), r.probes(), r.count(), r.noise(), r.message(), r.topSites());
   }
 

@@ -59,7 +59,7 @@ public final class ReportFixtures {
     List<TrendRecord> trends = List.of(new TrendRecord("uploads steady", 3, 3000, 5_580.4, 0.0, 32.0, 0.5, Status.KO,
         "heap retained 5.4 KiB per request during phase \"uploads steady\" (95 % interval 5.3 to 5.5 KiB, 3 probes over 6,000 requests); limit 32 B per request", List.of(
             new RateRecord("memory: retained bytes per request [uploads steady]", Status.KO, 5_580.4, 5_480.2, 5_680.6,
-                32, "request", 1, 3, 6_000, 8_192, "heap retained 5.4 KiB per request during phase \"uploads "
+                32, Unit.BYTES, "request", 1, 3, 6_000, 8_192, "heap retained 5.4 KiB per request during phase \"uploads "
                 + "steady\" (95 % interval 5.3 to 5.5 KiB, 3 probes over 6,000 requests); limit 32 B per request",
                 List.of()))));
     Map<Source, Availability> signals = new LinkedHashMap<>();
