@@ -69,7 +69,7 @@ var catalogue = []catalogueEntry{
 	{
 		Name: "pool-misuse", Kind: kindPattern, Endpoint: "GET /api/items/:id/summary", Signal: signalHeap,
 		LeakyFunc: "main.leakySummaryScratch", FixedFunc: "main.fixedPooledSummary",
-		Description: "a ~1 KiB summary cached as a sub-slice of a 64 KiB sync.Pool scratch buffer: the pooled buffer never returns to the pool and each cache entry pins 64 KiB (cache capped at 2048 entries, so it plateaus at 128 MiB)",
+		Description: "a ~1 KiB summary cached as a sub-slice of a 64 KiB sync.Pool scratch buffer: the pooled buffer never returns to the pool and each cache entry pins 64 KiB (cache capped at 2048 entries, so it plateaus at 128 MiB; the fix caches 1024 copies)",
 	},
 	{
 		Name: "unbounded-cache", Kind: kindPattern, Endpoint: "GET /api/search", Signal: signalHeap,
