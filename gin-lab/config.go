@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"time"
 )
 
 // config holds every command-line setting; the Java launcher relies on the
@@ -24,6 +25,7 @@ type config struct {
 	auditRecordSize int
 	notifyLeakEvery int
 	memProfileRate  int
+	drainLinger     time.Duration
 }
 
 const (
@@ -51,6 +53,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.IntVar(&cfg.memProfileRate, "mem-profile-rate", runtime.MemProfileRate, "bytes allocated per heap profile sample (runtime.MemProfileRate); smaller = finer allocation sites, more overhead")
 	fs.IntVar(&cfg.notifyLeakEvery, "notify-leak-every", 1, "with blocked-goroutine on, 1 of every N POST /api/notify leaks its goroutine (the others take the fix)")
 	fs.Int64Var(&cfg.multipartMemory, "multipart-memory", defaultMultipartMemory, "gin MaxMultipartMemory in bytes; larger parts spill to temp files")
+	fs.DurationVar(&cfg.drainLinger, "drain-linger", defaultDrainLinger, "trap slow-drain: how long a POST /api/handoff worker lingers after its job (at most 1m)")
 	if err := fs.Parse(args); err != nil {
 		return cfg, fmt.Errorf("%w: %w", errUsage, err)
 	}
@@ -73,6 +76,9 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	}
 	if cfg.notifyLeakEvery < 1 || cfg.notifyLeakEvery > 1_000_000 {
 		return cfg, fmt.Errorf("%w: -notify-leak-every must be between 1 and 1000000", errUsage)
+	}
+	if cfg.drainLinger <= 0 || cfg.drainLinger > maxDrainLinger {
+		return cfg, fmt.Errorf("%w: -drain-linger must be more than 0 and at most %v", errUsage, maxDrainLinger)
 	}
 	return cfg, nil
 }

@@ -17,6 +17,8 @@ type lab struct {
 	events   *eventQueue // pattern channel-backlog, exposed for tests
 	poll     *pollBroker // pattern long-poll, exposed for tests
 	upstream *upstream   // pattern upstream-body: the in-lab upstream
+
+	lingerSlots chan struct{} // trap slow-drain: one slot per lingering worker
 }
 
 func newLab(cfg config) (*lab, error) {
@@ -36,8 +38,11 @@ func newLab(cfg config) (*lab, error) {
 	// Same reason: the notify handler is a plain function. Zero (a config built in a test) means every request.
 	notifyLeakEvery = uint64(max(cfg.notifyLeakEvery, 1))
 	notifyRequestsSeen.Store(0)
+	if cfg.drainLinger == 0 {
+		cfg.drainLinger = defaultDrainLinger
+	}
 	ctx, cancel := context.WithCancel(context.Background())
-	l := &lab{cfg: cfg, ctx: ctx, cancel: cancel}
+	l := &lab{cfg: cfg, ctx: ctx, cancel: cancel, lingerSlots: make(chan struct{}, lingerCap)}
 	labLeaks.Set(cfg.leaks.String())
 	if err := l.startUpstream(); err != nil {
 		cancel()

@@ -40,7 +40,7 @@ func setupRouter(l *lab) *gin.Engine {
 	addWebSocketRoutes(api, l)
 	addPollRoutes(api, l)
 	addUpstreamRoutes(api, l)
-	addTrapRoutes(api)
+	addTrapRoutes(api, l)
 	return r
 }
 
