@@ -41,6 +41,9 @@ func newLab(cfg config) (*lab, error) {
 	if cfg.drainLinger == 0 {
 		cfg.drainLinger = defaultDrainLinger
 	}
+	if cfg.plantRoutes == "" {
+		cfg.plantRoutes = "all"
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	l := &lab{cfg: cfg, ctx: ctx, cancel: cancel, lingerSlots: make(chan struct{}, lingerCap)}
 	labLeaks.Set(cfg.leaks.String())
