@@ -15,9 +15,9 @@ func TestTrapAndPlantFlagsDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cfg.drainLinger != 15*time.Second || cfg.plantBytes != 0 || cfg.plantRoutes != "all" {
-		t.Fatalf("expected -drain-linger 15s, -leak-bytes-per-request 0, -leak-routes all but was %v, %d, %q",
-			cfg.drainLinger, cfg.plantBytes, cfg.plantRoutes)
+	if cfg.drainLinger != 15*time.Second || cfg.drainCap != 32 || cfg.plantBytes != 0 || cfg.plantRoutes != "all" {
+		t.Fatalf("expected -drain-linger 15s, -drain-cap 32, -leak-bytes-per-request 0, -leak-routes all but was %v, %d, %d, %q",
+			cfg.drainLinger, cfg.drainCap, cfg.plantBytes, cfg.plantRoutes)
 	}
 	if cfg.auditRecordSize != 4096 || cfg.notifyLeakEvery != 1 || cfg.addr != "127.0.0.1:8080" || cfg.pprofAddr != "127.0.0.1:6060" {
 		t.Fatalf("expected the existing defaults unchanged but was %+v", cfg)
@@ -32,6 +32,7 @@ func TestTrapAndPlantFlagsRefuseBadValues(t *testing.T) {
 	for _, args := range [][]string{
 		{"-drain-linger", "0s"},
 		{"-drain-linger", "61s"},
+		{"-drain-cap", "0"},
 		{"-leak-bytes-per-request", "-1"},
 		{"-leak-bytes-per-request", "1048577"},
 		{"-leak-routes", "uploadz"},

@@ -41,11 +41,14 @@ func newLab(cfg config) (*lab, error) {
 	if cfg.drainLinger == 0 {
 		cfg.drainLinger = defaultDrainLinger
 	}
+	if cfg.drainCap == 0 {
+		cfg.drainCap = defaultDrainCap
+	}
 	if cfg.plantRoutes == "" {
 		cfg.plantRoutes = "all"
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	l := &lab{cfg: cfg, ctx: ctx, cancel: cancel, lingerSlots: make(chan struct{}, lingerCap)}
+	l := &lab{cfg: cfg, ctx: ctx, cancel: cancel, lingerSlots: make(chan struct{}, cfg.drainCap)}
 	labLeaks.Set(cfg.leaks.String())
 	if err := l.startUpstream(); err != nil {
 		cancel()
