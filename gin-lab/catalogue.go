@@ -69,7 +69,7 @@ var catalogue = []catalogueEntry{
 	{
 		Name: "pool-misuse", Kind: kindPattern, Endpoint: "GET /api/items/:id/summary", Signal: signalHeap,
 		LeakyFunc: "main.leakySummaryScratch", FixedFunc: "main.fixedPooledSummary",
-		Description: "a ~1 KiB summary cached as a sub-slice of a 64 KiB sync.Pool scratch buffer: the pooled buffer never returns to the pool and each cache entry pins 64 KiB (cache capped at 2048 entries, so it plateaus at 128 MiB)",
+		Description: "a ~1 KiB summary cached as a sub-slice of a 64 KiB sync.Pool scratch buffer: the pooled buffer never returns to the pool and each cache entry pins 64 KiB (cache capped at 2048 entries, so it plateaus at 128 MiB; the fix caches 1024 copies)",
 	},
 	{
 		Name: "unbounded-cache", Kind: kindPattern, Endpoint: "GET /api/search", Signal: signalHeap,
@@ -120,6 +120,26 @@ var catalogue = []catalogueEntry{
 		Name: "idle-keepalive", Kind: kindTrap, Endpoint: "GET /api/ping", Signal: signalGoroutines,
 		FixedFunc:   "main.trapPing",
 		Description: "clients keep keep-alive connections open and idle: one server goroutine and descriptor per connection until IdleTimeout (2 min), flat in the number of requests",
+	},
+	{
+		Name: "goroutine-peak", Kind: kindTrap, Endpoint: "GET /api/fanout", Signal: signalHeap,
+		FixedFunc:   "main.trapGoroutinePeak",
+		Description: "fans each request out to n goroutines (default 500, one fan-out at a time) that all end before the answer: the first peak leaves ~500 B of g record per goroutine on the heap for good (allgs never shrinks), later peaks of the same size reuse them",
+	},
+	{
+		Name: "slow-drain", Kind: kindTrap, Endpoint: "POST /api/handoff", Signal: signalGoroutines,
+		FixedFunc:   "main.trapLingerWorker",
+		Description: "hands a job to a worker goroutine that lingers -drain-linger (default 15 s) after it, at most -drain-cap (default 32) at once: after a phase the goroutine count is up and falls back to its baseline within 15 s, by itself",
+	},
+	{
+		Name: "map-peak", Kind: kindTrap, Endpoint: "POST /api/reservations/batch", Signal: signalHeap,
+		FixedFunc:   "main.(*reservationTable).trapMapPeak",
+		Description: "a long-lived map gets keys new entries (default 8192, one batch at a time, at most 65536) that are all deleted before the answer: Go maps keep their peak size, so the heap steps once and stays flat",
+	},
+	{
+		Name: "rss-high-water", Kind: kindTrap, Endpoint: "GET /api/index/:key", Signal: signalHeap,
+		FixedFunc:   "main.(*lookupIndex).trapIndexLookup",
+		Description: "the first request loads 1 Mi records of 64 B (64 MiB) and keeps 1 in 128 as an index, once per process: one survivor per page, so RSS and HeapInuse stay 64 MiB up for good while the post-GC heap steps by ~0.6 MiB once",
 	},
 }
 

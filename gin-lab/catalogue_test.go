@@ -29,6 +29,10 @@ var catalogueFuncs = map[string][]any{
 	"pool-correct":          {nil, trapPooledRender},
 	"map-binding":           {nil, trapBindMap},
 	"idle-keepalive":        {nil, trapPing},
+	"goroutine-peak":        {nil, trapGoroutinePeak},
+	"slow-drain":            {nil, trapLingerWorker},
+	"map-peak":              {nil, (*reservationTable).trapMapPeak},
+	"rss-high-water":        {nil, (*lookupIndex).trapIndexLookup},
 }
 
 // mainName is the function's name as a gin-lab binary reports it: in a

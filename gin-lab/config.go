@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"time"
 )
 
 // config holds every command-line setting; the Java launcher relies on the
@@ -24,6 +25,12 @@ type config struct {
 	auditRecordSize int
 	notifyLeakEvery int
 	memProfileRate  int
+	drainLinger     time.Duration
+	drainCap        int
+	// plantBytes and plantRoutes are the planted small leak
+	// (-leak-bytes-per-request, -leak-routes; planted_leak.go).
+	plantBytes  int
+	plantRoutes string
 }
 
 const (
@@ -51,6 +58,10 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.IntVar(&cfg.memProfileRate, "mem-profile-rate", runtime.MemProfileRate, "bytes allocated per heap profile sample (runtime.MemProfileRate); smaller = finer allocation sites, more overhead")
 	fs.IntVar(&cfg.notifyLeakEvery, "notify-leak-every", 1, "with blocked-goroutine on, 1 of every N POST /api/notify leaks its goroutine (the others take the fix)")
 	fs.Int64Var(&cfg.multipartMemory, "multipart-memory", defaultMultipartMemory, "gin MaxMultipartMemory in bytes; larger parts spill to temp files")
+	fs.DurationVar(&cfg.drainLinger, "drain-linger", defaultDrainLinger, "trap slow-drain: how long a POST /api/handoff worker lingers after its job (at most 1m)")
+	fs.IntVar(&cfg.drainCap, "drain-cap", defaultDrainCap, "trap slow-drain: most POST /api/handoff workers lingering at once")
+	fs.IntVar(&cfg.plantBytes, "leak-bytes-per-request", 0, "plant a leak: every request on the -leak-routes routes keeps this many bytes forever (0 = off; independent of -leaks)")
+	fs.StringVar(&cfg.plantRoutes, "leak-routes", "all", "routes of -leak-bytes-per-request: all (every /api route) or a comma list of families: "+strings.Join(familyNames(), ", "))
 	if err := fs.Parse(args); err != nil {
 		return cfg, fmt.Errorf("%w: %w", errUsage, err)
 	}
@@ -73,6 +84,18 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	}
 	if cfg.notifyLeakEvery < 1 || cfg.notifyLeakEvery > 1_000_000 {
 		return cfg, fmt.Errorf("%w: -notify-leak-every must be between 1 and 1000000", errUsage)
+	}
+	if cfg.drainLinger <= 0 || cfg.drainLinger > maxDrainLinger {
+		return cfg, fmt.Errorf("%w: -drain-linger must be more than 0 and at most %v", errUsage, maxDrainLinger)
+	}
+	if cfg.drainCap < 1 || cfg.drainCap > maxDrainCap {
+		return cfg, fmt.Errorf("%w: -drain-cap must be between 1 and %d", errUsage, maxDrainCap)
+	}
+	if cfg.plantBytes < 0 || cfg.plantBytes > maxPlantBytes {
+		return cfg, fmt.Errorf("%w: -leak-bytes-per-request must be between 0 and %d", errUsage, maxPlantBytes)
+	}
+	if _, err := parsePlantRoutes(cfg.plantRoutes); err != nil {
+		return cfg, fmt.Errorf("%w: %v", errUsage, err)
 	}
 	return cfg, nil
 }

@@ -17,6 +17,8 @@ type lab struct {
 	events   *eventQueue // pattern channel-backlog, exposed for tests
 	poll     *pollBroker // pattern long-poll, exposed for tests
 	upstream *upstream   // pattern upstream-body: the in-lab upstream
+
+	lingerSlots chan struct{} // trap slow-drain: one slot per lingering worker
 }
 
 func newLab(cfg config) (*lab, error) {
@@ -36,8 +38,17 @@ func newLab(cfg config) (*lab, error) {
 	// Same reason: the notify handler is a plain function. Zero (a config built in a test) means every request.
 	notifyLeakEvery = uint64(max(cfg.notifyLeakEvery, 1))
 	notifyRequestsSeen.Store(0)
+	if cfg.drainLinger == 0 {
+		cfg.drainLinger = defaultDrainLinger
+	}
+	if cfg.drainCap == 0 {
+		cfg.drainCap = defaultDrainCap
+	}
+	if cfg.plantRoutes == "" {
+		cfg.plantRoutes = "all"
+	}
 	ctx, cancel := context.WithCancel(context.Background())
-	l := &lab{cfg: cfg, ctx: ctx, cancel: cancel}
+	l := &lab{cfg: cfg, ctx: ctx, cancel: cancel, lingerSlots: make(chan struct{}, cfg.drainCap)}
 	labLeaks.Set(cfg.leaks.String())
 	if err := l.startUpstream(); err != nil {
 		cancel()

@@ -76,3 +76,26 @@ func TestPoolMisuseFixedCachesOnlyTheSummary(t *testing.T) {
 		t.Fatalf("expected at most 2048 B/request retained but was %.0f B/request", got)
 	}
 }
+
+// TestPoolMisuseFixedPlateausAtItsCapacity fills the fixed cache, then asks
+// for as many new ids again: a full cache only replaces entries. The default
+// run's binding warm-up (1500 journeys, one new id each) fills it, so the
+// judged phase sees the plateau.
+func TestPoolMisuseFixedPlateausAtItsCapacity(t *testing.T) {
+	_, r := newTestLab(t)
+	for i := 1; i <= fixedSummaryCacheCapacity; i++ {
+		do(r, http.MethodGet, "/api/items/"+uitoa(uint64(i))+"/summary", "", "")
+	}
+	before := heapAfterGC()
+	for i := 1; i <= summaryRequests; i++ {
+		id := uint64(fixedSummaryCacheCapacity + i)
+		mustStatus(t, do(r, http.MethodGet, "/api/items/"+uitoa(id)+"/summary", "", ""), http.StatusOK)
+	}
+	grown := heapAfterGC() - before
+	runtime.KeepAlive(r) // the router owns the cache; keep it live past the measurement
+	got := perRequest(grown, summaryRequests)
+	t.Logf("pool-misuse fixed: post-GC heap grew %d bytes over %d new items once the cache held %d = %.1f B/request", grown, summaryRequests, fixedSummaryCacheCapacity, got)
+	if got > trapMaxPerRequest {
+		t.Fatalf("expected at most %d B/request once the cache is full but was %.1f B/request", trapMaxPerRequest, got)
+	}
+}

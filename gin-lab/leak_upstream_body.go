@@ -55,7 +55,15 @@ func (l *lab) startUpstream() error {
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /upstream/items/{id}", serveUpstreamItem)
-	transport := &http.Transport{MaxIdleConnsPerHost: 64, IdleConnTimeout: 30 * time.Second}
+	// One idle connection at most: the pool's size is a high-water mark of
+	// concurrent upstream calls, each idle connection costing 3 goroutines
+	// (readLoop, writeLoop, the upstream's conn) and ~26 KiB for
+	// IdleConnTimeout (30 s, longer than a probe's settling). With 64, a
+	// judged phase busier than its warm-up kept 4-10 more connections than
+	// the warm-up had: +12-30 goroutines and 130-255 KiB after the fixed
+	// api phase (docs/how-it-measures.md). A call made while the one idle
+	// connection is in use dials its own and closes it after.
+	transport := &http.Transport{MaxIdleConnsPerHost: 1, IdleConnTimeout: 30 * time.Second}
 	u := &upstream{
 		baseURL:       "http://" + ln.Addr().String(),
 		srv:           &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second},

@@ -27,6 +27,10 @@ func setupRouter(l *lab) *gin.Engine {
 	r.GET("/debug/vars", gin.WrapH(expvar.Handler()))
 
 	api := r.Group("/api", requestID(), l.requestScopeMiddleware(), limitBody(l.cfg.uploadLimit))
+	if l.cfg.plantBytes > 0 {
+		routes, _ := parsePlantRoutes(l.cfg.plantRoutes) // checked by parseFlags
+		api.Use(plantedLeakMiddleware(l.cfg.plantBytes, routes))
+	}
 	addItemRoutes(api, l)
 	addNotifyRoutes(api, l)
 	addExportRoutes(api, l)
@@ -40,7 +44,7 @@ func setupRouter(l *lab) *gin.Engine {
 	addWebSocketRoutes(api, l)
 	addPollRoutes(api, l)
 	addUpstreamRoutes(api, l)
-	addTrapRoutes(api)
+	addTrapRoutes(api, l)
 	return r
 }
 

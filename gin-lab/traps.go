@@ -12,7 +12,8 @@ import (
 )
 
 // Traps: healthy code that looks like growth and must pass. They have no
-// leaky variant and are always mounted.
+// leaky variant and are always mounted. The older ones are here; newer ones
+// have a file each (trap_*.go).
 
 // TRAP large-alloc: a big allocation per request, released when the
 // handler returns. Under load the GC works hard and the live heap swings,
@@ -126,9 +127,14 @@ func trapPing(c *gin.Context) {
 	c.JSON(http.StatusOK, gin.H{"pong": true})
 }
 
-func addTrapRoutes(rg *gin.RouterGroup) {
+func addTrapRoutes(rg *gin.RouterGroup, l *lab) {
 	rg.GET("/reports/large", trapLargeReport)
 	rg.GET("/catalog/:sku", trapBoundedCatalog(newLRU[[]byte](catalogCacheCapacity)))
 	rg.GET("/render/:id", trapPooledRender)
 	rg.GET("/ping", trapPing)
+	// The traps in trap_*.go, one file each.
+	rg.GET("/fanout", trapGoroutinePeak)
+	addSlowDrainRoutes(rg, l)
+	rg.POST("/reservations/batch", newReservationTable().trapMapPeak)
+	rg.GET("/index/:key", new(lookupIndex).trapIndexLookup)
 }

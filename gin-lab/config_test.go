@@ -1,0 +1,44 @@
+package main
+
+import (
+	"errors"
+	"io"
+	"testing"
+	"time"
+)
+
+// TestTrapAndPlantFlagsDefaults: the flags added for the slow-drain trap and
+// the planted leak change nothing unless given; the existing ones keep
+// their defaults (the Java launcher relies on them).
+func TestTrapAndPlantFlagsDefaults(t *testing.T) {
+	cfg, err := parseFlags(nil, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.drainLinger != 15*time.Second || cfg.drainCap != 32 || cfg.plantBytes != 0 || cfg.plantRoutes != "all" {
+		t.Fatalf("expected -drain-linger 15s, -drain-cap 32, -leak-bytes-per-request 0, -leak-routes all but was %v, %d, %d, %q",
+			cfg.drainLinger, cfg.drainCap, cfg.plantBytes, cfg.plantRoutes)
+	}
+	if cfg.auditRecordSize != 4096 || cfg.notifyLeakEvery != 1 || cfg.addr != "127.0.0.1:8080" || cfg.pprofAddr != "127.0.0.1:6060" {
+		t.Fatalf("expected the existing defaults unchanged but was %+v", cfg)
+	}
+	cfg, err = parseFlags([]string{"-leak-bytes-per-request", "32", "-leak-routes", "binding,api", "-drain-linger", "2s"}, io.Discard)
+	if err != nil || cfg.plantBytes != 32 || cfg.plantRoutes != "binding,api" || cfg.drainLinger != 2*time.Second {
+		t.Fatalf("expected 32, binding,api, 2s but was %+v (%v)", cfg, err)
+	}
+}
+
+func TestTrapAndPlantFlagsRefuseBadValues(t *testing.T) {
+	for _, args := range [][]string{
+		{"-drain-linger", "0s"},
+		{"-drain-linger", "61s"},
+		{"-drain-cap", "0"},
+		{"-leak-bytes-per-request", "-1"},
+		{"-leak-bytes-per-request", "1048577"},
+		{"-leak-routes", "uploadz"},
+	} {
+		if _, err := parseFlags(args, io.Discard); !errors.Is(err, errUsage) {
+			t.Errorf("expected %v to be refused as a usage error but was %v", args, err)
+		}
+	}
+}
