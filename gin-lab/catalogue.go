@@ -129,7 +129,7 @@ var catalogue = []catalogueEntry{
 	{
 		Name: "slow-drain", Kind: kindTrap, Endpoint: "POST /api/handoff", Signal: signalGoroutines,
 		FixedFunc:   "main.trapLingerWorker",
-		Description: "hands a job to a worker goroutine that lingers -drain-linger (default 15 s) after it, at most -drain-cap (default 32) at once: after a phase the goroutine count is up and falls back to its baseline within 15 s, by itself",
+		Description: "hands a job to a worker goroutine that lingers -drain-linger (default 15 s) after it, at most -drain-cap (default 16) at once: after a phase the goroutine count is up and falls back to its baseline within 15 s, by itself",
 	},
 	{
 		Name: "map-peak", Kind: kindTrap, Endpoint: "POST /api/reservations/batch", Signal: signalHeap,

@@ -15,8 +15,8 @@ func TestTrapAndPlantFlagsDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cfg.drainLinger != 15*time.Second || cfg.drainCap != 32 || cfg.plantBytes != 0 || cfg.plantRoutes != "all" {
-		t.Fatalf("expected -drain-linger 15s, -drain-cap 32, -leak-bytes-per-request 0, -leak-routes all but was %v, %d, %d, %q",
+	if cfg.drainLinger != 15*time.Second || cfg.drainCap != 16 || cfg.plantBytes != 0 || cfg.plantRoutes != "all" {
+		t.Fatalf("expected -drain-linger 15s, -drain-cap 16, -leak-bytes-per-request 0, -leak-routes all but was %v, %d, %d, %q",
 			cfg.drainLinger, cfg.drainCap, cfg.plantBytes, cfg.plantRoutes)
 	}
 	if cfg.auditRecordSize != 4096 || cfg.notifyLeakEvery != 1 || cfg.addr != "127.0.0.1:8080" || cfg.pprofAddr != "127.0.0.1:6060" {

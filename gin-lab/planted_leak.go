@@ -35,11 +35,11 @@ var familyRoutes = map[string][]string{
 	"binding": {
 		"GET /api/items/:id", "GET /api/items/:id/summary", "GET /api/catalog/:sku", "GET /api/search",
 		"GET /api/reports/large", "GET /api/render/:id", "POST /api/forms/contact", "POST /api/orders",
-		"POST /api/bind/map", "POST /api/reservations/batch", "GET /api/index/:key",
+		"POST /api/bind/map", "POST /api/reservations/batch", "GET /api/index/:key", "POST /api/handoff",
 	},
 	"api": {
 		"POST /api/notify", "POST /api/exports", "POST /api/items/:id/watch", "POST /api/events",
-		"GET /api/upstream/items/:id", "GET /api/fanout", "POST /api/handoff",
+		"GET /api/upstream/items/:id", "GET /api/fanout",
 	},
 	"uploads":          {"POST /api/uploads", "POST /api/uploads/batch", "PUT /api/blobs/:name"},
 	"long-connections": {"GET /api/stream/events", "GET /api/ws", "GET /api/poll", "POST /api/poll/publish"},

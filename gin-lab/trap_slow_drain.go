@@ -15,7 +15,7 @@ import (
 // worker, in case more work comes.
 //
 // Why it looks like a leak: right after a phase the goroutine count is up
-// by up to -drain-cap (default 32) lingering workers, and they end only up
+// by up to -drain-cap (default 16) lingering workers, and they end only up
 // to 15 s later; a probe that reads the count then, or compares it with a
 // baseline taken on an idle service, sees goroutine growth.
 //
@@ -36,7 +36,7 @@ import (
 // after a phase busier than its warm-up.
 
 const (
-	defaultDrainCap     = 32
+	defaultDrainCap     = 16
 	maxDrainCap         = 10000
 	defaultDrainLinger  = 15 * time.Second
 	maxDrainLinger      = 60 * time.Second
