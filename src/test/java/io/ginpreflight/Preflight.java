@@ -78,7 +78,8 @@ public final class Preflight {
    */
   public PopulationBuilder populations(PreflightRun run) {
     List<PlannedPhase> planned = plannedPhases(run.limits());
-    RunPlan plan = run.plan(planned);
+    // The simulation's adjustments reach the whole run's checks too, not only its phases.
+    RunPlan plan = run.plan(planned, limits.apply(run.limits()));
     List<PopulationBuilder> loads = new ArrayList<>();
     for (int i = 0; i < phases.size(); i++) {
       for (int round = 1; round <= phases.get(i).rounds(); round++) {

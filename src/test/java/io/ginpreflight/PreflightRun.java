@@ -230,12 +230,14 @@ public final class PreflightRun implements AutoCloseable {
   /**
    * Fixes the run's plan, once, before any load: from here on the probes are judged by it and the
    * reports are written from it. Checks of signals the target does not offer are left out, and said.
+   *
+   * @param simulationLimits the configured limits as the simulation adjusted them, for the whole run
    */
-  RunPlan plan(List<PlannedPhase> phases) {
+  RunPlan plan(List<PlannedPhase> phases, Limits simulationLimits) {
     if (planned != null) {
       throw new IllegalStateException("The run's plan is already set: call Preflight.populations(run) once.");
     }
-    RunPlan plan = RunPlan.of(phases, limits, unoffered.keySet());
+    RunPlan plan = RunPlan.of(phases, simulationLimits, unoffered.keySet());
     for (CheckKind kind : CheckKind.values()) {
       if (limits.limitFor(kind).isPresent() && unoffered.containsKey(kind.signal())) {
         LOG.info("check {} not run: {}", kind.checkName(), unoffered.get(kind.signal()));

@@ -13,7 +13,8 @@ import java.util.List;
  * @param roundProbes the probe after each round, round 1 first
  * @param roundScenarios each round's scenario name, whose requests Gatling counts
  * @param growthChecks the growth checks judged when the window closes; empty for a warm-up
- * @param trendChecks the rate checks fitted across the rounds; empty with one round
+ * @param trendChecks the rate checks fitted through its probes (every judged window has them); empty for a
+ *     warm-up
  */
 public record PhaseWindow(
     String phase,

@@ -32,7 +32,7 @@ public record RateLimits(double bytesPerRequest, double bytesPerVirtualUser, dou
         config.nonNegativeDouble("preflight.limits.whole-run.goroutines-per-1000-requests"),
         config.nonNegativeBytes("preflight.limits.noise-floor.heap"),
         config.nonNegativeDouble("preflight.limits.noise-floor.goroutines"),
-        config.nonNegativeLong("preflight.limits.rate-min-requests"));
+        config.positiveInt("preflight.limits.rate-min-requests"));
   }
 
   /** The limit of a rate in a judged phase. */

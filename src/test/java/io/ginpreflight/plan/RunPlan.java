@@ -13,8 +13,9 @@ import java.util.Set;
 /**
  * The run's plan, built once before any load: every probe in order, every phase window with the checks
  * it is judged by, and the checks of the whole run. This is the one place that decides which checks run:
- * a check runs when its limit is not off and its signal is offered by the target; every judged phase has
- * its rates, and with two or more judged phases the whole run has its own. The Gatling
+ * a growth check runs when its limit is not off and its signal is offered by the target; every judged
+ * phase has its rates (of the offered signals), and with two or more judged phases the whole run has its
+ * own. The Gatling
  * assertions, the verdicts and the reports all read it. Immutable.
  */
 public record RunPlan(List<ProbePoint> probes, List<PhaseWindow> windows, List<TrendCheck> wholeRunChecks,

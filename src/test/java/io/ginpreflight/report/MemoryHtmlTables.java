@@ -102,14 +102,15 @@ final class MemoryHtmlTables {
     if (noise == null) {
       return "";
     }
-    String measured = noise.heapDifferenceBytes() == null ? "could not be measured"
-        : "moved by " + Html.value(noise.heapDifferenceBytes(), Unit.BYTES) + " and "
-            + (noise.goroutineDifference() == null ? "?" : noise.goroutineDifference()) + " goroutines";
+    String measured = "moved the heap by "
+        + (noise.heapDifferenceBytes() == null ? "(unmeasured)" : Html.value(noise.heapDifferenceBytes(), Unit.BYTES))
+        + " and goroutines by " + (noise.goroutineDifference() == null ? "(unmeasured)" : noise.goroutineDifference());
     return "<p class=\"note\" id=\"noise\">Noise at rest: two probes " + noise.apartMillis() + " ms apart with no "
-        + "load " + Html.esc(measured) + ". The intervals assume a spread of one reading of "
+        + "load " + Html.esc(measured) + ". The intervals assumed a spread of one reading of up to "
         + Html.value(Math.round(noise.heapSpreadBytes()), Unit.BYTES) + " (heap) and "
-        + Html.number(noise.goroutineSpread(), 1) + " goroutines: the measured noise, never below the floors "
-        + "(preflight.limits.noise-floor). A rate fails only when its whole interval is above its limit.</p>";
+        + Html.number(noise.goroutineSpread(), 1) + " goroutines: the larger of the measured noise and a fit's "
+        + "residuals, never below the floors (preflight.limits.noise-floor). A rate fails when its whole interval "
+        + "is above its limit, or its last step's is.</p>";
   }
 
   static String topSites(List<CheckRecord> checks) {

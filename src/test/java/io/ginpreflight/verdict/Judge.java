@@ -7,6 +7,7 @@ import io.ginpreflight.model.RequestCounts;
 import io.ginpreflight.model.RunFindings;
 import io.ginpreflight.model.SiteGrowth;
 import io.ginpreflight.model.Status;
+import io.ginpreflight.model.TrendKind;
 import io.ginpreflight.model.TrendResult;
 import io.ginpreflight.plan.GrowthCheck;
 import io.ginpreflight.plan.PhaseWindow;
@@ -96,29 +97,84 @@ public final class Judge {
     RatePoints points = new RatePoints(findings, requests);
     List<Verdict> verdicts = new ArrayList<>();
     for (TrendCheck check : plan.wholeRunChecks()) {
-      // Left out: windows too small to judge per request alone, for the same reason, and windows whose own
-      // rate was a plateau, whose growth is explained (it stopped) and would only hide a small steady leak.
-      List<PhaseWindow> judged = plan.windows().stream()
-          .filter(w -> w.judged() && points.requests(w) >= check.minRequests() && !plateau(w, check)).toList();
-      if (judged.isEmpty()) {
-        TrendResult none = RateRule.tooFewRequests(check.kind(), TrendResult.WHOLE_RUN, "over the whole run", 0,
-            check.minRequests(), check.limit());
-        findings.add(none);
-        verdicts.add(verdict(none.recordName(), none.status(), none.message()));
-        continue;
-      }
-      RatePoints.WholeRun run = points.wholeRun(judged, check.kind());
-      TrendResult rate = RateRule.evaluate(check.kind(), TrendResult.WHOLE_RUN, "over the whole run",
-          run.points(), noise(check), check.limit(), run.contributions(), false);
-      Optional<ProbeReading> first = findings.reading(judged.get(0).baselineProbe());
-      Optional<ProbeReading> last = findings.reading(judged.get(judged.size() - 1).closingProbe());
-      if (first.isPresent() && last.isPresent()) {
-        rate = withSites(rate, first.get(), last.get());
+      TrendResult rate = wholeRun(points, check);
+      if (rate.status() == Status.KO) {
+        rate = withSites(rate, contributing(points, check));
       }
       findings.add(rate);
       verdicts.add(verdict(rate.recordName(), rate.status(), rate.message()));
     }
     return verdicts;
+  }
+
+  /**
+   * Every judged window, each counting only its own growth, less those that say nothing of a steady leak:
+   * too few requests (as for their own rates), and growth that stopped by its last step (a plateau, at the
+   * whole run's limit). With fewer than two left, the phases' own rates have said it all.
+   */
+  private TrendResult wholeRun(RatePoints points, TrendCheck check) {
+    List<List<RatePoint>> segments = new ArrayList<>();
+    List<String> rates = new ArrayList<>();
+    List<String> leftOut = new ArrayList<>();
+    double noise = noise(check);
+    for (PhaseWindow window : plan.windows().stream().filter(PhaseWindow::judged).toList()) {
+      long windowRequests = points.requests(window);
+      List<RatePoint> own = points.of(window, check.kind());
+      if (windowRequests < check.minRequests()) {
+        leftOut.add(window.phase() + " (" + RateText.count(windowRequests) + " requests)");
+      } else if (plateau(window, check) || stopped(own, noise, check)) {
+        leftOut.add(window.phase() + " (a plateau)");
+      } else {
+        segments.add(own);
+        rates.add(window.phase() + " " + ownRate(own, check.kind()));
+      }
+    }
+    String where = "over the whole run";
+    if (segments.size() < 2) {
+      return RateRule.notJudged(check.kind(), TrendResult.WHOLE_RUN, check.limit(), 0, "not judged "
+          + RateText.per(check.kind()) + " " + where + ": " + segments.size() + " of the judged phases can be "
+          + "joined, two are needed" + (leftOut.isEmpty() ? "" : "; left out: " + String.join(", ", leftOut)));
+    }
+    String detail = segments.size() + " judged phases: " + String.join(", ", rates)
+        + (leftOut.isEmpty() ? "" : "; left out: " + String.join(", ", leftOut));
+    return RateRule.acrossSegments(check.kind(), TrendResult.WHOLE_RUN, where, segments, noise, check.limit(),
+        detail);
+  }
+
+  /** Growth above the whole run's limit that had stopped by the window's last step. */
+  private static boolean stopped(List<RatePoint> own, double noise, TrendCheck check) {
+    if (own.size() < 3 || own.stream().anyMatch(p -> !p.value().isMeasured())) {
+      return false;
+    }
+    double perUnit = check.limit() / check.kind().perCount();
+    RatePoint first = own.get(0);
+    RatePoint last = own.get(own.size() - 1);
+    double overall = last.count() <= 0 ? 0 : (last.value().value() - first.value().value()) / (double) last.count();
+    return overall > perUnit && Plateau.of(own, noise, perUnit).reached();
+  }
+
+  private static String ownRate(List<RatePoint> own, TrendKind kind) {
+    if (own.size() < 2 || own.stream().anyMatch(p -> !p.value().isMeasured())
+        || own.get(own.size() - 1).count() <= 0) {
+      return "unmeasured";
+    }
+    LineFit fit = LineFit.of(own.stream().map(p -> (double) p.count()).toList(),
+        own.stream().map(p -> (double) p.value().value()).toList(), 0);
+    return RateText.value(kind, fit.slope() * kind.perCount());
+  }
+
+  /** The growing sites of the contributing windows, each diffed between its own baseline and closing probe. */
+  private List<SiteGrowth> contributing(RatePoints points, TrendCheck check) {
+    List<SiteGrowth> all = new ArrayList<>();
+    for (PhaseWindow window : plan.windows().stream().filter(PhaseWindow::judged).toList()) {
+      Optional<ProbeReading> before = findings.reading(window.baselineProbe());
+      Optional<ProbeReading> after = findings.reading(window.closingProbe());
+      if (before.isPresent() && after.isPresent() && points.requests(window) >= check.minRequests()) {
+        all.addAll(check.kind().isBytes() ? sites.heap(before.get(), after.get())
+            : sites.goroutines(before.get(), after.get()));
+      }
+    }
+    return SiteGrowth.merged(all, LeakSites.TOP);
   }
 
   private boolean plateau(PhaseWindow window, TrendCheck check) {
@@ -149,7 +205,10 @@ public final class Judge {
     if (result.status() != Status.KO) {
       return result;
     }
-    List<SiteGrowth> grown = result.kind().isBytes() ? sites.heap(before, after) : sites.goroutines(before, after);
+    return withSites(result, result.kind().isBytes() ? sites.heap(before, after) : sites.goroutines(before, after));
+  }
+
+  private static TrendResult withSites(TrendResult result, List<SiteGrowth> grown) {
     return result.withTopSites(grown, LeakSites.clause(grown));
   }
 

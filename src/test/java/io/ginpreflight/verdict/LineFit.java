@@ -3,20 +3,24 @@ package io.ginpreflight.verdict;
 import java.util.List;
 
 /**
- * A least-squares line through (x, y) points and the 95 % interval of its slope. The spread of y around
- * the line is the larger of the measured noise and the fit's own residuals: three probes can lie on a
- * line by chance, and the noise measured with no load says how far apart two readings of an unchanged
- * heap can be.
+ * A least-squares slope through one or more segments of (x, y) points, each segment with its own
+ * intercept (the phases of a whole run each count only their own growth), and the 95 % interval of the
+ * slope. The spread of y around the lines is the larger of the measured noise and the fit's residuals:
+ * three probes can lie on a line by chance, and the noise measured with no load says how far apart two
+ * readings of an unchanged heap can be.
  *
  * @param slope growth of y per unit of x
- * @param halfWidth half the 95 % interval of the slope (1.96 standard errors)
+ * @param halfWidth half the 95 % interval of the slope
  * @param spread the standard deviation of y used (noise or residuals, whichever is larger)
- * @param residual the residuals' standard deviation; 0 with two points
+ * @param residual the residuals' standard deviation; 0 without degrees of freedom left
  */
 public record LineFit(double slope, double halfWidth, double spread, double residual) {
 
-  /** Two-sided 95 % for a normal spread. */
+  /** Two-sided 95 % for a normal spread, when the noise (known) sets it. */
   static final double Z95 = 1.96;
+
+  /** Student's t, two-sided 95 %, for 1 to 10 degrees of freedom: residuals of few probes are uncertain. */
+  private static final double[] T95 = {12.71, 4.30, 3.18, 2.78, 2.57, 2.45, 2.36, 2.31, 2.26, 2.23};
 
   public double low() {
     return slope - halfWidth;
@@ -26,37 +30,62 @@ public record LineFit(double slope, double halfWidth, double spread, double resi
     return slope + halfWidth;
   }
 
-  /**
-   * @param noise the standard deviation of one reading with nothing changing; at least one unit
-   * @throws IllegalArgumentException with fewer than two points or no spread in x
-   */
+  /** One segment: the points of a phase. */
   public static LineFit of(List<Double> x, List<Double> y, double noise) {
-    int n = x.size();
-    if (n < 2 || y.size() != n) {
-      throw new IllegalArgumentException("A line needs two or more points, got " + n + ".");
-    }
-    double meanX = x.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-    double meanY = y.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+    return pooled(List.of(x), List.of(y), noise);
+  }
+
+  /**
+   * @param noise the standard deviation of one reading with nothing changing (the floor at least)
+   * @throws IllegalArgumentException when no segment has two points at different x
+   */
+  public static LineFit pooled(List<List<Double>> xs, List<List<Double>> ys, double noise) {
     double sxx = 0;
     double sxy = 0;
-    for (int i = 0; i < n; i++) {
-      sxx += (x.get(i) - meanX) * (x.get(i) - meanX);
-      sxy += (x.get(i) - meanX) * (y.get(i) - meanY);
+    int points = 0;
+    for (int s = 0; s < xs.size(); s++) {
+      List<Double> x = xs.get(s);
+      List<Double> y = ys.get(s);
+      double meanX = mean(x);
+      double meanY = mean(y);
+      for (int i = 0; i < x.size(); i++) {
+        sxx += (x.get(i) - meanX) * (x.get(i) - meanX);
+        sxy += (x.get(i) - meanX) * (y.get(i) - meanY);
+      }
+      points += x.size();
     }
     if (sxx == 0) {
-      throw new IllegalArgumentException("A line needs points at two or more x values.");
+      throw new IllegalArgumentException("A line needs points at two or more x values in one segment.");
     }
     double slope = sxy / sxx;
+    // One intercept per segment and the common slope are fitted: what is left is the residuals' freedom.
+    int freedom = points - xs.size() - 1;
     double residual = 0;
-    if (n > 2) {
+    if (freedom > 0) {
       double squares = 0;
-      for (int i = 0; i < n; i++) {
-        double fitted = meanY + slope * (x.get(i) - meanX);
-        squares += (y.get(i) - fitted) * (y.get(i) - fitted);
+      for (int s = 0; s < xs.size(); s++) {
+        List<Double> x = xs.get(s);
+        List<Double> y = ys.get(s);
+        double meanX = mean(x);
+        double meanY = mean(y);
+        for (int i = 0; i < x.size(); i++) {
+          double fitted = meanY + slope * (x.get(i) - meanX);
+          squares += (y.get(i) - fitted) * (y.get(i) - fitted);
+        }
       }
-      residual = Math.sqrt(squares / (n - 2));
+      residual = Math.sqrt(squares / freedom);
     }
     double spread = Math.max(noise, residual);
-    return new LineFit(slope, Z95 * spread / Math.sqrt(sxx), spread, residual);
+    // The noise is measured apart from the fit; residuals of a few probes are an estimate with few degrees.
+    double factor = residual > noise ? t95(freedom) : Z95;
+    return new LineFit(slope, factor * spread / Math.sqrt(sxx), spread, residual);
+  }
+
+  private static double t95(int freedom) {
+    return freedom <= 0 ? Double.POSITIVE_INFINITY : freedom <= T95.length ? T95[freedom - 1] : Z95;
+  }
+
+  private static double mean(List<Double> values) {
+    return values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
   }
 }

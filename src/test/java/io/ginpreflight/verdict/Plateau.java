@@ -13,7 +13,13 @@ import java.util.List;
  * @param firstRate growth per unit in the first step
  * @param lastRate growth per unit in the last step
  */
-record Plateau(boolean reached, boolean slowing, double firstRate, double lastRate) {
+record Plateau(boolean reached, boolean slowing, double firstRate, double lastRate, double lastHalfWidth) {
+
+  /** Whether the last step alone, with its own noise, is above the limit: the growth went on to the end. */
+  boolean stillGrowing(double limitPerUnit) {
+    return lastRate - lastHalfWidth > limitPerUnit;
+  }
+
 
   static Plateau of(List<RatePoint> points, double noise, double limitPerUnit) {
     RatePoint a = points.get(0);
@@ -28,7 +34,7 @@ record Plateau(boolean reached, boolean slowing, double firstRate, double lastRa
         : LineFit.Z95 * noise * Math.sqrt(2) / lastCount;
     boolean reached = lastRate + lastHalfWidth <= limitPerUnit;
     boolean slowing = !reached && lastRate < firstRate / 2;
-    return new Plateau(reached, slowing, firstRate, lastRate);
+    return new Plateau(reached, slowing, firstRate, lastRate, lastHalfWidth);
   }
 
   private static double rate(RatePoint from, RatePoint to) {

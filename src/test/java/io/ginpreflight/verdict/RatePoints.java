@@ -1,7 +1,6 @@
 package io.ginpreflight.verdict;
 
 import io.ginpreflight.model.Measurement;
-import io.ginpreflight.model.ProbeReading;
 import io.ginpreflight.model.RequestCounts;
 import io.ginpreflight.model.RunFindings;
 import io.ginpreflight.model.TrendKind;
@@ -11,14 +10,9 @@ import java.util.List;
 
 /**
  * The points a rate is fitted through: a window's baseline probe and the probe after each later round,
- * against the requests (or virtual users) counted since the baseline. For the whole run, the judged
- * windows one after another, each counting only its own growth: warm-ups and the phases between are
- * allowed to fill caches.
+ * against the requests (or virtual users) counted since the baseline.
  */
 final class RatePoints {
-
-  /** The whole run's points, and one phrase naming each judged phase's own rate. */
-  record WholeRun(List<RatePoint> points, String contributions) {}
 
   private final RunFindings findings;
   private final RequestCounts requests;
@@ -30,43 +24,14 @@ final class RatePoints {
 
   List<RatePoint> of(PhaseWindow window, TrendKind kind) {
     List<RatePoint> points = new ArrayList<>();
-    points.add(new RatePoint(0, value(window.baselineProbe(), kind)));
+    points.add(new RatePoint(window.baselineProbe(), 0, value(window.baselineProbe(), kind)));
     long count = 0;
     for (int round = firstJudgedRound(window); round < window.rounds(); round++) {
       count += count(window.roundScenarios().get(round), kind);
-      points.add(new RatePoint(count, value(window.roundProbes().get(round), kind)));
+      int probe = window.roundProbes().get(round);
+      points.add(new RatePoint(probe, count, value(probe, kind)));
     }
     return points;
-  }
-
-  WholeRun wholeRun(List<PhaseWindow> judged, TrendKind kind) {
-    List<RatePoint> points = new ArrayList<>();
-    List<String> phrases = new ArrayList<>();
-    long offsetCount = 0;
-    long offsetValue = 0;
-    for (PhaseWindow window : judged) {
-      List<RatePoint> own = of(window, kind);
-      Measurement start = own.get(0).value();
-      if (!start.isMeasured()) {
-        points.add(new RatePoint(offsetCount, start));
-        continue;
-      }
-      for (int i = points.isEmpty() ? 0 : 1; i < own.size(); i++) {
-        RatePoint p = own.get(i);
-        Measurement shifted = p.value().isMeasured()
-            ? Measurement.of(offsetValue + p.value().value() - start.value()) : p.value();
-        points.add(new RatePoint(offsetCount + p.count(), shifted));
-      }
-      RatePoint end = own.get(own.size() - 1);
-      if (end.count() > 0 && end.value().isMeasured()) {
-        double rate = (end.value().value() - start.value()) * (double) kind.perCount() / end.count();
-        phrases.add(window.phase() + " " + RateText.value(kind, rate));
-        offsetValue += end.value().value() - start.value();
-      }
-      offsetCount += end.count();
-    }
-    String contributions = judged.size() + " judged phases" + (phrases.isEmpty() ? "" : ": " + String.join(", ", phrases));
-    return new WholeRun(points, contributions);
   }
 
   /** The requests of a window's judged rounds: what its rates are divided by. */

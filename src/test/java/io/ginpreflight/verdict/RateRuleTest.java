@@ -21,7 +21,7 @@ class RateRuleTest {
   private static List<RatePoint> points(long step, long... values) {
     List<RatePoint> points = new ArrayList<>();
     for (int i = 0; i < values.length; i++) {
-      points.add(new RatePoint(i * step, Measurement.of(values[i])));
+      points.add(new RatePoint(i + 1, i * step, Measurement.of(values[i])));
     }
     return points;
   }
@@ -87,7 +87,7 @@ class RateRuleTest {
         points(100, 5_000_000, 5_002_000), 8192, 32, "");
     assertEquals(Status.OK, result.status());
     assertTrue(result.message().endsWith("; too little data to judge per request: the interval is wider than "
-        + "the limit, so only the flat per-phase check judged this phase; more requests or rounds would narrow "
+        + "the limit, so only the flat per-phase checks judged this phase; more requests or rounds would narrow "
         + "it"), result.message());
   }
 
@@ -113,11 +113,11 @@ class RateRuleTest {
 
   @Test
   void anUnmeasuredProbeMakesTheRateInconclusive() {
-    List<RatePoint> points = List.of(new RatePoint(0, Measurement.of(1)),
-        new RatePoint(10, Measurement.failed("the target died")), new RatePoint(20, Measurement.of(3)));
+    List<RatePoint> points = List.of(new RatePoint(5, 0, Measurement.of(1)),
+        new RatePoint(6, 10, Measurement.failed("the target died")), new RatePoint(7, 20, Measurement.of(3)));
     TrendResult result = RateRule.evaluate(TrendKind.GOROUTINES_PER_1000_REQUESTS, "api", "during phase \"api\"",
         points, 1, 0.5, "");
-    assertEquals("goroutines could not be measured at probe 2 of 3 during phase \"api\": the target died; an "
+    assertEquals("goroutines could not be measured at probe 7 during phase \"api\": the target died; an "
         + "unmeasured trend is not a pass", result.message());
   }
 }
