@@ -78,7 +78,7 @@ class SessionSvcIT {
 
     assertNotEquals(0, run.exitCode, run.output);
     assertTrue(run.output.matches("(?s).*KO memory: retained bytes per request \\[binding\\]: heap retained \\d+ B per "
-        + "request during phase \"binding\" \\(95 % interval \\d+ to \\d+ B, 3 probes over [0-9,]+ requests\\); limit "
+        + "request during phase \"binding\" \\(95 % interval -?\\d+ to \\d+ B, 3 probes over [0-9,]+ requests\\); limit "
         + "16 B per request.*top growth: example\\.com/sessionsvc/internal/session\\..*"), run.output);
     assertTrue(run.output.matches("(?s).*KO memory: goroutines per 1000 requests \\[api\\]: goroutines grew [0-9.]+ per "
         + "1,000 requests during phase \"api\" \\(95 % interval [0-9.]+ to [0-9.]+, 3 probes over [0-9,]+ requests\\); "

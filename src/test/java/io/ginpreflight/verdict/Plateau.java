@@ -42,6 +42,12 @@ record Plateau(boolean reached, boolean slowing, double firstRate, double lastRa
     return count <= 0 ? 0 : (to.value().value() - from.value().value()) / (double) count;
   }
 
+  /** "the last step alone is above the limit: 80 B per request (95 % interval 75 to 85 B)". */
+  String lastStep(TrendKind kind, double scale) {
+    return "the last step alone is above the limit: " + RateText.rate(kind, lastRate * scale) + " (95 % interval "
+        + RateText.interval(kind, (lastRate - lastHalfWidth) * scale, (lastRate + lastHalfWidth) * scale) + ")";
+  }
+
   String sentence(TrendKind kind, double scale) {
     String first = RateText.rate(kind, firstRate * scale);
     String last = RateText.rate(kind, lastRate * scale);

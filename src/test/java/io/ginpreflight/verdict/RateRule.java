@@ -79,9 +79,12 @@ public final class RateRule {
         status = Status.OK;
         plateauReached = true;
         note = plateau.sentence(kind, scale);
-      } else if (status == Status.KO || plateau.stillGrowing(limit / scale)) {
-        status = Status.KO;
+      } else if (status == Status.KO) {
         note = plateau.sentence(kind, scale);
+      } else if (plateau.stillGrowing(limit / scale)) {
+        // The line's interval is wide (a curve, map tables doubling); the last step alone is clear.
+        status = Status.KO;
+        note = plateau.lastStep(kind, scale) + "; " + plateau.sentence(kind, scale);
       }
     }
     if (note.isEmpty() && status == Status.OK && high > limit) {

@@ -65,6 +65,8 @@ class RateRuleTest {
     TrendResult result = RateRule.evaluate(TrendKind.RETAINED_BYTES_PER_REQUEST, "binding", DURING,
         points(5_000, 10_000_000, 12_000_000, 13_000_000, 13_500_000), 8192, 32, "");
     assertEquals(Status.KO, result.status());
+    assertTrue(result.message().contains("; the last step alone is above the limit: 100 B per request (95 % "
+        + "interval 95 to 105 B); growth slowed"), result.message());
     assertTrue(result.message().endsWith("growth slowed from 400 B per request to 100 B per request but had not "
         + "stopped: a cache still filling looks like this until it is full, and one run cannot tell it from a "
         + "leak; more rounds (-Dpreflight.profile=nightly, SoakSimulation) decide"), result.message());
