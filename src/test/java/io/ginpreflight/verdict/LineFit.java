@@ -40,19 +40,20 @@ public record LineFit(double slope, double halfWidth, double spread, double resi
    * @throws IllegalArgumentException when no segment has two points at different x
    */
   public static LineFit pooled(List<List<Double>> xs, List<List<Double>> ys, double noise) {
+    double[] meanX = new double[xs.size()];
+    double[] meanY = new double[xs.size()];
     double sxx = 0;
     double sxy = 0;
     int points = 0;
     for (int s = 0; s < xs.size(); s++) {
-      List<Double> x = xs.get(s);
-      List<Double> y = ys.get(s);
-      double meanX = mean(x);
-      double meanY = mean(y);
-      for (int i = 0; i < x.size(); i++) {
-        sxx += (x.get(i) - meanX) * (x.get(i) - meanX);
-        sxy += (x.get(i) - meanX) * (y.get(i) - meanY);
+      meanX[s] = mean(xs.get(s));
+      meanY[s] = mean(ys.get(s));
+      for (int i = 0; i < xs.get(s).size(); i++) {
+        double dx = xs.get(s).get(i) - meanX[s];
+        sxx += dx * dx;
+        sxy += dx * (ys.get(s).get(i) - meanY[s]);
       }
-      points += x.size();
+      points += xs.get(s).size();
     }
     if (sxx == 0) {
       throw new IllegalArgumentException("A line needs points at two or more x values in one segment.");
@@ -60,21 +61,14 @@ public record LineFit(double slope, double halfWidth, double spread, double resi
     double slope = sxy / sxx;
     // One intercept per segment and the common slope are fitted: what is left is the residuals' freedom.
     int freedom = points - xs.size() - 1;
-    double residual = 0;
-    if (freedom > 0) {
-      double squares = 0;
-      for (int s = 0; s < xs.size(); s++) {
-        List<Double> x = xs.get(s);
-        List<Double> y = ys.get(s);
-        double meanX = mean(x);
-        double meanY = mean(y);
-        for (int i = 0; i < x.size(); i++) {
-          double fitted = meanY + slope * (x.get(i) - meanX);
-          squares += (y.get(i) - fitted) * (y.get(i) - fitted);
-        }
+    double squares = 0;
+    for (int s = 0; s < xs.size(); s++) {
+      for (int i = 0; i < xs.get(s).size(); i++) {
+        double off = ys.get(s).get(i) - (meanY[s] + slope * (xs.get(s).get(i) - meanX[s]));
+        squares += off * off;
       }
-      residual = Math.sqrt(squares / freedom);
     }
+    double residual = freedom > 0 ? Math.sqrt(squares / freedom) : 0;
     double spread = Math.max(noise, residual);
     // The noise is measured apart from the fit; residuals of a few probes are an estimate with few degrees.
     double factor = residual > noise ? t95(freedom) : Z95;
