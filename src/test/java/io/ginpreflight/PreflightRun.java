@@ -10,6 +10,8 @@ import io.ginpreflight.config.ProbeSettings;
 import io.ginpreflight.gatling.GeneratorTimeline;
 import io.ginpreflight.gatling.RawClients;
 import io.ginpreflight.gatling.RequestCounter;
+import io.ginpreflight.gatling.WholeRunCounts;
+import io.ginpreflight.model.RequestCounts;
 import io.ginpreflight.gatling.VerdictRecord;
 import io.ginpreflight.model.CheckKind;
 import io.ginpreflight.model.Measurement;
@@ -91,6 +93,8 @@ public final class PreflightRun implements AutoCloseable {
   private volatile Judging judging;
   /** A distributed run's schedule as this generator keeps it; set by {@link #schedule}. */
   private volatile GeneratorTimeline timeline;
+  /** What the rates divide by: this JVM's counts, or on a distributed run the whole run's estimate. */
+  private volatile RequestCounts counts;
 
   private record Judging(Judge judge, RunFinisher finisher) {}
 
@@ -100,6 +104,7 @@ public final class PreflightRun implements AutoCloseable {
     this.sampleInterval = sampleInterval;
     this.distribution = distribution;
     this.requestCounter = new RequestCounter(distribution.isPresent());
+    this.counts = requestCounter;
     this.failedRequestsPercent = failedRequestsPercent;
     this.simulation = simulation;
     this.runDir = runDir;
@@ -183,9 +188,9 @@ public final class PreflightRun implements AutoCloseable {
     if (plan == null || idle == null || judging != null) {
       return;
     }
-    Judge judge = new Judge(plan, requestCounter, new LeakSites(runDir), findings, Optional.of(idle));
+    Judge judge = new Judge(plan, counts, new LeakSites(runDir), findings, Optional.of(idle));
     RunFacts facts = new RunFacts(simulation, runDir.getFileName().toString(), startedAt, target.description(),
-        watch.capabilities().sources(), plan, findings, requestCounter);
+        watch.capabilities().sources(), plan, findings, counts);
     judging = new Judging(judge, new RunFinisher(finishing, runDir, facts));
   }
 
@@ -202,9 +207,15 @@ public final class PreflightRun implements AutoCloseable {
     return distribution.flatMap(Generators::local).map(Generators::holdsProbeUser).orElse(true);
   }
 
-  /** Keeps the distributed run's schedule, written as generator.json when the run closes. */
-  void schedule(GeneratorTimeline timeline) {
+  /**
+   * Keeps the distributed run's schedule, written as generator.json when the run closes.
+   *
+   * @param scale per step scenario, all generators' users over the probing generator's share: its request
+   *     counts, scaled by it, stand for the whole run's in the rates
+   */
+  void schedule(GeneratorTimeline timeline, Map<String, Double> scale) {
     this.timeline = timeline;
+    this.counts = new WholeRunCounts(requestCounter, scale);
   }
 
   GeneratorTimeline timeline() {
@@ -339,14 +350,23 @@ public final class PreflightRun implements AutoCloseable {
     return probe(point).thenApply(records -> {
       Instant ended = Instant.now();
       GeneratorTimeline t = timeline;
-      if (!t.probed(point.index(), point.label(), started, ended)) {
+      String overrun;
+      Optional<Instant> lateResponse = t.lastResponseBefore(point.index(), requestCounter)
+          .filter(last -> last.isAfter(started));
+      if (t.probed(point.index(), point.label(), started, ended)) {
+        overrun = "probe " + (point.index() + 1) + " (" + point.label() + ") took "
+            + Duration.between(started, ended).toMillis() + " ms and overran its slot by "
+            + Duration.between(t.slotEnd(point.index()), ended).toMillis() + " ms (preflight.schedule.probe-slot "
+            + distribution.orElseThrow().probeSlot().toMillis() + " ms): the next step's load began on every "
+            + "generator while it read, so the checks that use it are not clean; raise preflight.schedule.probe-slot";
+      } else if (lateResponse.isPresent()) {
+        overrun = "the step before probe " + (point.index() + 1) + " (" + point.label() + ") was still answering "
+            + Duration.between(started, lateResponse.get()).toMillis() + " ms into the probe: its journeys outlast "
+            + "the injection time plus preflight.schedule.drain (" + distribution.orElseThrow().drain().toSeconds()
+            + " s), so the probe read under load; raise preflight.schedule.drain";
+      } else {
         return records;
       }
-      String overrun = "probe " + (point.index() + 1) + " (" + point.label() + ") took "
-          + Duration.between(started, ended).toMillis() + " ms and overran its slot by "
-          + Duration.between(t.slotEnd(point.index()), ended).toMillis() + " ms (preflight.schedule.probe-slot "
-          + distribution.orElseThrow().probeSlot().toMillis() + " ms): the next step's load began on every "
-          + "generator while it read, so the checks that use it are not clean; raise preflight.schedule.probe-slot";
       LOG.warn(overrun);
       findings.addFirstFailure(overrun);
       List<VerdictRecord> withOverrun = new java.util.ArrayList<>(records);

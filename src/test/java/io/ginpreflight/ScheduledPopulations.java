@@ -19,7 +19,9 @@ import io.ginpreflight.plan.RunPlan;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -58,7 +60,14 @@ final class ScheduledPopulations {
     Duration lead = start.isAfter(now) ? Duration.between(now, start) : Duration.ZERO;
     GeneratorTimeline timeline = new GeneratorTimeline(local.map(Generators::toString).orElse("Gatling Enterprise"),
         start, schedule, steps.stream().map(Step::scenario).toList());
-    run.schedule(timeline);
+    Generators probing = Generators.probing(settings);
+    Map<String, Double> scale = new HashMap<>();
+    for (Step step : steps) {
+      long share = ShardedInjection.users(ShardedInjection.shareOf(step.phase().injection(), probing));
+      scale.put(step.scenario(), share == 0 ? 1.0
+          : (double) ShardedInjection.users(step.phase().injection()) / share);
+    }
+    run.schedule(timeline, scale);
     boolean probes = local.map(Generators::holdsProbeUser).orElse(true);
     LOG.info("distributed run ({}): {} load steps and {} probes on a fixed schedule from {}, probe slots of {} s, "
         + "{} s in all; {}", timeline.start(), steps.size(), plan.probes().size(), start,

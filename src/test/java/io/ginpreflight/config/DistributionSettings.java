@@ -13,11 +13,13 @@ import java.util.OptionalInt;
  * @param probeSlot the time every generator leaves for each probe: no generator sends load during it
  * @param drain added to each load step's injection time, for the journeys still running when it ends
  * @param startAt the instant every generator counts its schedule from; empty: this JVM's own start
- * @param generatorCount with {@code generatorIndex}, this JVM applies Gatling Enterprise's division of
- *     the load itself: only set for local runs that stand in for Enterprise's generators
+ * @param generatorCount how many generators run the simulation: the probing one counts only its own
+ *     requests, and scales them to the whole run's with it
+ * @param generatorIndex set only for local runs standing in for Enterprise's generators: this JVM then
+ *     applies Enterprise's division of the load itself; empty on Gatling Enterprise, which divides it
  */
 public record DistributionSettings(Duration probeSlot, Duration drain, Optional<Instant> startAt,
-    OptionalInt generatorCount, OptionalInt generatorIndex) {
+    int generatorCount, OptionalInt generatorIndex) {
 
   private static final String COUNT = "preflight.generators.count";
   private static final String INDEX = "preflight.generators.index";
@@ -29,7 +31,7 @@ public record DistributionSettings(Duration probeSlot, Duration drain, Optional<
     if (!distributed) {
       if (generatorsSet) {
         throw new ConfigProblem("Configuration keys 'preflight.generators.count' and 'preflight.generators.index' "
-            + "divide a distributed run's load, but 'preflight.distributed' is false: set "
+            + "describe a distributed run, but 'preflight.distributed' is false: set "
             + "-Dpreflight.distributed=true as well, or unset them.");
       }
       return Optional.empty();
@@ -53,22 +55,21 @@ public record DistributionSettings(Duration probeSlot, Duration drain, Optional<
           + "past: the generators could not start together. Give an instant far enough ahead for every "
           + "generator's JVM to start, or unset it.");
     }
-    if (config.hasValue(COUNT) != config.hasValue(INDEX)) {
-      throw new ConfigProblem("Only one of 'preflight.generators.count' and 'preflight.generators.index' is set: "
-          + "set both (index 0 to count - 1) to divide the load locally, or neither on Gatling Enterprise.");
-    }
     if (!config.hasValue(COUNT)) {
-      return Optional.of(new DistributionSettings(probeSlot, drain, startAt, OptionalInt.empty(),
-          OptionalInt.empty()));
+      throw new ConfigProblem("Configuration key 'preflight.distributed' is true, but 'preflight.generators.count' "
+          + "is not set: the probing generator counts only its own requests and needs the number of generators "
+          + "to judge the rates per request. Set it to the test's load generators (all locations together).");
     }
     int count = config.positiveInt(COUNT);
+    if (!config.hasValue(INDEX)) {
+      return Optional.of(new DistributionSettings(probeSlot, drain, startAt, count, OptionalInt.empty()));
+    }
     int index = config.nonNegativeInt(INDEX);
     if (index >= count) {
       throw ConfigProblem.invalid(config.name(INDEX), String.valueOf(index),
           "expected 0 to " + (count - 1) + " (preflight.generators.count is " + count + ")");
     }
-    return Optional.of(new DistributionSettings(probeSlot, drain, startAt, OptionalInt.of(count),
-        OptionalInt.of(index)));
+    return Optional.of(new DistributionSettings(probeSlot, drain, startAt, count, OptionalInt.of(index)));
   }
 
   private static Optional<Instant> startAt(PreflightConfig config) {

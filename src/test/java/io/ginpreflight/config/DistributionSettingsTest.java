@@ -21,7 +21,7 @@ class DistributionSettingsTest {
 
   private static Map<String, String> distributed(String... keyValues) {
     Map<String, String> overrides = new HashMap<>(Map.of("preflight.distributed", "true",
-        "preflight.target.url", "http://127.0.0.1:8080"));
+        "preflight.target.url", "http://127.0.0.1:8080", "preflight.generators.count", "3"));
     for (int i = 0; i < keyValues.length; i += 2) {
       overrides.put(keyValues[i], keyValues[i + 1]);
     }
@@ -42,14 +42,15 @@ class DistributionSettingsTest {
     DistributionSettings settings = read(distributed()).orElseThrow();
     assertEquals(Duration.ofSeconds(30), settings.probeSlot());
     assertEquals(Duration.ofSeconds(5), settings.drain());
-    assertEquals(OptionalInt.empty(), settings.generatorCount());
+    assertEquals(3, settings.generatorCount());
+    assertEquals(OptionalInt.empty(), settings.generatorIndex());
   }
 
   @Test
   void localGeneratorsAreRead() {
     DistributionSettings settings = read(distributed("preflight.generators.count", "2",
         "preflight.generators.index", "1")).orElseThrow();
-    assertEquals(OptionalInt.of(2), settings.generatorCount());
+    assertEquals(2, settings.generatorCount());
     assertEquals(OptionalInt.of(1), settings.generatorIndex());
   }
 
@@ -59,7 +60,10 @@ class DistributionSettingsTest {
         + "generator would start its own gin-lab"));
     assertTrue(refusal(Map.of("preflight.generators.count", "2", "preflight.generators.index", "0"))
         .contains("set -Dpreflight.distributed=true as well"));
-    assertTrue(refusal(distributed("preflight.generators.count", "2")).contains("set both"));
+    Map<String, String> noCount = distributed();
+    noCount.remove("preflight.generators.count");
+    assertTrue(refusal(noCount).contains("'preflight.generators.count' is not set: the probing generator counts only "
+        + "its own requests"));
     assertEquals("Configuration key 'preflight.generators.index' has invalid value '2': expected 0 to 1 "
         + "(preflight.generators.count is 2).",
         refusal(distributed("preflight.generators.count", "2", "preflight.generators.index", "2")));

@@ -73,6 +73,11 @@ public final class GeneratorTimeline {
     return overran;
   }
 
+  /** When the step before a probe got its last response here, if it got one. */
+  public Optional<Instant> lastResponseBefore(int probe, RequestCounter counter) {
+    return probe == 0 ? Optional.empty() : Optional.ofNullable(instant(counter.lastAnswered(stepScenarios.get(probe - 1))));
+  }
+
   public Timeline timeline(RequestCounter counter) {
     List<StepTimes> steps = new ArrayList<>();
     for (int step = 0; step < stepScenarios.size(); step++) {

@@ -21,9 +21,18 @@ public record Generators(int count, int index) {
 
   /** The local generator the settings name; empty on Gatling Enterprise, which divides the load itself. */
   public static Optional<Generators> local(DistributionSettings settings) {
-    return settings.generatorCount().isPresent()
-        ? Optional.of(new Generators(settings.generatorCount().getAsInt(), settings.generatorIndex().getAsInt()))
+    return settings.generatorIndex().isPresent()
+        ? Optional.of(new Generators(settings.generatorCount(), settings.generatorIndex().getAsInt()))
         : Optional.empty();
+  }
+
+  /**
+   * The generator that holds the probe user: the local one when it does, else the one Gatling's Shard
+   * gives a single user to (index 0). On Enterprise that is an assumption: its division is not open
+   * source, but it divides injection rates evenly amongst generators (Gatling's docs, "Load Sharding").
+   */
+  public static Generators probing(DistributionSettings settings) {
+    return local(settings).filter(Generators::holdsProbeUser).orElse(new Generators(settings.generatorCount(), 0));
   }
 
   /** This generator's share of {@code total} users; the shares of all generators add up to it. */
