@@ -135,8 +135,10 @@ public final class PreflightRun implements AutoCloseable {
     RunFinisher.Settings finishing = finishingSettings(config, projectDir);
     double failedRequestsPercent = config.nonNegativeDouble("preflight.limits.failed-requests-percent");
     Optional<DistributionSettings> distribution = DistributionSettings.from(config);
+    // Local generators share one project: each needs its own folder, or the second overwrites the first.
+    String generator = distribution.flatMap(d -> Generators.local(d)).map(g -> "-generator-" + g.index()).orElse("");
     Path runDir = projectDir.resolve("target/preflight")
-        .resolve(simulation.toLowerCase() + "-" + LocalDateTime.now().format(FOLDER_TIME));
+        .resolve(simulation.toLowerCase() + "-" + LocalDateTime.now().format(FOLDER_TIME) + generator);
     try {
       Files.createDirectories(runDir);
     } catch (IOException e) {
