@@ -350,25 +350,12 @@ public final class PreflightRun implements AutoCloseable {
   CompletableFuture<List<VerdictRecord>> scheduledProbe(ProbePoint point) {
     Instant started = Instant.now();
     return probe(point).thenApply(records -> {
-      Instant ended = Instant.now();
-      GeneratorTimeline t = timeline;
-      String overrun;
-      Optional<Instant> lateResponse = t.lastResponseBefore(point.index(), requestCounter)
-          .filter(last -> last.isAfter(started));
-      if (t.probed(point.index(), point.label(), started, ended)) {
-        overrun = "probe " + (point.index() + 1) + " (" + point.label() + ") took "
-            + Duration.between(started, ended).toMillis() + " ms and overran its slot by "
-            + Duration.between(t.slotEnd(point.index()), ended).toMillis() + " ms (preflight.schedule.probe-slot "
-            + distribution.orElseThrow().probeSlot().toMillis() + " ms): the next step's load began on every "
-            + "generator while it read, so the checks that use it are not clean; raise preflight.schedule.probe-slot";
-      } else if (lateResponse.isPresent()) {
-        overrun = "the step before probe " + (point.index() + 1) + " (" + point.label() + ") was still answering "
-            + Duration.between(started, lateResponse.get()).toMillis() + " ms into the probe: its journeys outlast "
-            + "the injection time plus preflight.schedule.drain (" + distribution.orElseThrow().drain().toSeconds()
-            + " s), so the probe read under load; raise preflight.schedule.drain";
-      } else {
+      Optional<String> overran = timeline.overrun(point, started, Instant.now(), requestCounter,
+          distribution.orElseThrow());
+      if (overran.isEmpty()) {
         return records;
       }
+      String overrun = overran.get();
       LOG.warn(overrun);
       findings.addFirstFailure(overrun);
       List<VerdictRecord> withOverrun = new java.util.ArrayList<>(records);

@@ -1,10 +1,13 @@
 package io.ginpreflight.gatling;
 
+import io.ginpreflight.config.DistributionSettings;
 import io.ginpreflight.model.Json;
+import io.ginpreflight.plan.ProbePoint;
 import io.ginpreflight.plan.ProbeSchedule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,16 +69,34 @@ public final class GeneratorTimeline {
     return start.plus(schedule.slotEnd(probe));
   }
 
-  /** Notes a probe that ran from {@code started} to {@code ended}; says whether it overran its slot. */
-  public boolean probed(int probe, String label, Instant started, Instant ended) {
+  private boolean probed(int probe, String label, Instant started, Instant ended) {
     boolean overran = ended.isAfter(slotEnd(probe));
     probes.put(probe, new ProbeTimes(probe, label, probeAt(probe), slotEnd(probe), started, ended, overran));
     return overran;
   }
 
-  /** When the step before a probe got its last response here, if it got one. */
-  public Optional<Instant> lastResponseBefore(int probe, RequestCounter counter) {
-    return probe == 0 ? Optional.empty() : Optional.ofNullable(instant(counter.lastAnswered(stepScenarios.get(probe - 1))));
+  /**
+   * Notes a probe that ran from {@code started} to {@code ended} and says, as a sentence with the fix, if
+   * it broke the schedule: it ended after its slot (the next step's load had begun on every generator),
+   * or the step before it was still answering here once it began (its journeys outlasted the drain).
+   */
+  public Optional<String> overrun(ProbePoint point, Instant started, Instant ended, RequestCounter counter,
+      DistributionSettings settings) {
+    int probe = point.index();
+    Optional<Instant> lateResponse = probe == 0 ? Optional.empty()
+        : Optional.ofNullable(instant(counter.lastAnswered(stepScenarios.get(probe - 1))))
+            .filter(last -> last.isAfter(started));
+    if (probed(probe, point.label(), started, ended)) {
+      return Optional.of("probe " + (probe + 1) + " (" + point.label() + ") took "
+          + Duration.between(started, ended).toMillis() + " ms and overran its slot by "
+          + Duration.between(slotEnd(probe), ended).toMillis() + " ms (preflight.schedule.probe-slot "
+          + settings.probeSlot().toMillis() + " ms): the next step's load began on every generator while it "
+          + "read, so the checks that use it are not clean; raise preflight.schedule.probe-slot");
+    }
+    return lateResponse.map(last -> "the step before probe " + (probe + 1) + " (" + point.label() + ") was still "
+        + "answering " + Duration.between(started, last).toMillis() + " ms into the probe: its journeys outlast "
+        + "the injection time plus preflight.schedule.drain (" + settings.drain().toSeconds() + " s), so the probe "
+        + "read under load; raise preflight.schedule.drain");
   }
 
   public Timeline timeline(RequestCounter counter) {
