@@ -70,7 +70,8 @@ final class ScheduledPopulations {
     run.schedule(timeline, scale);
     boolean probes = local.map(Generators::holdsProbeUser).orElse(true);
     LOG.info("distributed run ({}): {} load steps and {} probes on a fixed schedule from {}, probe slots of {} s, "
-        + "{} s in all; {}", timeline.start(), steps.size(), plan.probes().size(), start,
+        + "{} s in all; {}", local.map(Generators::toString).orElse("Gatling Enterprise"), steps.size(),
+        plan.probes().size(), start,
         settings.probeSlot().toSeconds(), schedule.length().toSeconds(),
         local.isEmpty() ? "the generator Gatling Enterprise gives the probe user probes"
             : probes ? "this generator holds the probe user" : "this generator holds no probe user");
