@@ -73,5 +73,9 @@ class DistributionSettingsTest {
         refusal(distributed("preflight.schedule.probe-slot", "20s")));
     assertTrue(refusal(distributed("preflight.schedule.start-at", "2020-01-01T00:00:00Z")).contains("already past"));
     assertTrue(refusal(distributed("preflight.schedule.start-at", "tomorrow")).contains("expected an ISO-8601 instant"));
+    ConfigProblem mistyped = assertThrows(ConfigProblem.class,
+        () -> PreflightConfig.from(ConfigFactory.parseMap(Map.of("preflight.schedule.probe-slt", "9s")), Optional.empty()));
+    assertEquals("Unknown configuration key 'preflight.schedule.probe-slt'; known keys are: preflight.schedule.drain, "
+        + "preflight.schedule.probe-slot, preflight.schedule.start-at.", mistyped.getMessage());
   }
 }
