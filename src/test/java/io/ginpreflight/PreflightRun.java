@@ -220,10 +220,6 @@ public final class PreflightRun implements AutoCloseable {
     this.counts = new WholeRunCounts(requestCounter, scale);
   }
 
-  GeneratorTimeline timeline() {
-    return timeline;
-  }
-
   /**
    * Signals the target does not offer at all (a remote service has no temp directory we can see), with
    * why: the plan runs no check of theirs. A signal that was there at start and is missing later makes
@@ -343,25 +339,12 @@ public final class PreflightRun implements AutoCloseable {
   }
 
   /**
-   * A probe of a distributed run, in its slot: one that ends after its slot overlapped the next step's load
-   * on the other generators, so its reading is not clean. That is a run failure (memory.json "failures")
-   * and a KO record, which fails the run as a failed request does.
+   * A run-level failure that is not a check, e.g. a distributed run's probe that overran its slot: logged,
+   * and in memory.json's failures (the first one is the cause).
    */
-  CompletableFuture<List<VerdictRecord>> scheduledProbe(ProbePoint point) {
-    Instant started = Instant.now();
-    return probe(point).thenApply(records -> {
-      Optional<String> overran = timeline.overrun(point, started, Instant.now(), requestCounter,
-          distribution.orElseThrow());
-      if (overran.isEmpty()) {
-        return records;
-      }
-      String overrun = overran.get();
-      LOG.warn(overrun);
-      findings.addFirstFailure(overrun);
-      List<VerdictRecord> withOverrun = new java.util.ArrayList<>(records);
-      withOverrun.add(new VerdictRecord("memory: probe slot [probe " + (point.index() + 1) + "]", false, overrun));
-      return withOverrun;
-    });
+  void runFailure(String failure) {
+    LOG.warn(failure);
+    findings.addFirstFailure(failure);
   }
 
   /** Stops what this run started and writes the memory reports. Never throws: Gatling must still report. */

@@ -11,6 +11,7 @@ import io.ginpreflight.config.DistributionSettings;
 import io.ginpreflight.gatling.GeneratorTimeline;
 import io.ginpreflight.gatling.RecordingStep;
 import io.ginpreflight.gatling.ShardedInjection;
+import io.ginpreflight.gatling.VerdictRecord;
 import io.ginpreflight.plan.Generators;
 import io.ginpreflight.plan.PlannedPhase;
 import io.ginpreflight.plan.ProbePoint;
@@ -99,9 +100,26 @@ final class ScheduledPopulations {
     for (ProbePoint point : plan.probes()) {
       String name = "memory probe " + (point.index() + 1) + ": " + point.label();
       journey = journey.pause(session -> until(timeline.probeAt(point.index())))
-          .exec(RecordingStep.verdicts(name, session -> run.scheduledProbe(point)));
+          .exec(RecordingStep.verdicts(name, session -> probeInSlot(run, timeline, point)));
     }
     return scenario(PROBE_SCENARIO).exec(journey).injectOpen(atOnceUsers(1));
+  }
+
+  /**
+   * A probe in its slot. One that broke the schedule (overran its slot, or the step before it was still
+   * answering) read the target under load: a run failure, and a KO record that fails the run as a failed
+   * request does, since a reading that is not clean is no pass.
+   */
+  private static CompletableFuture<List<VerdictRecord>> probeInSlot(PreflightRun run, GeneratorTimeline timeline,
+      ProbePoint point) {
+    Instant started = Instant.now();
+    return run.probe(point).thenApply(records -> timeline.overrun(point, started, Instant.now(), run.requestCounter(),
+        run.distribution().orElseThrow()).map(overrun -> {
+          run.runFailure(overrun);
+          List<VerdictRecord> withOverrun = new ArrayList<>(records);
+          withOverrun.add(new VerdictRecord("memory: probe slot [probe " + (point.index() + 1) + "]", false, overrun));
+          return withOverrun;
+        }).orElse(records));
   }
 
   private static Duration until(Instant instant) {
