@@ -121,16 +121,35 @@ public final class Phase {
   }
 
   PopulationBuilder population(String scenario, RequestCounter counter) {
-    if (journey == null || injection.isEmpty()) {
-      throw new IllegalStateException("Phase \"" + name + "\" is incomplete: give it a journey(...) and "
-          + "inject(...) before passing it to Preflight.");
-    }
+    return population(scenario, counter, UnaryOperator.identity());
+  }
+
+  /** How users arrive, as the phase declared it. */
+  List<OpenInjectionStep> injection() {
+    requireComplete();
+    return injection;
+  }
+
+  /**
+   * The phase's population with its injection steps changed first, e.g. placed on a distributed run's
+   * schedule and divided between generators.
+   */
+  PopulationBuilder population(String scenario, RequestCounter counter,
+      UnaryOperator<List<OpenInjectionStep>> placement) {
+    requireComplete();
     return scenario(scenario)
         .exec(journey)
         .exec(exec(session -> {
           counter.journeyFinished(scenario);
           return session;
         }))
-        .injectOpen(injection);
+        .injectOpen(placement.apply(injection));
+  }
+
+  private void requireComplete() {
+    if (journey == null || injection.isEmpty()) {
+      throw new IllegalStateException("Phase \"" + name + "\" is incomplete: give it a journey(...) and "
+          + "inject(...) before passing it to Preflight.");
+    }
   }
 }

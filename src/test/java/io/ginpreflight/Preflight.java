@@ -74,12 +74,17 @@ public final class Preflight {
 
   /**
    * The whole run as one chain: probe, step, probe, step, ..., probe. Each probe waits for the previous
-   * population's users to finish ({@code andThen}), so "after" really is after. Fixes the run's plan.
+   * population's users to finish ({@code andThen}), so "after" really is after. On a distributed run
+   * ({@code preflight.distributed}) the populations are placed on a fixed schedule instead
+   * ({@link ScheduledPopulations}). Fixes the run's plan.
    */
-  public PopulationBuilder populations(PreflightRun run) {
+  public List<PopulationBuilder> populations(PreflightRun run) {
     List<PlannedPhase> planned = plannedPhases(run.limits());
     // The simulation's adjustments reach the whole run's checks too, not only its phases.
     RunPlan plan = run.plan(planned, limits.apply(run.limits()));
+    if (run.distribution().isPresent()) {
+      return ScheduledPopulations.of(phases, planned, plan, run);
+    }
     List<PopulationBuilder> loads = new ArrayList<>();
     for (int i = 0; i < phases.size(); i++) {
       for (int round = 1; round <= phases.get(i).rounds(); round++) {
@@ -91,7 +96,7 @@ public final class Preflight {
     for (int i = loads.size() - 1; i >= 0; i--) {
       chain = probe(run, probes.get(i)).andThen(loads.get(i).andThen(chain));
     }
-    return chain;
+    return List.of(chain);
   }
 
   private PopulationBuilder probe(PreflightRun run, ProbePoint point) {
@@ -111,6 +116,10 @@ public final class Preflight {
     List<Assertion> assertions = new ArrayList<>();
     // A request name that mostly failed never loaded its endpoint: its memory verdict would be a false pass.
     assertions.add(forAll().failedRequests().percent().lte(run.failedRequestsPercentLimit()));
+    if (!run.mayProbe()) {
+      // A local generator without the probe user records no verdict: the probing one is judged on them.
+      return assertions;
+    }
     for (String record : run.plannedRun().recordNames()) {
       assertions.add(details(record).allRequests().count().is(1L));
       assertions.add(details(record).failedRequests().count().is(0L));

@@ -4,10 +4,14 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.ginpreflight.config.ConfigProblem;
+import io.ginpreflight.config.DistributionSettings;
 import io.ginpreflight.config.PreflightConfig;
 import io.ginpreflight.config.ProbeSettings;
+import io.ginpreflight.gatling.GeneratorTimeline;
 import io.ginpreflight.gatling.RawClients;
 import io.ginpreflight.gatling.RequestCounter;
+import io.ginpreflight.gatling.WholeRunCounts;
+import io.ginpreflight.model.RequestCounts;
 import io.ginpreflight.gatling.VerdictRecord;
 import io.ginpreflight.model.CheckKind;
 import io.ginpreflight.model.Measurement;
@@ -15,6 +19,7 @@ import io.ginpreflight.model.ProbeReading;
 import io.ginpreflight.model.RunFindings;
 import io.ginpreflight.model.Signal;
 import io.ginpreflight.model.Source;
+import io.ginpreflight.plan.Generators;
 import io.ginpreflight.plan.Limits;
 import io.ginpreflight.plan.PlannedPhase;
 import io.ginpreflight.plan.ProbePoint;
@@ -68,21 +73,38 @@ public final class PreflightRun implements AutoCloseable {
   private final Target target;
   private final OwnedTarget owned;
   private final MemoryWatch watch;
-  private final RequestCounter requestCounter = new RequestCounter();
+  private final RequestCounter requestCounter;
   private final RawClients rawClients = new RawClients();
   private final RunFindings findings = new RunFindings();
   private final RunFinisher.Settings finishing;
   private final double failedRequestsPercent;
   private final Map<Signal, String> unoffered;
-  /** Read with no load before the first probe: the two together measure the target's noise at rest. */
-  private final ProbeReading idle;
-  /** Set once by {@link #plan}: the plan, its judge and the finisher that reports on it. */
-  private volatile Planned planned;
+  private final Duration sampleInterval;
+  /** Present when several generators run this simulation: phases on a fixed schedule (docs/distributed.md). */
+  private final Optional<DistributionSettings> distribution;
+  /**
+   * Read with no load before the first probe: the two together measure the target's noise at rest. On
+   * one machine read at open; on a distributed run by the probe user, so only its generator watches.
+   */
+  private volatile ProbeReading idle;
+  /** Set once by {@link #plan}. */
+  private volatile RunPlan planned;
+  /** The judge and the finisher that reports: set once the run watches (never on a non-probing generator). */
+  private volatile Judging judging;
+  /** A distributed run's schedule as this generator keeps it; set by {@link #schedule}. */
+  private volatile GeneratorTimeline timeline;
+  /** What the rates divide by: this JVM's counts, or on a distributed run the whole run's estimate. */
+  private volatile RequestCounts counts;
 
-  private record Planned(RunPlan plan, Judge judge, RunFinisher finisher) {}
+  private record Judging(Judge judge, RunFinisher finisher) {}
 
   private PreflightRun(String simulation, Path runDir, Limits limits, Target target, OwnedTarget owned,
-      MemoryWatch watch, RunFinisher.Settings finishing, double failedRequestsPercent, ProbeReading idle) {
+      MemoryWatch watch, RunFinisher.Settings finishing, double failedRequestsPercent, Duration sampleInterval,
+      Optional<DistributionSettings> distribution) {
+    this.sampleInterval = sampleInterval;
+    this.distribution = distribution;
+    this.requestCounter = new RequestCounter(distribution.isPresent());
+    this.counts = requestCounter;
     this.failedRequestsPercent = failedRequestsPercent;
     this.simulation = simulation;
     this.runDir = runDir;
@@ -92,7 +114,6 @@ public final class PreflightRun implements AutoCloseable {
     this.watch = watch;
     this.finishing = finishing;
     this.unoffered = unofferedSignals(watch);
-    this.idle = idle;
   }
 
   /**
@@ -113,8 +134,11 @@ public final class PreflightRun implements AutoCloseable {
     Optional<String> expvarUrl = config.optionalUrl("preflight.expvar.url");
     RunFinisher.Settings finishing = finishingSettings(config, projectDir);
     double failedRequestsPercent = config.nonNegativeDouble("preflight.limits.failed-requests-percent");
+    Optional<DistributionSettings> distribution = DistributionSettings.from(config);
+    // Local generators share one project: each needs its own folder, or the second overwrites the first.
+    String generator = distribution.flatMap(d -> Generators.local(d)).map(g -> "-generator-" + g.index()).orElse("");
     Path runDir = projectDir.resolve("target/preflight")
-        .resolve(simulation.toLowerCase() + "-" + LocalDateTime.now().format(FOLDER_TIME));
+        .resolve(simulation.toLowerCase() + "-" + LocalDateTime.now().format(FOLDER_TIME) + generator);
     try {
       Files.createDirectories(runDir);
     } catch (IOException e) {
@@ -143,10 +167,57 @@ public final class PreflightRun implements AutoCloseable {
           + "), so no memory check could be judged. Serve client_golang's /metrics, or set preflight.metrics.url; "
           + "with -Dpreflight.inconclusive=warn the run goes on without them.");
     }
+    PreflightRun run = new PreflightRun(simulation, runDir, limits, target, owned, watch, finishing,
+        failedRequestsPercent, sampleInterval, distribution);
+    if (distribution.isEmpty()) {
+      run.beginWatching();
+    }
+    return run;
+  }
+
+  /**
+   * Starts the samples and reads the idle probe. A distributed run calls it from its probe user, so a
+   * generator that holds no probe user samples, probes and judges nothing.
+   */
+  void beginWatching() {
     watch.startSampling(sampleInterval);
-    ProbeReading idle = watch.idleProbe();
-    return new PreflightRun(simulation, runDir, limits, target, owned, watch, finishing, failedRequestsPercent,
-        idle);
+    idle = watch.idleProbe();
+    startJudging();
+  }
+
+  private void startJudging() {
+    RunPlan plan = planned;
+    if (plan == null || idle == null || judging != null) {
+      return;
+    }
+    Judge judge = new Judge(plan, counts, new LeakSites(runDir), findings, Optional.of(idle));
+    RunFacts facts = new RunFacts(simulation, runDir.getFileName().toString(), startedAt, target.description(),
+        watch.capabilities().sources(), plan, findings, counts);
+    judging = new Judging(judge, new RunFinisher(finishing, runDir, facts));
+  }
+
+  /** The distributed layout, when several generators run this simulation. */
+  Optional<DistributionSettings> distribution() {
+    return distribution;
+  }
+
+  /**
+   * False only on a local generator (preflight.generators.*) whose share of the probe population is empty;
+   * on Gatling Enterprise every generator may hold it, and the merged results hold each verdict once.
+   */
+  boolean mayProbe() {
+    return distribution.flatMap(Generators::local).map(Generators::holdsProbeUser).orElse(true);
+  }
+
+  /**
+   * Keeps the distributed run's schedule, written as generator.json when the run closes.
+   *
+   * @param scale per step scenario, all generators' users over the probing generator's share: its request
+   *     counts, scaled by it, stand for the whole run's in the rates
+   */
+  void schedule(GeneratorTimeline timeline, Map<String, Double> scale) {
+    this.timeline = timeline;
+    this.counts = new WholeRunCounts(requestCounter, scale);
   }
 
   /**
@@ -243,10 +314,8 @@ public final class PreflightRun implements AutoCloseable {
         LOG.info("check {} not run: {}", kind.checkName(), unoffered.get(kind.signal()));
       }
     }
-    Judge judge = new Judge(plan, requestCounter, new LeakSites(runDir), findings, Optional.of(idle));
-    RunFacts facts = new RunFacts(simulation, runDir.getFileName().toString(), startedAt, target.description(),
-        watch.capabilities().sources(), plan, findings, requestCounter);
-    planned = new Planned(plan, judge, new RunFinisher(finishing, runDir, facts));
+    planned = plan;
+    startJudging();
     return plan;
   }
 
@@ -256,17 +325,26 @@ public final class PreflightRun implements AutoCloseable {
       throw new IllegalStateException("The run has no plan yet: call Preflight.populations(run) before "
           + "Preflight.assertions(run).");
     }
-    return planned.plan();
+    return planned;
   }
 
   /** Probes at a probe point and judges what it closes. */
   CompletableFuture<List<VerdictRecord>> probe(ProbePoint point) {
-    Planned p = planned;
-    p.finisher().locateGatlingFolder();
-    return watch.probe(point.index(), point.label(), p.plan().keepsProfiles(point.index())).thenApply(reading -> {
+    Judging j = judging;
+    j.finisher().locateGatlingFolder();
+    return watch.probe(point.index(), point.label(), planned.keepsProfiles(point.index())).thenApply(reading -> {
       watch.enterPhase(point.nextStep());
-      return p.judge().record(point, reading).stream().map(VerdictRecord::of).toList();
+      return j.judge().record(point, reading).stream().map(VerdictRecord::of).toList();
     });
+  }
+
+  /**
+   * A run-level failure that is not a check, e.g. a distributed run's probe that overran its slot: logged,
+   * and in memory.json's failures (the first one is the cause).
+   */
+  void runFailure(String failure) {
+    LOG.warn(failure);
+    findings.addFirstFailure(failure);
   }
 
   /** Stops what this run started and writes the memory reports. Never throws: Gatling must still report. */
@@ -275,9 +353,17 @@ public final class PreflightRun implements AutoCloseable {
     rawClients.close();
     watch.close();
     owned.close();
-    Planned p = planned;
-    if (p != null) {
-      p.finisher().finish();
+    GeneratorTimeline t = timeline;
+    if (t != null) {
+      t.write(runDir, requestCounter).ifPresent(LOG::warn);
+    }
+    Judging j = judging;
+    if (j != null) {
+      j.finisher().finish();
+    } else if (distribution.isPresent()) {
+      LOG.info("Gin Preflight: this generator held no probe user, so it watched and judged nothing and writes no "
+          + "memory report: the generator that probed writes memory.html (docs/distributed.md)");
+      return;
     }
     LOG.info("Gin Preflight: {}; run folder {}", findings.summary(), runDir);
   }

@@ -4,6 +4,7 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.ginpreflight.Phase;
 import io.ginpreflight.PreflightRun;
 import io.ginpreflight.config.ConfigProblem;
+import io.ginpreflight.config.DistributionSettings;
 import io.ginpreflight.config.PreflightConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,7 @@ public final class Families {
    */
   public static Families read(PreflightConfig config, Optional<Profile> forced, List<String> names) {
     Profile profile = forced.isPresent() ? forced.get() : Profile.from(config.string("preflight.profile"));
+    RunSequence.forRun(DistributionSettings.from(config));
     Skips skips = new Skips();
     List<Function<PreflightRun, List<Phase>>> configured = new ArrayList<>();
     for (String name : names) {

@@ -17,6 +17,20 @@ public final class RequestCounter implements RequestCounts {
 
   private final Map<String, LongAdder> responses = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> journeys = new ConcurrentHashMap<>();
+  /** Only on a distributed run: when each scenario's first request was sent and its last answered. */
+  private final boolean timed;
+  private final Map<String, Long> firstSent = new ConcurrentHashMap<>();
+  private final Map<String, Long> lastAnswered = new ConcurrentHashMap<>();
+
+  /** Counts only, as a single-machine run needs. */
+  public RequestCounter() {
+    this(false);
+  }
+
+  /** @param timed also keep each scenario's first and last request times (a distributed run's timeline) */
+  public RequestCounter(boolean timed) {
+    this.timed = timed;
+  }
 
   /** Add to the HTTP protocol with {@code http.check(counter.check())}. */
   public CheckBuilder check() {
@@ -24,6 +38,11 @@ public final class RequestCounter implements RequestCounts {
     // check it does not replace Gatling's default 2xx/304 status check.
     return responseTimeInMillis().transformWithSession((millis, session) -> {
       responses.computeIfAbsent(session.scenario(), s -> new LongAdder()).increment();
+      if (timed) {
+        long now = System.currentTimeMillis();
+        firstSent.merge(session.scenario(), now - millis, Math::min);
+        lastAnswered.merge(session.scenario(), now, Math::max);
+      }
       return millis;
     });
   }
@@ -47,5 +66,17 @@ public final class RequestCounter implements RequestCounts {
   private static long count(Map<String, LongAdder> counts, String scenario) {
     LongAdder adder = counts.get(scenario);
     return adder == null ? 0 : adder.sum();
+  }
+
+  /** When the scenario's first HTTP request was sent (epoch millis), if it sent one and times are kept. */
+  public java.util.OptionalLong firstSent(String scenario) {
+    Long at = firstSent.get(scenario);
+    return at == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(at);
+  }
+
+  /** When the scenario's last HTTP response arrived (epoch millis), if it sent one and times are kept. */
+  public java.util.OptionalLong lastAnswered(String scenario) {
+    Long at = lastAnswered.get(scenario);
+    return at == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(at);
   }
 }

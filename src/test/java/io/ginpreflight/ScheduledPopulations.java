@@ -1,0 +1,129 @@
+package io.ginpreflight;
+
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.pause;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.ginpreflight.config.DistributionSettings;
+import io.ginpreflight.gatling.GeneratorTimeline;
+import io.ginpreflight.gatling.RecordingStep;
+import io.ginpreflight.gatling.ShardedInjection;
+import io.ginpreflight.gatling.VerdictRecord;
+import io.ginpreflight.plan.Generators;
+import io.ginpreflight.plan.PlannedPhase;
+import io.ginpreflight.plan.ProbePoint;
+import io.ginpreflight.plan.ProbeSchedule;
+import io.ginpreflight.plan.RunPlan;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A distributed run's populations, all started at once and placed on the {@link ProbeSchedule}: every
+ * load step waits ({@code nothingFor}) until its slot, and one population of one user, the probe user,
+ * waits for each probe slot and probes. Gatling Enterprise gives a one-user population to one generator
+ * only, so that generator alone watches, judges and reports; every generator's load of a step still falls
+ * between the same two probes, which {@code andThen} could not promise across JVMs.
+ */
+final class ScheduledPopulations {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ScheduledPopulations.class);
+  static final String PROBE_SCENARIO = "memory probes";
+
+  private ScheduledPopulations() {}
+
+  static List<PopulationBuilder> of(List<Phase> phases, List<PlannedPhase> planned, RunPlan plan, PreflightRun run) {
+    DistributionSettings settings = run.distribution().orElseThrow();
+    Optional<Generators> local = Generators.local(settings);
+    record Step(Phase phase, String scenario) {}
+    List<Step> steps = new ArrayList<>();
+    for (int i = 0; i < phases.size(); i++) {
+      for (int round = 1; round <= phases.get(i).rounds(); round++) {
+        steps.add(new Step(phases.get(i), planned.get(i).roundName(round)));
+      }
+    }
+    ProbeSchedule schedule = ProbeSchedule.of(
+        steps.stream().map(step -> ShardedInjection.injectionTime(step.phase().injection())).toList(),
+        settings.probeSlot(), settings.drain());
+    Instant now = Instant.now();
+    Instant start = settings.startAt().orElse(now);
+    // Injection starts when the populations are handed to Gatling: a shared start-at is reached by a lead.
+    Duration lead = start.isAfter(now) ? Duration.between(now, start) : Duration.ZERO;
+    GeneratorTimeline timeline = new GeneratorTimeline(local.map(Generators::toString).orElse("Gatling Enterprise"),
+        start, schedule, steps.stream().map(Step::scenario).toList());
+    Generators probing = Generators.probing(settings);
+    Map<String, Double> scale = new HashMap<>();
+    for (Step step : steps) {
+      long share = ShardedInjection.users(ShardedInjection.shareOf(step.phase().injection(), probing));
+      scale.put(step.scenario(), share == 0 ? 1.0
+          : (double) ShardedInjection.users(step.phase().injection()) / share);
+    }
+    run.schedule(timeline, scale);
+    boolean probes = local.map(Generators::holdsProbeUser).orElse(true);
+    LOG.info("distributed run ({}): {} load steps and {} probes on a fixed schedule from {}, probe slots of {} s, "
+        + "{} s in all; {}", local.map(Generators::toString).orElse("Gatling Enterprise"), steps.size(),
+        plan.probes().size(), start,
+        settings.probeSlot().toSeconds(), schedule.length().toSeconds(),
+        local.isEmpty() ? "the generator Gatling Enterprise gives the probe user probes"
+            : probes ? "this generator holds the probe user" : "this generator holds no probe user");
+
+    List<PopulationBuilder> populations = new ArrayList<>();
+    for (int s = 0; s < steps.size(); s++) {
+      Duration at = lead.plus(schedule.loadStartAt().get(s));
+      populations.add(steps.get(s).phase().population(steps.get(s).scenario(), run.requestCounter(),
+          injection -> ShardedInjection.after(at,
+              local.map(generators -> ShardedInjection.shareOf(injection, generators)).orElse(injection))));
+    }
+    if (probes) {
+      populations.add(probeUser(plan, run, timeline));
+    }
+    return populations;
+  }
+
+  /** One user that starts the watch, then waits for each probe's slot and probes. */
+  private static PopulationBuilder probeUser(RunPlan plan, PreflightRun run, GeneratorTimeline timeline) {
+    ChainBuilder journey = exec(pause(session -> until(timeline.start())))
+        .exec(RecordingStep.verdicts("begin watching", session -> CompletableFuture.supplyAsync(() -> {
+          run.beginWatching();
+          return List.of();
+        })));
+    for (ProbePoint point : plan.probes()) {
+      String name = "memory probe " + (point.index() + 1) + ": " + point.label();
+      journey = journey.pause(session -> until(timeline.probeAt(point.index())))
+          .exec(RecordingStep.verdicts(name, session -> probeInSlot(run, timeline, point)));
+    }
+    return scenario(PROBE_SCENARIO).exec(journey).injectOpen(atOnceUsers(1));
+  }
+
+  /**
+   * A probe in its slot. One that broke the schedule (overran its slot, or the step before it was still
+   * answering) read the target under load: a run failure, and a KO record that fails the run as a failed
+   * request does, since a reading that is not clean is no pass.
+   */
+  private static CompletableFuture<List<VerdictRecord>> probeInSlot(PreflightRun run, GeneratorTimeline timeline,
+      ProbePoint point) {
+    Instant started = Instant.now();
+    return run.probe(point).thenApply(records -> timeline.overrun(point, started, Instant.now(), run.requestCounter(),
+        run.distribution().orElseThrow()).map(overrun -> {
+          run.runFailure(overrun);
+          List<VerdictRecord> withOverrun = new ArrayList<>(records);
+          withOverrun.add(new VerdictRecord("memory: probe slot [probe " + (point.index() + 1) + "]", false, overrun));
+          return withOverrun;
+        }).orElse(records));
+  }
+
+  private static Duration until(Instant instant) {
+    Duration left = Duration.between(Instant.now(), instant);
+    return left.isNegative() ? Duration.ZERO : left;
+  }
+}
