@@ -9,7 +9,9 @@ import io.ginpreflight.config.ProbeSettings;
 import io.ginpreflight.gatling.RawClients;
 import io.ginpreflight.gatling.RequestCounter;
 import io.ginpreflight.gatling.VerdictRecord;
+import io.ginpreflight.model.BuildInfo;
 import io.ginpreflight.model.CheckKind;
+import io.ginpreflight.model.KnownLeakNote;
 import io.ginpreflight.model.Measurement;
 import io.ginpreflight.model.ProbeReading;
 import io.ginpreflight.model.RunFindings;
@@ -23,7 +25,9 @@ import io.ginpreflight.report.PushgatewaySettings;
 import io.ginpreflight.report.RunFacts;
 import io.ginpreflight.report.RunFinisher;
 import io.ginpreflight.report.RunReport;
+import io.ginpreflight.signal.KnownLeaks;
 import io.ginpreflight.signal.SignalClient;
+import io.ginpreflight.signal.SiteContext;
 import io.ginpreflight.target.OwnedTarget;
 import io.ginpreflight.target.Target;
 import io.ginpreflight.target.TargetReachability;
@@ -35,6 +39,7 @@ import io.ginpreflight.watch.LocalSignals;
 import io.ginpreflight.watch.MemoryWatch;
 import io.ginpreflight.watch.ProcfsSignals;
 import io.ginpreflight.watch.SignalEndpoints;
+import io.ginpreflight.watch.TargetBuild;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -47,6 +52,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,13 +82,18 @@ public final class PreflightRun implements AutoCloseable {
   private final Map<Signal, String> unoffered;
   /** Read with no load before the first probe: the two together measure the target's noise at rest. */
   private final ProbeReading idle;
+  private final BuildInfo build;
+  private final List<KnownLeakNote> knownLeaks;
   /** Set once by {@link #plan}: the plan, its judge and the finisher that reports on it. */
   private volatile Planned planned;
 
   private record Planned(RunPlan plan, Judge judge, RunFinisher finisher) {}
 
   private PreflightRun(String simulation, Path runDir, Limits limits, Target target, OwnedTarget owned,
-      MemoryWatch watch, RunFinisher.Settings finishing, double failedRequestsPercent, ProbeReading idle) {
+      MemoryWatch watch, RunFinisher.Settings finishing, double failedRequestsPercent, ProbeReading idle,
+      BuildInfo build) {
+    this.build = build;
+    this.knownLeaks = KnownLeaks.curated().flag(build);
     this.failedRequestsPercent = failedRequestsPercent;
     this.simulation = simulation;
     this.runDir = runDir;
@@ -120,6 +131,7 @@ public final class PreflightRun implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create the run folder " + runDir, e);
     }
+    Optional<String> ownModule = TargetBuild.configuredModule(config);
     OwnedTarget owned = Targets.open(config, projectDir, runDir);
     Target target = owned.target();
     if (target.local().isEmpty()) {
@@ -143,10 +155,13 @@ public final class PreflightRun implements AutoCloseable {
           + "), so no memory check could be judged. Serve client_golang's /metrics, or set preflight.metrics.url; "
           + "with -Dpreflight.inconclusive=warn the run goes on without them.");
     }
+    BuildInfo build = TargetBuild.of(target.local().map(p -> OptionalLong.of(p.pid())).orElse(OptionalLong.empty()),
+        ownModule);
+    LOG.info("build: {}", build.summary());
     watch.startSampling(sampleInterval);
     ProbeReading idle = watch.idleProbe();
     return new PreflightRun(simulation, runDir, limits, target, owned, watch, finishing, failedRequestsPercent,
-        idle);
+        idle, build);
   }
 
   /**
@@ -243,9 +258,12 @@ public final class PreflightRun implements AutoCloseable {
         LOG.info("check {} not run: {}", kind.checkName(), unoffered.get(kind.signal()));
       }
     }
-    Judge judge = new Judge(plan, requestCounter, new LeakSites(runDir), findings, Optional.of(idle));
+    Map<String, String> notes = new LinkedHashMap<>();
+    knownLeaks.forEach(note -> notes.putIfAbsent(note.module(), note.sentence()));
+    Judge judge = new Judge(plan, requestCounter, new LeakSites(runDir, new SiteContext(build, notes)), findings,
+        Optional.of(idle));
     RunFacts facts = new RunFacts(simulation, runDir.getFileName().toString(), startedAt, target.description(),
-        watch.capabilities().sources(), plan, findings, requestCounter);
+        watch.capabilities().sources(), plan, findings, requestCounter, build, knownLeaks);
     planned = new Planned(plan, judge, new RunFinisher(finishing, runDir, facts));
     return plan;
   }

@@ -47,4 +47,13 @@ public record BuildInfo(String goVersion, GoModule main, List<GoModule> dependen
     return dependencies.stream().filter(m -> m.contains(packagePath))
         .max(Comparator.comparingInt(m -> m.path().length()));
   }
+
+  /** For the start-up line: {@code go1.26.8, module example.com/shop, 42 dependencies (/proc/4242/exe)}. */
+  public String summary() {
+    if (!known()) {
+      return (main == null ? "unknown" : "module " + main.path() + " (" + source + ")") + ": " + unknown;
+    }
+    return goVersion + ", module " + (main == null ? "unknown" : main.quoted()) + ", " + dependencies.size()
+        + " dependencies (" + source + ")";
+  }
 }
