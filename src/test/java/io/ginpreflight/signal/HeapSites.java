@@ -43,7 +43,10 @@ public final class HeapSites {
     HeapRecord representative;
   }
 
-  /** Largest growth first, at most {@code limit} sites; only sites that grew. */
+  /**
+   * Largest growth first, at most {@code limit} sites, only sites that grew; when none of them is the
+   * service's own code, the largest own-code site that grew follows them.
+   */
   public static List<SiteGrowth> growing(HeapProfileText before, HeapProfileText after, SiteContext context,
       int limit) {
     Map<List<StackFrame>, HeapRecord> was = new HashMap<>();
@@ -79,7 +82,17 @@ public final class HeapSites {
     sites.sort(Comparator.comparingLong(SiteGrowth::growth).reversed()
         .thenComparing(site -> site.heap().origin() == SiteOrigin.OWN_CODE ? 0 : 1)
         .thenComparing(SiteGrowth::function).thenComparing(SiteGrowth::location));
-    return List.copyOf(sites.subList(0, Math.min(limit, sites.size())));
+    List<SiteGrowth> top = new ArrayList<>(sites.subList(0, Math.min(limit, sites.size())));
+    // A heap grown only in library frames still names the nearest code of the service's that grew (the
+    // map that holds what the library allocated), even when it is not among the largest.
+    if (top.stream().noneMatch(HeapSites::own)) {
+      sites.stream().skip(top.size()).filter(HeapSites::own).findFirst().ifPresent(top::add);
+    }
+    return List.copyOf(top);
+  }
+
+  private static boolean own(SiteGrowth site) {
+    return site.heap().origin() == SiteOrigin.OWN_CODE;
   }
 
   private static HeapRecord sum(HeapRecord a, HeapRecord b) {

@@ -41,9 +41,9 @@ public final class HeapTopGrowth {
     } else {
       clause.append(" in ").append(heap.module()).append(", allocated by the library and kept by the service "
           + "(no frame of yours in the allocation stack; ").append(hint(heap)).append(')');
-      sites.stream().filter(s -> s.heap() != null && s.heap().origin() == SiteOrigin.OWN_CODE
-          && s.beyondSampling()).findFirst()
-          .ifPresent(own -> clause.append("; your code that grew most: ").append(amount(own)));
+      sites.stream().filter(s -> s.heap() != null && s.heap().origin() == SiteOrigin.OWN_CODE).findFirst()
+          .ifPresent(own -> clause.append("; your code that grew most: ").append(amount(own))
+              .append(own.beyondSampling() ? "" : " (within its sampling uncertainty)"));
     }
     if (!heap.knownLeak().isEmpty()) {
       clause.append("; note: ").append(heap.knownLeak());

@@ -45,11 +45,11 @@ public record SiteContext(BuildInfo build, Map<String, String> knownLeakNotes) {
     return (slash < 0 ? pkg : pkg.substring(0, slash)).contains(".") ? SiteOrigin.LIBRARY : SiteOrigin.STANDARD_LIBRARY;
   }
 
-  /** {@code github.com/gin-gonic/gin v1.12.0}, {@code standard library (go1.26.8)}, or the own module. */
+  /** {@code github.com/gin-gonic/gin v1.12.0}, {@code the standard library (go1.26.8)}, or the own module. */
   public String moduleText(StackFrame frame) {
     return switch (origin(frame)) {
       case OWN_CODE -> build.main() == null ? "own code (module guessed)" : build.main().quoted();
-      case STANDARD_LIBRARY -> "standard library" + (build.goVersion().isEmpty() ? "" : " (" + build.goVersion() + ")");
+      case STANDARD_LIBRARY -> "the standard library" + (build.goVersion().isEmpty() ? "" : " (" + build.goVersion() + ")");
       case LIBRARY -> module(frame).map(GoModule::quoted)
           .orElse(frame.packagePath() + " (version unknown)");
     };
