@@ -39,7 +39,7 @@ var catalogue = []catalogueEntry{
 	{
 		Name: "kept-request", Kind: kindPattern, Endpoint: "GET /api/items/:id", Signal: signalHeap,
 		LeakyFunc: "main.leakyRequestJournal", FixedFunc: "main.fixedRequestJournal",
-		Description: "middleware on every /api route keeps the *http.Request itself in a package-level journal keyed by request id: the retained Request, headers, URL and context were all allocated by net/http, so no frame of the service is in their allocation stack",
+		Description: "middleware on every /api route keeps each GET's *http.Request itself in a package-level journal keyed by request id: the retained Request, headers, URL and context were all allocated by net/http, so no frame of the service is in their allocation stack",
 	},
 	{
 		Name: "blocked-goroutine", Kind: kindPattern, Endpoint: "POST /api/notify", Signal: signalGoroutines,

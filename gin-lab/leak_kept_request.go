@@ -24,10 +24,12 @@ var requestJournal = struct {
 	requests map[uint64]*http.Request
 }{requests: map[uint64]*http.Request{}}
 
-// BUG: leakyRequestJournal keeps every request under its id and never lets
-// go: the Request, its headers, URL and context stay for good.
+// BUG: leakyRequestJournal keeps every read (GET) under its id "to replay
+// it" and never lets go: the Request, its headers, URL and context stay for
+// good. Only reads: a kept upload would pin its multipart form too, far more
+// than the leak budget counts.
 func leakyRequestJournal(c *gin.Context) {
-	if retainedBytesBudget.take(keptRequestEstimate, "kept-request") {
+	if c.Request.Method == http.MethodGet && retainedBytesBudget.take(keptRequestEstimate, "kept-request") {
 		requestJournal.Lock()
 		requestJournal.requests[c.GetUint64(requestIDKey)] = c.Request
 		requestJournal.Unlock()
