@@ -18,6 +18,9 @@ public final class HeapTopGrowth {
   /** net/http's per-connection goroutine: an allocation under it was made for one request. */
   private static final String SERVES_REQUESTS = "net/http.(*conn).serve";
 
+  /** One sample per 64 KiB: sites of a few hundred KiB become nameable, at a small cost to the target. */
+  static final long FINER_RATE = 64 << 10;
+
   private HeapTopGrowth() {}
 
   /** Empty when nothing grew; sites are largest first, as {@link HeapSites#growing} lists them. */
@@ -28,8 +31,11 @@ public final class HeapTopGrowth {
     Optional<SiteGrowth> top = sites.stream().filter(SiteGrowth::beyondSampling).findFirst();
     if (top.isEmpty()) {
       SiteGrowth largest = sites.get(0);
+      // Four new samples are the fewest whose estimate clears its own 95 % interval: finer sampling helps.
+      String finer = largest.heap().samplingRate() > FINER_RATE ? "; for finer sites run the target with GODEBUG="
+          + "memprofilerate=" + FINER_RATE + " (or set runtime.MemProfileRate)" : "";
       return Optional.of("no allocation site grew beyond its sampling uncertainty (largest: " + amount(largest)
-          + " " + sampling(largest.heap()) + ")");
+          + " " + sampling(largest.heap()) + ")" + finer);
     }
     SiteGrowth site = top.get();
     HeapDetail heap = site.heap();
