@@ -7,5 +7,7 @@ public enum SiteOrigin {
   /** A dependency module, named with its version. */
   LIBRARY,
   /** Go's standard library (no dot in the first path element), versioned by the Go release. */
-  STANDARD_LIBRARY
+  STANDARD_LIBRARY,
+  /** Only runtime frames in the stack (pprof hides them): what the runtime allocates itself, such as goroutines. */
+  RUNTIME
 }

@@ -142,7 +142,8 @@ public final class HeapSites {
     List<HeapFrame> stack = frames.stream()
         .map(f -> new HeapFrame(f.function(), f.location(), context.isOwn(f))).toList();
     return new HeapDetail(tally.objectsBefore, tally.objectsAfter, Math.round(Z95 * Math.sqrt(tally.variance)),
-        rate, site == null ? SiteOrigin.STANDARD_LIBRARY : context.origin(site),
-        site == null ? "" : context.moduleText(site), allocatedIn, stack, knownLeak);
+        rate, site == null ? SiteOrigin.RUNTIME : context.origin(site),
+        site == null ? "the Go runtime" + (context.build().goVersion().isEmpty() ? ""
+            : " (" + context.build().goVersion() + ")") : context.moduleText(site), allocatedIn, stack, knownLeak);
   }
 }

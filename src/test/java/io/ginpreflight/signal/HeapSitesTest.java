@@ -78,6 +78,18 @@ class HeapSitesTest {
   }
 
   @Test
+  void aStackOfRuntimeFramesOnlyIsTheRuntimesNotALibrarys() throws SignalUnavailable {
+    // GIVEN the global-map profiles, whose 1000 parked notify goroutines were allocated by the runtime alone
+    List<SiteGrowth> sites = HeapSites.growing(profile("heap-debug1-before.txt"), profile("heap-debug1-after.txt"),
+        new SiteContext(GIN_LAB, Map.of()), 5);
+
+    SiteGrowth runtime = sites.stream().filter(s -> s.function().equals("(no frames)")).findFirst().orElseThrow();
+
+    assertEquals(SiteOrigin.RUNTIME, runtime.heap().origin());
+    assertEquals("the Go runtime (go1.26.8)", runtime.heap().module());
+  }
+
+  @Test
   void aKoSiteInAFlaggedModuleSaysSo() throws SignalUnavailable {
     // GIVEN the kept-request profiles read as if net/textproto were a flagged library module
     BuildInfo build = new BuildInfo("go1.26.8", GIN_LAB.main(),

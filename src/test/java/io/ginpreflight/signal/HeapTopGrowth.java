@@ -44,9 +44,15 @@ public final class HeapTopGrowth {
       if (!heap.allocatedIn().isEmpty()) {
         clause.append(", allocated in ").append(heap.allocatedIn());
       }
+    } else if (heap.origin() == SiteOrigin.RUNTIME) {
+      clause.append(" in ").append(heap.module()).append(", allocated by the runtime itself (no frame outside the "
+          + "runtime in the allocation stack: new goroutines, timers, channel and map memory; compare the goroutine "
+          + "growth)");
     } else {
       clause.append(" in ").append(heap.module()).append(", allocated by the library and kept by the service "
           + "(no frame of yours in the allocation stack; ").append(hint(heap)).append(')');
+    }
+    if (heap.origin() != SiteOrigin.OWN_CODE) {
       sites.stream().filter(s -> s.heap() != null && s.heap().origin() == SiteOrigin.OWN_CODE).findFirst()
           .ifPresent(own -> clause.append("; your code that grew most: ").append(amount(own))
               .append(own.beyondSampling() ? "" : " (within its sampling uncertainty)"));
