@@ -49,6 +49,7 @@ public record SiteContext(BuildInfo build, Map<String, String> knownLeakNotes) {
   public String moduleText(StackFrame frame) {
     return switch (origin(frame)) {
       case OWN_CODE -> build.main() == null ? "own code (module guessed)" : build.main().quoted();
+      case RUNTIME -> "the Go runtime";
       case STANDARD_LIBRARY -> "the standard library" + (build.goVersion().isEmpty() ? "" : " (" + build.goVersion() + ")");
       case LIBRARY -> module(frame).map(GoModule::quoted)
           .orElse(frame.packagePath() + " (version unknown)");
