@@ -37,6 +37,11 @@ var catalogue = []catalogueEntry{
 		Description: "middleware on every /api route copies ~4 KiB of request data into a package-level map keyed by request id and never deletes it",
 	},
 	{
+		Name: "kept-request", Kind: kindPattern, Endpoint: "GET /api/items/:id", Signal: signalHeap,
+		LeakyFunc: "main.leakyRequestJournal", FixedFunc: "main.fixedRequestJournal",
+		Description: "middleware on every /api route keeps each GET's *http.Request itself in a package-level journal keyed by request id: the retained Request, headers, URL and context were all allocated by net/http, so no frame of the service is in their allocation stack",
+	},
+	{
 		Name: "blocked-goroutine", Kind: kindPattern, Endpoint: "POST /api/notify", Signal: signalGoroutines,
 		LeakyFunc: "main.leakyNotifyDeliver", FixedFunc: "main.fixedNotifyDeliver",
 		Description: "handler waits 2 ms for a delivery receipt then answers 202; the delivery goroutine later blocks forever sending the receipt on an unbuffered channel nobody reads",

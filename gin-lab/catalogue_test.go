@@ -12,6 +12,7 @@ import (
 // so a rename cannot silently break the names the Java side asserts on.
 var catalogueFuncs = map[string][]any{
 	"global-map":            {leakyGlobalMapMiddleware, fixedRequestScopeMiddleware},
+	"kept-request":          {leakyRequestJournal, fixedRequestJournal},
 	"blocked-goroutine":     {leakyNotifyDeliver, fixedNotifyDeliver},
 	"context-not-cancelled": {leakyExportWatcher, fixedExportWatcher},
 	"time-after-loop":       {leakyWatchLoop, fixedWatchLoop},

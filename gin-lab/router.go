@@ -26,7 +26,8 @@ func setupRouter(l *lab) *gin.Engine {
 	r.GET("/metrics", gin.WrapH(promhttp.Handler()))
 	r.GET("/debug/vars", gin.WrapH(expvar.Handler()))
 
-	api := r.Group("/api", requestID(), l.requestScopeMiddleware(), limitBody(l.cfg.uploadLimit))
+	api := r.Group("/api", requestID(), l.requestScopeMiddleware(), l.requestJournalMiddleware(),
+		limitBody(l.cfg.uploadLimit))
 	if l.cfg.plantBytes > 0 {
 		routes, _ := parsePlantRoutes(l.cfg.plantRoutes) // checked by parseFlags
 		api.Use(plantedLeakMiddleware(l.cfg.plantBytes, routes))

@@ -13,7 +13,9 @@ import io.ginpreflight.gatling.RequestCounter;
 import io.ginpreflight.gatling.WholeRunCounts;
 import io.ginpreflight.model.RequestCounts;
 import io.ginpreflight.gatling.VerdictRecord;
+import io.ginpreflight.model.BuildInfo;
 import io.ginpreflight.model.CheckKind;
+import io.ginpreflight.model.KnownLeakNote;
 import io.ginpreflight.model.Measurement;
 import io.ginpreflight.model.ProbeReading;
 import io.ginpreflight.model.RunFindings;
@@ -28,7 +30,9 @@ import io.ginpreflight.report.PushgatewaySettings;
 import io.ginpreflight.report.RunFacts;
 import io.ginpreflight.report.RunFinisher;
 import io.ginpreflight.report.RunReport;
+import io.ginpreflight.signal.KnownLeaks;
 import io.ginpreflight.signal.SignalClient;
+import io.ginpreflight.signal.SiteContext;
 import io.ginpreflight.target.OwnedTarget;
 import io.ginpreflight.target.Target;
 import io.ginpreflight.target.TargetReachability;
@@ -40,6 +44,7 @@ import io.ginpreflight.watch.LocalSignals;
 import io.ginpreflight.watch.MemoryWatch;
 import io.ginpreflight.watch.ProcfsSignals;
 import io.ginpreflight.watch.SignalEndpoints;
+import io.ginpreflight.watch.TargetBuild;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -52,6 +57,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,16 +101,20 @@ public final class PreflightRun implements AutoCloseable {
   private volatile GeneratorTimeline timeline;
   /** What the rates divide by: this JVM's counts, or on a distributed run the whole run's estimate. */
   private volatile RequestCounts counts;
+  private final BuildInfo build;
+  private final List<KnownLeakNote> knownLeaks;
 
   private record Judging(Judge judge, RunFinisher finisher) {}
 
   private PreflightRun(String simulation, Path runDir, Limits limits, Target target, OwnedTarget owned,
       MemoryWatch watch, RunFinisher.Settings finishing, double failedRequestsPercent, Duration sampleInterval,
-      Optional<DistributionSettings> distribution) {
+      Optional<DistributionSettings> distribution, BuildInfo build) {
     this.sampleInterval = sampleInterval;
     this.distribution = distribution;
     this.requestCounter = new RequestCounter(distribution.isPresent());
     this.counts = requestCounter;
+    this.build = build;
+    this.knownLeaks = KnownLeaks.curated().flag(build);
     this.failedRequestsPercent = failedRequestsPercent;
     this.simulation = simulation;
     this.runDir = runDir;
@@ -144,6 +154,7 @@ public final class PreflightRun implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create the run folder " + runDir, e);
     }
+    Optional<String> ownModule = TargetBuild.configuredModule(config);
     OwnedTarget owned = Targets.open(config, projectDir, runDir);
     Target target = owned.target();
     if (target.local().isEmpty()) {
@@ -167,8 +178,11 @@ public final class PreflightRun implements AutoCloseable {
           + "), so no memory check could be judged. Serve client_golang's /metrics, or set preflight.metrics.url; "
           + "with -Dpreflight.inconclusive=warn the run goes on without them.");
     }
+    BuildInfo build = TargetBuild.of(target.local().map(p -> OptionalLong.of(p.pid())).orElse(OptionalLong.empty()),
+        ownModule);
+    LOG.info("build: {}", build.summary());
     PreflightRun run = new PreflightRun(simulation, runDir, limits, target, owned, watch, finishing,
-        failedRequestsPercent, sampleInterval, distribution);
+        failedRequestsPercent, sampleInterval, distribution, build);
     if (distribution.isEmpty()) {
       run.beginWatching();
     }
@@ -190,9 +204,12 @@ public final class PreflightRun implements AutoCloseable {
     if (plan == null || idle == null || judging != null) {
       return;
     }
-    Judge judge = new Judge(plan, counts, new LeakSites(runDir), findings, Optional.of(idle));
+    Map<String, String> notes = new LinkedHashMap<>();
+    knownLeaks.forEach(note -> notes.putIfAbsent(note.module(), note.sentence()));
+    Judge judge = new Judge(plan, counts, new LeakSites(runDir, new SiteContext(build, notes)), findings,
+        Optional.of(idle));
     RunFacts facts = new RunFacts(simulation, runDir.getFileName().toString(), startedAt, target.description(),
-        watch.capabilities().sources(), plan, findings, counts);
+        watch.capabilities().sources(), plan, findings, counts, build, knownLeaks);
     judging = new Judging(judge, new RunFinisher(finishing, runDir, facts));
   }
 

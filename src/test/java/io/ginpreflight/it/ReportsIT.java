@@ -8,6 +8,7 @@ import io.ginpreflight.model.Status;
 import io.ginpreflight.report.MemoryJson;
 import io.ginpreflight.report.MemoryReport;
 import io.ginpreflight.testkit.GatlingProcess;
+import io.ginpreflight.testkit.HeadlessChromium;
 import io.ginpreflight.testkit.RequiresGo;
 import io.ginpreflight.report.RunVerdict;
 import java.nio.file.Files;
@@ -54,6 +55,20 @@ class ReportsIT {
         .validate(new StreamSource(folder.resolve("memory-junit.xml").toFile()));
     String junit = Files.readString(folder.resolve("memory-junit.xml"));
     assertTrue(junit.contains("memory: goroutine growth [smoke]"), junit);
+
+    // memory.html leads with the failed check and its goroutine sites, and lists the target's build, as
+    // headless Chromium parses it; memory.json carries the build info read from /proc/<pid>/exe
+    assertEquals("github.com/gin-preflight/gin-lab", report.build().main().path());
+    assertTrue(report.build().goVersion().startsWith("go1."), report.build().toString());
+    HeadlessChromium.assumeInstalled();
+    String dom = HeadlessChromium.dumpDom(folder.resolve("memory.html"), run.resultsDir);
+    int failed = dom.indexOf("<div id=\"failed\">");
+    int grid = dom.indexOf("<table id=\"verdict\" class=\"grid\">");
+    assertTrue(failed >= 0 && grid > failed, "What failed before the grid");
+    String failedSection = dom.substring(failed, grid);
+    assertTrue(failedSection.contains("goroutine growth [smoke]") && failedSection.contains("main.leakyNotifyDeliver"),
+        failedSection);
+    assertTrue(dom.contains("main module <code>github.com/gin-preflight/gin-lab"), "build section");
 
     Path published = run.resultsDir.resolve("published");
     assertTrue(Files.isRegularFile(published.resolve(folder.getFileName()).resolve("memory.html")),

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ginpreflight.model.SiteGrowth;
+import io.ginpreflight.model.SiteOrigin;
+import io.ginpreflight.report.MemoryJson;
+import io.ginpreflight.report.MemoryReport;
 import io.ginpreflight.target.LoopbackPorts;
 import io.ginpreflight.testkit.GatlingProcess;
 import io.ginpreflight.testkit.RequiresGo;
@@ -73,8 +77,12 @@ class SessionSvcIT {
   void aSessionStoreOf80BytesPerRequestAndOneStrandedGoroutinePer1000FailOnTheirRates() throws Exception {
     // GIVEN a session record of 16 bytes kept per request (about 80 B with its map entry) and one event
     // goroutine in 1,000 left blocked: 1.7 MiB and 6 goroutines in a phase, under the flat limits
-    GatlingProcess run = GatlingProcess.run(DEFAULT,
-        settings(" -leaks session-store,event-goroutine -session-bytes 16 -event-leak-every 1000"), RUN_TIMEOUT);
+    // One heap sample per 64 KiB (the runtime reads GODEBUG=memprofilerate): 1.7 MiB of growth at the default
+    // 512 KiB is a few samples, too few for any site to clear its sampling uncertainty.
+    Map<String, String> settings = new java.util.HashMap<>(
+        settings(" -leaks session-store,event-goroutine -session-bytes 16 -event-leak-every 1000"));
+    settings.put("preflight.target.env.GODEBUG", "memprofilerate=65536");
+    GatlingProcess run = GatlingProcess.run(DEFAULT, settings, RUN_TIMEOUT);
 
     assertNotEquals(0, run.exitCode, run.output);
     assertTrue(run.output.matches("(?s).*KO memory: retained bytes per request \\[binding\\]: heap retained \\d+ B per "
@@ -86,6 +94,25 @@ class SessionSvcIT {
     // The flat per-phase checks alone would have passed it.
     assertTrue(run.output.contains("OK memory: heap growth [binding]"), run.output);
     assertTrue(run.output.contains("OK memory: goroutine growth [api]"), run.output);
+    // The site is the own-code frame in its internal package, with the module path read from the binary's
+    // build info (not guessed from "main."), and memory.json carries both.
+    assertTrue(run.output.contains("build: go1.") && run.output.contains(", module example.com/sessionsvc"),
+        run.output);
+    assertTrue(run.output.matches("(?s).*KO memory: retained bytes per request \\[binding\\]:[^\n]*top growth: "
+        + "example\\.com/sessionsvc/internal/session\\.[^ ]+ \\([a-z_]+\\.go:[0-9]+\\) [0-9.]+ [KM]iB ±[0-9.]+ [KM]?i?B "
+        + "\\(heap sampled every 64\\.0 KiB\\).*"), run.output);
+    MemoryReport report = MemoryJson.read(run.runFolder().orElseThrow().resolve("memory.json"));
+    assertEquals("example.com/sessionsvc", report.build().main().path());
+    assertTrue(report.build().dependencies().stream().anyMatch(m -> m.path().equals("github.com/gin-gonic/gin")
+        && m.version().startsWith("v1.")), report.build().dependencies().toString());
+    SiteGrowth top = report.trends().stream().filter(t -> t.phase().equals("binding"))
+        .flatMap(t -> t.rates().stream()).filter(r -> r.check().startsWith("memory: retained bytes per request"))
+        .findFirst().orElseThrow().topSites().get(0);
+    assertEquals(SiteOrigin.OWN_CODE, top.heap().origin());
+    assertTrue(top.heap().module().startsWith("example.com/sessionsvc"), top.heap().module());
+    assertTrue(top.function().startsWith("example.com/sessionsvc/internal/session."), top.function());
+    assertTrue(top.heap().stack().stream().anyMatch(f -> f.own() && f.function().equals(top.function())),
+        top.heap().stack().toString());
   }
 
   private record MatchResult(String status, String check, String scope, double value) {}

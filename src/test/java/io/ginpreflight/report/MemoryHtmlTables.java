@@ -22,28 +22,6 @@ final class MemoryHtmlTables {
 
   private MemoryHtmlTables() {}
 
-  static String verdict(List<CheckRecord> checks) {
-    StringBuilder html = new StringBuilder("<h2>Verdict</h2>");
-    if (checks.isEmpty()) {
-      return html.append("<p class=\"note\">No memory check was recorded: the run ended before any judged "
-          + "phase was probed.</p>").toString();
-    }
-    html.append("<table id=\"verdict\"><thead><tr><th>Check</th><th>Phase</th><th>Before</th><th>After</th>"
-        + "<th>Growth</th><th>Limit</th><th>Result</th></tr></thead><tbody>");
-    for (CheckRecord check : checks) {
-      Status status = ReportParts.status(check.status());
-      html.append("<tr><td>").append(Html.esc(check.check())).append("</td><td>").append(Html.esc(check.phase()))
-          .append("</td><td class=\"num\">").append(Html.value(check.before(), check.unit()))
-          .append("</td><td class=\"num\">").append(Html.value(check.after(), check.unit()))
-          .append("</td><td class=\"num\">").append(Html.growth(check.growth(), check.unit()))
-          .append(check.growthPercent() == null ? "" : " (" + Html.number(check.growthPercent(), 1) + " %)")
-          .append("</td><td class=\"num\">").append(Html.value(check.limit(), check.unit()))
-          .append("</td><td class=\"").append(Html.statusClass(status)).append("\">").append(Html.esc(status))
-          .append("<div class=\"msg\">").append(Html.esc(check.message())).append("</div></td></tr>");
-    }
-    return html.append("</tbody></table>").toString();
-  }
-
   static String phases(List<PhaseFigures> figures, List<PhaseRecord> phases) {
     StringBuilder html = new StringBuilder("<h2>Per phase</h2><table id=\"phases\"><thead><tr><th>Phase</th>"
         + "<th>Judged</th><th>Rounds</th><th>Duration</th><th>Requests</th><th>Heap growth</th>"
@@ -111,28 +89,6 @@ final class MemoryHtmlTables {
         + Html.number(noise.goroutineSpread(), 1) + " goroutines: the larger of the measured noise and a fit's "
         + "residuals, never below the floors (preflight.limits.noise-floor). A rate fails when its whole interval "
         + "is above its limit, or its last step's is.</p>";
-  }
-
-  static String topSites(List<CheckRecord> checks) {
-    StringBuilder html = new StringBuilder();
-    for (CheckRecord check : checks) {
-      List<SiteGrowth> sites = ReportParts.list(check.topSites());
-      if (sites.isEmpty()) {
-        continue;
-      }
-      html.append("<h3>").append(Html.esc(check.check())).append(" [").append(Html.esc(check.phase()))
-          .append("]</h3><table class=\"sites\"><thead><tr><th>Function</th><th>Location</th><th>Before</th>"
-              + "<th>After</th><th>Growth</th></tr></thead><tbody>");
-      for (SiteGrowth site : sites) {
-        html.append("<tr><td><code>").append(Html.esc(site.function())).append("</code></td><td><code>")
-            .append(Html.esc(site.location())).append("</code></td><td class=\"num\">")
-            .append(Html.value(site.before(), site.unit())).append("</td><td class=\"num\">")
-            .append(Html.value(site.after(), site.unit())).append("</td><td class=\"num\">")
-            .append(Html.growth(site.growth(), site.unit())).append("</td></tr>");
-      }
-      html.append("</tbody></table>");
-    }
-    return html.isEmpty() ? "" : "<h2>Top growing allocation sites and goroutine stacks</h2>" + html;
   }
 
   /**

@@ -28,6 +28,7 @@ public final class MemoryHtmlWriter {
     html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
         .append("<title>Memory – ").append(Html.esc(simulation)).append("</title><style>").append(PageStyle.CSS)
+        .append(MemoryHtmlFailed.CSS)
         .append("</style></head><body>\n");
     html.append("<h1>Memory report: ").append(Html.esc(simulation)).append(" <span id=\"run-verdict\" class=\"badge ")
         .append(Html.verdictClass(verdict)).append("\">").append(Html.esc(verdict)).append("</span></h1>\n");
@@ -38,11 +39,16 @@ public final class MemoryHtmlWriter {
         .append("<span><a href=\"memory.json\">memory.json</a></span>")
         .append("<span><a href=\"memory-junit.xml\">memory-junit.xml</a></span></p>\n");
     html.append(failures(ReportParts.list(report.failures())));
-    html.append(MemoryHtmlTables.verdict(ReportParts.list(report.checks()))).append('\n');
+    // What failed leads, with its detail; every check follows as a compact grid.
+    List<CheckRecord> checks = ReportParts.list(report.checks());
+    List<TrendRecord> trends = ReportParts.list(report.trends());
+    List<MemoryHtmlFailed.Failed> failed = MemoryHtmlFailed.of(checks, trends);
+    html.append(MemoryHtmlFailed.section(failed, !checks.isEmpty() || !trends.isEmpty())).append('\n');
+    html.append(MemoryHtmlGrid.grid(checks, trends, failed)).append('\n');
+    html.append(MemoryHtmlBuild.section(report.build(), ReportParts.list(report.knownLeaks()))).append('\n');
     html.append(charts(report, samples)).append('\n');
     html.append(MemoryHtmlTables.phases(PhaseFigures.of(report), ReportParts.list(report.phases()))).append('\n');
     html.append(MemoryHtmlTables.trends(ReportParts.list(report.trends()), report.noise())).append('\n');
-    html.append(MemoryHtmlTables.topSites(ReportParts.list(report.checks()))).append('\n');
     html.append(MemoryHtmlTables.profiles(ReportParts.list(report.phases()), ReportParts.list(report.probes())))
         .append('\n');
     html.append(MemoryHtmlTables.signals(ReportParts.map(report.signals()))).append('\n');

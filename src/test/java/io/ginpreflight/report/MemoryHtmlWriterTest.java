@@ -4,11 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ginpreflight.model.BuildInfo;
+import io.ginpreflight.model.GoModule;
+import io.ginpreflight.model.KnownLeakNote;
+import io.ginpreflight.model.SiteGrowth;
+import io.ginpreflight.signal.HeapProfileText;
+import io.ginpreflight.signal.HeapSites;
+import io.ginpreflight.signal.HeapTopGrowth;
+import io.ginpreflight.signal.KnownLeaks;
+import io.ginpreflight.signal.SiteContext;
+import io.ginpreflight.testkit.Fixtures;
 import io.ginpreflight.testkit.HeadlessChromium;
 import io.ginpreflight.testkit.ReportFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -33,17 +44,73 @@ class MemoryHtmlWriterTest {
         "chart-temp-bytes"), all(dom, "<svg class=\"chart\" id=\"([^\"]+)\""));
     assertEquals(6 * 2, count(dom, "<rect class=\"band-"));
     assertEquals(6 * 3, count(dom, "<line class=\"probe-line\""));
-    String verdict = section(dom, "<table id=\"verdict\">", "</table>");
-    assertEquals(List.of("heap growth", "goroutine growth"), all(verdict, "<tr><td>([^<]+)</td>"));
-    assertTrue(verdict.contains("<td class=\"num\">12.1 MiB</td><td class=\"num\">60.3 MiB</td>"
-        + "<td class=\"num\">+48.2 MiB (397.6 %)</td><td class=\"num\">4.0 MiB</td><td class=\"ko\">KO"), verdict);
-    assertTrue(verdict.contains("<td class=\"inconclusive\">INCONCLUSIVE"), verdict);
+    // AND the page opens with what failed: the KO heap check with its sites, the inconclusive goroutine
+    // check and the KO rate, in that order, before the grid of every check
+    String failed = section(dom, "<div id=\"failed\">", "<h2>Every check</h2>");
+    assertEquals(List.of("failed-0", "failed-1", "failed-2"), all(failed, "<section class=\"ko-check [a-z]+\" id=\"([^\"]+)\""));
+    assertTrue(failed.contains("<td><code>main.saveUpload</code>"), failed);
+    assertTrue(failed.contains("<div class=\"groups\" id=\"failed-0-groups\">"), "the groups hook");
+    String verdict = section(dom, "<table id=\"verdict\" class=\"grid\">", "</table>");
+    assertEquals(List.of("uploads steady"), all(verdict, "<tr><td>([^<]+)</td>"));
+    assertEquals(List.of("heap growth", "goroutine growth", "retained bytes per request"),
+        all(verdict, "<th>([^<]+)</th>").subList(1, 4));
+    assertTrue(verdict.contains("<td class=\"ko\" title=\"heap (post-GC HeapAlloc) grew 48.2 MiB"), verdict);
+    assertTrue(verdict.contains("<a href=\"#failed-0\">KO</a>"), verdict);
+    assertTrue(verdict.contains("<td class=\"inconclusive\""), verdict);
     // AND the messages' quotes and angle brackets stayed text
-    assertTrue(verdict.contains("connection refused &lt;target died?&gt;"), verdict);
+    assertTrue(failed.contains("connection refused &lt;target died?&gt;"), failed);
     assertTrue(dom.contains("<div class=\"banner\" id=\"failures\">"), "run-level failure banner");
     Path png = HeadlessChromium.screenshot(page, dir.resolve("memory.png"), dir);
     assertTrue(Files.size(png) > 10_000, "screenshot of " + Files.size(png) + " bytes");
     copyForHumans(png, "memory.png");
+  }
+
+  @Test
+  void aHeapKoShowsItsSitesWholeStacksOwnFramesAndTheTargetsModules() throws Exception {
+    HeadlessChromium.assumeInstalled();
+    // GIVEN a KO heap check whose sites come from gin-lab's kept-request profiles, and the build info of
+    // a binary with a flagged module
+    BuildInfo build = new BuildInfo("go1.26.8", new GoModule("github.com/gin-preflight/gin-lab", "(devel)", ""),
+        List.of(new GoModule("github.com/gin-gonic/gin", "v1.12.0", ""),
+            new GoModule("github.com/99designs/gqlgen", "v0.17.2", "")), "/proc/4242/exe", "");
+    List<SiteGrowth> sites = HeapSites.growing(
+        HeapProfileText.parse(Fixtures.text("heap-kept-request-before.txt")),
+        HeapProfileText.parse(Fixtures.text("heap-kept-request-after.txt")), new SiteContext(build, Map.of()), 5);
+    MemoryReport base = ReportFixtures.report("BindingSimulation", ReportFixtures.START);
+    CheckRecord heap = base.checks().get(0);
+    CheckRecord kept = new CheckRecord(heap.name(), heap.check(), heap.phase(), heap.status(), heap.before(),
+        heap.after(), heap.growth(), heap.growthPercent(), heap.limit(), heap.unit(),
+        "heap grew; " + HeapTopGrowth.clause(sites).orElseThrow(), sites);
+    List<KnownLeakNote> notes = KnownLeaks.curated().flag(build);
+    MemoryReport report = new MemoryReport(base.schemaVersion(), base.simulation(), base.runId(), base.startedAt(),
+        base.endedAt(), base.target(), base.signals(), base.verdict(), base.failures(), base.phases(), base.probes(),
+        List.of(kept), base.trends(), base.samplesFile(), base.noise(), build, notes);
+    Path page = dir.resolve("memory.html");
+
+    // WHEN the page is written and loaded in headless Chromium
+    MemoryHtmlWriter.write(report, ReportFixtures.samples(report), page);
+    String dom = HeadlessChromium.dumpDom(page, dir);
+
+    // THEN the failed check lists the five library sites and the service's nearest one, each with its
+    // module, objects before and after, sampling note and folded stack with the own frames marked
+    String failed = section(dom, "<div id=\"failed\">", "<h2>Every check</h2>");
+    assertEquals(6, count(failed, "<details class=\"stack\">"));
+    assertTrue(failed.contains("<td><code>net/textproto.readMIMEHeader</code>"), failed);
+    assertTrue(failed.contains("<td>the standard library (go1.26.8)</td>"), failed);
+    assertTrue(failed.contains("allocation stack, 8 frames, none of them yours")
+        || failed.matches("(?s).*allocation stack, \\d+ frames, none of them yours.*"), failed);
+    assertTrue(failed.contains("<li class=\"own\">main.leakyRequestJournal"), failed);
+    assertTrue(failed.contains("sampled every 64.0 KiB"), failed);
+    assertTrue(failed.contains("<td class=\"num\">0</td><td class=\"num\">4480</td>"), failed);
+    // AND the build section names the Go version, the modules and the flagged one as a note
+    String buildSection = section(dom, "<div id=\"build\">", "</details></div>");
+    assertTrue(buildSection.contains("go1.26.8, main module <code>github.com/gin-preflight/gin-lab (devel)</code>"),
+        buildSection);
+    assertTrue(buildSection.contains("<code>github.com/99designs/gqlgen v0.17.2</code> is in a release range with a "
+        + "known, publicly fixed leak (before v0.17.9)"), buildSection);
+    assertTrue(buildSection.contains("<td><code>github.com/gin-gonic/gin</code></td><td>v1.12.0</td>"), buildSection);
+    Path png = HeadlessChromium.screenshot(page, dir.resolve("memory-heap.png"), dir);
+    copyForHumans(png, "memory-heap.png");
   }
 
   @Test

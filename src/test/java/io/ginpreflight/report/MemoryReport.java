@@ -1,6 +1,8 @@
 package io.ginpreflight.report;
 
 import io.ginpreflight.model.Availability;
+import io.ginpreflight.model.BuildInfo;
+import io.ginpreflight.model.KnownLeakNote;
 import io.ginpreflight.model.Source;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +17,9 @@ import java.util.Map;
  * @param failures run-level problems that are not checks, e.g. the target died during a phase
  * @param samplesFile the continuous samples, relative to the run folder
  * @param noise the target's noise at rest and the spread the rates assumed; null in older reports
+ * @param build the target's Go version and modules from its build info, or why they are unknown; null in
+ *     older reports
+ * @param knownLeaks the target's modules whose version has a known, publicly fixed leak: notes, not checks
  */
 public record MemoryReport(
     int schemaVersion,
@@ -31,12 +36,24 @@ public record MemoryReport(
     List<CheckRecord> checks,
     List<TrendRecord> trends,
     String samplesFile,
-    NoiseRecord noise) {
+    NoiseRecord noise,
+    BuildInfo build,
+    List<KnownLeakNote> knownLeaks) {
+
+  /** A report without build info, as written before it was read. */
+  public MemoryReport(int schemaVersion, String simulation, String runId, Instant startedAt, Instant endedAt,
+      String target, Map<Source, Availability> signals, RunVerdict verdict, List<String> failures,
+      List<PhaseRecord> phases, List<ProbeRecord> probes, List<CheckRecord> checks, List<TrendRecord> trends,
+      String samplesFile, NoiseRecord noise) {
+    this(schemaVersion, simulation, runId, startedAt, endedAt, target, signals, verdict, failures, phases, probes,
+        checks, trends, samplesFile, noise, null, List.of());
+  }
 
   public static final int SCHEMA_VERSION = 1;
 
   public MemoryReport {
     signals = ReportParts.knownKeys(signals);
+    knownLeaks = knownLeaks == null ? List.of() : List.copyOf(knownLeaks);
   }
 
   public boolean passed() {

@@ -39,7 +39,7 @@ public final class RunReport {
     return new MemoryReport(MemoryReport.SCHEMA_VERSION, facts.simulation(), facts.runId(), facts.startedAt(),
         endedAt, facts.target(), facts.signals(), passed ? RunVerdict.PASS : RunVerdict.FAIL, failures, phases(facts, readings),
         probeReadings.stream().map(RunReport::probe).toList(), checks, trends, "samples.jsonl",
-        noise(findings));
+        noise(findings), facts.build(), facts.knownLeaks());
   }
 
   private static CheckRecord check(CheckResult result) {

@@ -5,6 +5,9 @@ import io.ginpreflight.model.ProfileKind;
 import io.ginpreflight.model.SiteGrowth;
 import io.ginpreflight.signal.GoroutineDump;
 import io.ginpreflight.signal.HeapProfileText;
+import io.ginpreflight.signal.HeapSites;
+import io.ginpreflight.signal.HeapTopGrowth;
+import io.ginpreflight.signal.SiteContext;
 import io.ginpreflight.signal.SignalUnavailable;
 import io.ginpreflight.signal.SiteDiff;
 import io.ginpreflight.signal.TopGrowth;
@@ -17,21 +20,32 @@ import java.util.function.BiFunction;
 
 /**
  * Where a phase's growth is: the heap profiles (debug=1 text) and goroutine dumps the probes saved before
- * and after it, diffed by the first frame in the target's own code.
+ * and after it, diffed by the first frame in the target's own code (its main module, from the build info).
  */
 public final class LeakSites {
 
   public static final int TOP = 5;
 
   private final Path runDir;
+  private final SiteContext context;
 
+  /** Without the target's build info: own code is guessed from package paths. */
   public LeakSites(Path runDir) {
-    this.runDir = runDir;
+    this(runDir, SiteContext.unknown());
   }
 
-  /** The growing heap allocation sites, largest first; empty when a profile is missing or unreadable. */
+  public LeakSites(Path runDir, SiteContext context) {
+    this.runDir = runDir;
+    this.context = context;
+  }
+
+  /**
+   * The growing heap allocation sites, ranked by the service's own code, largest first; empty when a
+   * profile is missing or unreadable.
+   */
   public List<SiteGrowth> heap(ProbeReading before, ProbeReading after) {
-    return diff(before, after, ProfileKind.HEAP_TEXT, HeapProfileText::parse, (b, a) -> SiteDiff.heap(b, a, TOP));
+    return diff(before, after, ProfileKind.HEAP_TEXT, HeapProfileText::parse,
+        (b, a) -> HeapSites.growing(b, a, context, TOP));
   }
 
   /** The goroutine stacks whose count grew, largest first. */
@@ -59,7 +73,8 @@ public final class LeakSites {
   }
 
   public static String clause(List<SiteGrowth> sites) {
-    return TopGrowth.clause(sites).orElse("");
+    boolean heap = !sites.isEmpty() && sites.get(0).heap() != null;
+    return (heap ? HeapTopGrowth.clause(sites) : TopGrowth.clause(sites)).orElse("");
   }
 
   private Optional<String> text(ProbeReading reading, ProfileKind kind) {
