@@ -95,6 +95,16 @@ class OpenApiRequestsTest {
   }
 
   @Test
+  void aMistypedKeyIsRefusedNamingTheRealOne() {
+    ConfigProblem problem = assertThrows(ConfigProblem.class, () -> io.ginpreflight.config.PreflightConfig.from(
+        com.typesafe.config.ConfigFactory.parseString("preflight.opneapi = docs/swagger.json"), Optional.empty()));
+
+    assertEquals(true, problem.getMessage().startsWith("Unknown configuration key 'preflight.opneapi'; known keys "
+        + "are: "), problem.getMessage());
+    assertEquals(true, problem.getMessage().contains("preflight.openapi,"), problem.getMessage());
+  }
+
+  @Test
   void aMissingDocumentStopsTheRunNamingTheFile(@TempDir Path dir) {
     Path missing = dir.resolve("docs/swagger.json");
 
