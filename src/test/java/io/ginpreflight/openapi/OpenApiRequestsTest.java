@@ -95,6 +95,22 @@ class OpenApiRequestsTest {
   }
 
   @Test
+  void theBindingFamilyIsReadFromTheDocumentBeforeAnyTargetStarts(@TempDir Path dir) {
+    // GIVEN preflight.openapi naming a file that is not there WHEN the families are read (a simulation
+    // does this before it starts or attaches the target) THEN the run stops with the sentence
+    Path missing = dir.resolve("swagger.json");
+    io.ginpreflight.config.PreflightConfig config = io.ginpreflight.config.PreflightConfig.from(
+        com.typesafe.config.ConfigFactory.parseMap(java.util.Map.of("preflight.openapi", missing.toString())),
+        Optional.empty());
+
+    ConfigProblem problem = assertThrows(ConfigProblem.class, () -> io.ginpreflight.families.Families.read(config,
+        Optional.empty(), List.of(io.ginpreflight.families.Families.BINDING)));
+
+    assertEquals(true, problem.getMessage().startsWith("Configuration key 'preflight.openapi' names '" + missing
+        + "', which cannot be read"), problem.getMessage());
+  }
+
+  @Test
   void aMistypedKeyIsRefusedNamingTheRealOne() {
     ConfigProblem problem = assertThrows(ConfigProblem.class, () -> io.ginpreflight.config.PreflightConfig.from(
         com.typesafe.config.ConfigFactory.parseString("preflight.opneapi = docs/swagger.json"), Optional.empty()));
