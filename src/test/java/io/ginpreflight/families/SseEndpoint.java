@@ -3,6 +3,8 @@ package io.ginpreflight.families;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.pause;
+import static io.gatling.javaapi.core.CoreDsl.regex;
+import static io.gatling.javaapi.core.CoreDsl.repeat;
 import static io.gatling.javaapi.http.HttpDsl.sse;
 
 import io.gatling.javaapi.core.ChainBuilder;
@@ -84,7 +86,7 @@ record SseEndpoint(String name, String path, Optional<String> event, Optional<St
       steps.add(exec(sse(name + ": drop mid-stream").sseName(stream).close()));
     }
     ChainBuilder once = exec(steps);
-    return weight == 1 ? once : io.gatling.javaapi.core.CoreDsl.repeat(weight).on(once);
+    return weight == 1 ? once : repeat(weight).on(once);
   }
 
   /** Opens the stream and checks its first event: the hold phase's open step. */
@@ -105,7 +107,7 @@ record SseEndpoint(String name, String path, Optional<String> event, Optional<St
       dataContains.ifPresent(d -> each.add(jsonPath("$.data").transform(data -> data.contains(d)).is(true)
           .name("data contains " + d)));
       if (each.isEmpty()) {
-        each.add(io.gatling.javaapi.core.CoreDsl.regex(Pattern.quote("\"data\"")).exists());
+        each.add(regex(Pattern.quote("\"data\"")).exists());
       }
       checks[i] = sse.checkMessage(name + ": event " + (i + 1)).check(each);
     }
