@@ -280,6 +280,11 @@ public final class PreflightRun implements AutoCloseable {
     return Optional.of(new SignalClient.AuthHeader(config.string("preflight.auth.header"), value));
   }
 
+  /** The run's folder under target/preflight: its samples, reports and generated files. */
+  public Path runDir() {
+    return runDir;
+  }
+
   public Target target() {
     return target;
   }

@@ -36,7 +36,10 @@ public final class PreflightConfig {
   /** The roots this project owns; keys under them must be known. Other roots belong to the JVM. */
   private static final Set<String> OWNED_ROOTS = Set.of("preflight", "lab");
   /** Subtrees whose keys are the user's own names (environment variables, labels, endpoints). */
-  private static final Set<String> OPEN_SUBTREES = Set.of("preflight.target.env", "preflight.pushgateway.grouping", "lab.args");
+  private static final Set<String> OPEN_SUBTREES = Set.of("preflight.target.env", "preflight.pushgateway.grouping", "lab.args",
+      // one endpoint object or a list of them: the long-connection family checks their keys itself
+      "preflight.families.long-connections.sse", "preflight.families.long-connections.websocket",
+      "preflight.families.long-connections.long-poll");
 
   private static final String WHOLE_NUMBER = "expected a whole number of zero or more";
   private static final String POSITIVE_WHOLE_NUMBER = "expected a whole number of at least 1";
@@ -257,6 +260,32 @@ public final class PreflightConfig {
       views.add(new PreflightConfig(entry, name(key) + "[" + i + "]"));
     }
     return views;
+  }
+
+  /** The keys set in this view, e.g. of one list entry. */
+  public Set<String> keys() {
+    return Collections.unmodifiableSet(new TreeSet<>(config.root().keySet()));
+  }
+
+  /** A view of one object whose messages name it, e.g. {@code preflight.families.long-connections.sse.path}. */
+  public PreflightConfig object(String key) {
+    return new PreflightConfig(read(key, "expected an object such as { path = \"/...\" }", config::getConfig), name(key));
+  }
+
+  /** A list of objects, each in a view of its own, without checking their keys: the caller refuses unknown ones. */
+  public List<PreflightConfig> objects(String key) {
+    List<? extends Config> entries = read(key,
+        "expected a list of objects such as [{ name = \"...\", path = \"/...\" }]", config::getConfigList);
+    List<PreflightConfig> views = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      views.add(new PreflightConfig(entries.get(i), name(key) + "[" + i + "]"));
+    }
+    return views;
+  }
+
+  /** Whether the key holds an object. */
+  public boolean isObject(String key) {
+    return config.hasPath(key) && config.getValue(key).valueType() == ConfigValueType.OBJECT;
   }
 
   // ---- one wording of each problem ------------------------------------------------------------------

@@ -58,7 +58,7 @@ public final class Families {
         case UPLOADS -> UploadFamily.from(config, profile, skips)
             .ifPresent(f -> configured.add(run -> f.family(run.target().baseUrl(), run.rawClients()).phases()));
         case BINDING, API -> RequestFamily.from(config, name, profile, skips)
-            .ifPresent(f -> configured.add(run -> f.family().phases()));
+            .ifPresent(f -> configured.add(run -> f.family(run.runDir()).phases()));
         case LONG_CONNECTIONS -> LongConnectionFamily.from(config, profile, skips)
             .ifPresent(f -> configured.add(run -> f.family(run.target().baseUrl(), run.rawClients()).phases()));
         default -> throw new IllegalArgumentException("There is no endpoint family \"" + name + "\"; the families "

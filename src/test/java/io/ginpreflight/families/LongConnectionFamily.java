@@ -4,29 +4,25 @@ import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.rampUsers;
-import static io.gatling.javaapi.core.CoreDsl.regex;
 import static io.gatling.javaapi.core.CoreDsl.repeat;
-import static io.gatling.javaapi.http.HttpDsl.http;
-import static io.gatling.javaapi.http.HttpDsl.sse;
-import static io.gatling.javaapi.http.HttpDsl.status;
 import static io.gatling.javaapi.http.HttpDsl.ws;
 
 import io.gatling.javaapi.core.ChainBuilder;
-import io.gatling.javaapi.http.SseMessageCheck;
 import io.ginpreflight.Phase;
+import io.ginpreflight.config.ConfigProblem;
 import io.ginpreflight.config.PreflightConfig;
 import io.ginpreflight.gatling.RawClients;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
- * Long connections, where Gin services leak goroutines: SSE clients that read every event and close, and
- * ones that drop after the first; WebSocket clients that echo and close cleanly, and ones that vanish
- * without a close frame; long polls that time out and retry. A second phase holds many SSE streams and
- * WebSockets open at once. Settings from {@code preflight.families.long-connections}.
+ * Long connections, where Gin services leak goroutines: SSE endpoints read to their end and dropped
+ * midway, WebSocket endpoints driven through their scripts (closed cleanly, vanished, kept, or spoken to
+ * after the server said stop), long polls that time out and retry. A second phase holds many SSE streams
+ * and WebSockets open at once. Each of {@code sse}, {@code websocket} and {@code long-poll} under
+ * {@code preflight.families.long-connections} is one endpoint object or a list of them.
  */
 public final class LongConnectionFamily {
 
@@ -34,25 +30,25 @@ public final class LongConnectionFamily {
   private static final String PHASE = "long connections";
   private static final String AT = "preflight.families.long-connections.";
 
-  record Sse(String path, int events, String eventContains, Duration timeout) {}
+  /**
+   * The hold phase: clients, arriving over ramp, each holding the named endpoints open for duration.
+   *
+   * @param ssePath the single-object form's hold path for the first SSE endpoint, or empty
+   * @param endpoints the names held; empty: the first SSE and the first WebSocket endpoint
+   */
+  record Hold(int clients, Duration ramp, Duration duration, String ssePath, List<String> endpoints) {}
 
-  record WebSocket(String path, String message, String replyContains, Duration timeout) {}
-
-  record LongPoll(String path, List<Integer> status, int polls) {}
-
-  record Hold(int clients, Duration ramp, Duration duration, String ssePath) {}
-
-  private final Optional<Sse> stream;
-  private final Optional<WebSocket> webSocket;
-  private final Optional<LongPoll> longPoll;
+  private final List<SseEndpoint> streams;
+  private final List<WsEndpoint> webSockets;
+  private final List<LongPollEndpoint> longPolls;
   private final Hold hold;
   private final Load load;
 
-  private LongConnectionFamily(Optional<Sse> sse, Optional<WebSocket> webSocket, Optional<LongPoll> longPoll,
-      Hold hold, Load load) {
-    this.stream = sse;
-    this.webSocket = webSocket;
-    this.longPoll = longPoll;
+  private LongConnectionFamily(List<SseEndpoint> streams, List<WsEndpoint> webSockets,
+      List<LongPollEndpoint> longPolls, Hold hold, Load load) {
+    this.streams = streams;
+    this.webSockets = webSockets;
+    this.longPolls = longPolls;
     this.hold = hold;
     this.load = load;
   }
@@ -62,88 +58,116 @@ public final class LongConnectionFamily {
       skips.family(NAME, AT + "enabled is false");
       return Optional.empty();
     }
-    Optional<Sse> sse = config.hasNonBlankValue(AT + "sse.path") ? Optional.of(new Sse(
-        config.string(AT + "sse.path"),
-        config.positiveInt(AT + "sse.events"), config.string(AT + "sse.event-contains"),
-        config.positiveDuration(AT + "sse.timeout"))) : Optional.empty();
-    Optional<WebSocket> webSocket = config.hasNonBlankValue(AT + "websocket.path") ? Optional.of(new WebSocket(
-        config.string(AT + "websocket.path"), config.string(AT + "websocket.message"),
-        config.string(AT + "websocket.reply-contains"), config.positiveDuration(AT + "websocket.timeout")))
-        : Optional.empty();
-    Optional<LongPoll> longPoll = config.hasNonBlankValue(AT + "long-poll.path") ? Optional.of(new LongPoll(
-        config.string(AT + "long-poll.path"), config.statuses(AT + "long-poll.status"),
-        config.positiveInt(AT + "long-poll.polls"))) : Optional.empty();
-    if (sse.isEmpty() && webSocket.isEmpty() && longPoll.isEmpty()) {
+    List<SseEndpoint> sse = SseEndpoint.from(config, AT + "sse");
+    List<WsEndpoint> webSockets = WsEndpoint.from(config, AT + "websocket");
+    webSockets.forEach(WsConversations::check);
+    List<LongPollEndpoint> longPolls = LongPollEndpoint.from(config, AT + "long-poll");
+    if (sse.isEmpty() && webSockets.isEmpty() && longPolls.isEmpty()) {
       skips.family(NAME, "none of " + AT + "sse.path, websocket.path and long-poll.path is set");
       return Optional.empty();
     }
-    sse.ifPresentOrElse(s -> {}, () -> skips.endpoint(NAME, "SSE", AT + "sse.path is not set"));
-    webSocket.ifPresentOrElse(s -> {}, () -> skips.endpoint(NAME, "WebSocket", AT + "websocket.path is not set"));
-    longPoll.ifPresentOrElse(s -> {}, () -> skips.endpoint(NAME, "long poll", AT + "long-poll.path is not set"));
+    if (sse.isEmpty()) {
+      skips.endpoint(NAME, "SSE", AT + "sse.path is not set");
+    }
+    if (webSockets.isEmpty()) {
+      skips.endpoint(NAME, "WebSocket", AT + "websocket.path is not set");
+    }
+    if (longPolls.isEmpty()) {
+      skips.endpoint(NAME, "long poll", AT + "long-poll.path is not set");
+    }
     Hold hold = new Hold(config.nonNegativeInt(AT + "hold.clients"), config.positiveDuration(AT + "hold.ramp"),
         config.positiveDuration(AT + "hold.duration"),
-        config.hasNonBlankValue(AT + "hold.sse-path") ? config.string(AT + "hold.sse-path") : "");
+        config.hasNonBlankValue(AT + "hold.sse-path") ? config.string(AT + "hold.sse-path") : "",
+        config.hasValue(AT + "hold.endpoints") ? config.stringList(AT + "hold.endpoints") : List.of());
+    checkHeld(hold, sse, webSockets);
     if (hold.clients() == 0) {
       skips.endpoint(NAME, "the phase that holds connections open", AT + "hold.clients is 0");
     }
-    return Optional.of(new LongConnectionFamily(sse, webSocket, longPoll, hold, Load.from(config, NAME, profile)));
+    return Optional.of(new LongConnectionFamily(sse, webSockets, longPolls, hold, Load.from(config, NAME, profile)));
   }
 
-  /** The family against the run's target; its vanishing WebSockets run on the run's raw-client threads. */
+  private static void checkHeld(Hold hold, List<SseEndpoint> sse, List<WsEndpoint> webSockets) {
+    List<String> known = new ArrayList<>();
+    sse.forEach(s -> known.add(s.name()));
+    webSockets.forEach(w -> known.add(w.name()));
+    for (String name : hold.endpoints()) {
+      if (!known.contains(name)) {
+        throw new ConfigProblem("Configuration key '" + AT + "hold.endpoints' names '" + name + "', which is not an "
+            + "SSE or WebSocket endpoint here; the endpoints are: " + String.join(", ", known) + ".");
+      }
+      webSockets.stream().filter(w -> w.name().equals(name) && heldConversation(w).isEmpty()).findFirst()
+          .ifPresent(w -> {
+            throw new ConfigProblem("WebSocket endpoint '" + name + "' cannot be held (" + AT + "hold.endpoints): "
+                + "its script ends with vanish or speak-after-close, which the raw client runs; hold an endpoint "
+                + "whose script ends with close or stay.");
+          });
+    }
+  }
+
+  private static Optional<WsEndpoint.Conversation> heldConversation(WsEndpoint endpoint) {
+    return endpoint.conversations().stream().filter(c -> !c.script().raw()).findFirst();
+  }
+
+  /** The family against the run's target; its raw WebSocket scripts run on the run's raw-client threads. */
   Family family(String baseUrl, RawClients rawClients) {
-    RawSocketClient raw = new RawSocketClient(baseUrl);
+    WsConversations conversations = new WsConversations(baseUrl, rawClients);
     List<ChainBuilder> steps = new ArrayList<>();
-    stream.ifPresent(s -> {
-      steps.add(exec(sse("sse: read " + s.events() + " events").get(s.path()).await(s.timeout())
-          .on(eventChecks(s, s.events()))));
-      steps.add(exec(sse("sse: close after reading").close()));
-      steps.add(exec(sse("sse: read 1 event then drop").get(s.path()).await(s.timeout()).on(eventChecks(s, 1))));
-      steps.add(exec(sse("sse: drop mid-stream").close()));
-    });
-    webSocket.ifPresent(w -> {
-      steps.add(exec(ws("ws: connect").connect(w.path())));
-      steps.add(exec(ws("ws: echo then close").sendText(w.message()).await(w.timeout())
-          .on(ws.checkTextMessage("ws: echo reply").check(regex(Pattern.quote(w.replyContains()))))));
-      steps.add(exec(ws("ws: close").close()));
-      steps.add(exec(rawClients.request("ws: echo then vanish (no close frame)", session -> () ->
-          raw.webSocketVanish(SessionText.fill(w.path(), session), SessionText.fill(w.message(), session),
-              w.replyContains()))));
-    });
-    longPoll.ifPresent(p -> steps.add(repeat(p.polls()).on(exec(http("poll: time out and retry").get(p.path())
-        .check(status().in(p.status().toArray(Integer[]::new)))))));
+    List<ChainBuilder> closeStays = new ArrayList<>();
+    streams.forEach(s -> steps.add(s.journey()));
+    for (WsEndpoint w : webSockets) {
+      List<ChainBuilder> once = new ArrayList<>();
+      boolean kept = false;
+      for (int i = 0; i < w.conversations().size(); i++) {
+        WsEndpoint.Conversation c = w.conversations().get(i);
+        String socket = "ws-" + w.name() + "-" + i;
+        once.add(conversations.conversation(w, c, socket));
+        if (c.script().ending() instanceof WsStep.Stay) {
+          closeStays.add(conversations.closeAfterStay(c, socket));
+          kept = true;
+        }
+      }
+      // a kept socket cannot be opened twice under its name: weight repeats only sockets that end
+      steps.add(w.weight() == 1 || kept ? exec(once) : repeat(w.weight()).on(exec(once)));
+    }
+    longPolls.forEach(p -> steps.add(p.journey()));
+    steps.addAll(closeStays);
     ChainBuilder journey = feed(new RunSequence()).exec(steps);
-    List<Phase> held = hold.clients() == 0 || (stream.isEmpty() && webSocket.isEmpty()) ? List.of()
-        : List.of(Phase.named(PHASE + " held").journey(holdJourney())
-            // many clients each holding an SSE stream and a WebSocket open at the same time
+    List<Phase> held = hold.clients() == 0 || (streams.isEmpty() && webSockets.isEmpty()) ? List.of()
+        : List.of(Phase.named(PHASE + " held").journey(holdJourney(conversations))
+            // many clients each holding the held endpoints open at the same time
             .inject(rampUsers(hold.clients()).during(hold.ramp())));
     return new Family(PHASE, journey, journey, load, held);
   }
 
-  private ChainBuilder holdJourney() {
+  private ChainBuilder holdJourney(WsConversations conversations) {
     List<ChainBuilder> open = new ArrayList<>();
     List<ChainBuilder> close = new ArrayList<>();
     open.add(feed(new RunSequence()));
-    webSocket.ifPresent(w -> {
-      open.add(exec(ws("ws: hold open").wsName("held-ws").connect(w.path())));
-      open.add(exec(ws("ws: echo before hold").wsName("held-ws").sendText(w.message()).await(w.timeout())
-          .on(ws.checkTextMessage("ws: echo reply").check(regex(Pattern.quote(w.replyContains()))))));
-      close.add(exec(ws("ws: echo after hold").wsName("held-ws").sendText(w.message()).await(w.timeout())
-          .on(ws.checkTextMessage("ws: echo reply").check(regex(Pattern.quote(w.replyContains()))))));
-      close.add(exec(ws("ws: close after hold").wsName("held-ws").close()));
-    });
-    stream.ifPresent(s -> {
-      String path = hold.ssePath().isEmpty() ? s.path() : hold.ssePath();
-      open.add(exec(sse("sse: hold open").sseName("held-sse").get(path).await(s.timeout()).on(eventChecks(s, 1))));
-      close.add(exec(sse("sse: close after hold").sseName("held-sse").close()));
-    });
-    return exec(open).exec(pause(hold.duration())).exec(close);
-  }
-
-  private static SseMessageCheck[] eventChecks(Sse s, int count) {
-    SseMessageCheck[] checks = new SseMessageCheck[count];
-    for (int i = 0; i < count; i++) {
-      checks[i] = sse.checkMessage("sse: event " + (i + 1)).check(regex(Pattern.quote(s.eventContains())));
+    List<WsEndpoint> heldSockets = hold.endpoints().isEmpty()
+        ? webSockets.stream().filter(w -> heldConversation(w).isPresent()).limit(1).toList()
+        : webSockets.stream().filter(w -> hold.endpoints().contains(w.name())).toList();
+    for (WsEndpoint w : heldSockets) {
+      WsEndpoint.Conversation c = heldConversation(w).orElseThrow();
+      WsEndpoint.Conversation held = new WsEndpoint.Conversation(w.name() + ": held", c.script());
+      String socket = "held-ws-" + w.name();
+      open.addAll(conversations.opening(w, held, socket));
+      if (w.echo()) {
+        // the single-object form echoes again after the hold: the socket survived it
+        WsEndpoint.Conversation after = new WsEndpoint.Conversation(w.name() + ": after hold", c.script());
+        List<ChainBuilder> again = conversations.opening(w, after, socket);
+        close.addAll(again.subList(1, again.size())); // the same sends and checks, without the connect
+      }
+      int code = c.script().ending() instanceof WsStep.Close closing ? closing.code() : 1000;
+      close.add(exec(ws(w.name() + ": close after hold").wsName(socket).close(code, "")));
     }
-    return checks;
+    List<SseEndpoint> heldStreams = hold.endpoints().isEmpty() ? streams.stream().limit(1).toList()
+        : streams.stream().filter(s -> hold.endpoints().contains(s.name())).toList();
+    for (SseEndpoint s : heldStreams) {
+      String stream = "held-sse-" + s.name();
+      boolean legacyPath = hold.endpoints().isEmpty() && !hold.ssePath().isEmpty();
+      open.add(s.open(stream, legacyPath ? hold.ssePath() : s.path()));
+      close.add(s.close(stream));
+    }
+    return exec(open).exec(pause(hold.duration())).exec(close);
   }
 }

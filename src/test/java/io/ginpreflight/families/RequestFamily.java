@@ -17,16 +17,22 @@ import java.util.Optional;
  */
 public final class RequestFamily {
 
+  private static final String BINDING = "binding";
+
   private final String name;
   private final List<Endpoint> requests;
   private final Optional<String> feeder;
   private final Load load;
+  /** The requests generated from preflight.openapi, to be written into the run folder. */
+  private final Optional<OpenApiFamily.Generated> generated;
 
-  private RequestFamily(String name, List<Endpoint> requests, Optional<String> feeder, Load load) {
+  private RequestFamily(String name, List<Endpoint> requests, Optional<String> feeder, Load load,
+      Optional<OpenApiFamily.Generated> generated) {
     this.name = name;
     this.requests = requests;
     this.feeder = feeder;
     this.load = load;
+    this.generated = generated;
   }
 
   static Optional<RequestFamily> from(PreflightConfig config, String family, Profile profile, Skips skips) {
@@ -34,6 +40,11 @@ public final class RequestFamily {
     if (!config.bool(at + "enabled")) {
       skips.family(family, at + "enabled is false");
       return Optional.empty();
+    }
+    if (BINDING.equals(family) && config.hasNonBlankValue(OpenApiFamily.KEY)) {
+      OpenApiFamily.Generated generated = OpenApiFamily.read(config);
+      return Optional.of(new RequestFamily(family, generated.requests(), Optional.empty(),
+          Load.from(config, family, profile), Optional.of(generated)));
     }
     if (!config.hasNonBlankValue(at + "requests")) {
       skips.family(family, at + "requests is not set");
@@ -51,7 +62,14 @@ public final class RequestFamily {
             + "', which is not on the test classpath: put the CSV under src/test/resources.");
       }
     });
-    return Optional.of(new RequestFamily(family, requests, feeder, Load.from(config, family, profile)));
+    return Optional.of(new RequestFamily(family, requests, feeder, Load.from(config, family, profile),
+        Optional.empty()));
+  }
+
+  /** The family; requests generated from an OpenAPI document are written into {@code runDir} first. */
+  Family family(java.nio.file.Path runDir) {
+    generated.ifPresent(g -> g.write(runDir));
+    return family();
   }
 
   Family family() {

@@ -1,0 +1,104 @@
+package io.ginpreflight.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.ConfigFactory;
+import io.ginpreflight.model.SiteGrowth;
+import io.ginpreflight.model.Status;
+import io.ginpreflight.report.CheckRecord;
+import io.ginpreflight.report.MemoryJson;
+import io.ginpreflight.report.MemoryReport;
+import io.ginpreflight.target.LoopbackPorts;
+import io.ginpreflight.testkit.GatlingProcess;
+import io.ginpreflight.testkit.RequiresGo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The endpoint model on a service not written for it: testdata/ordersvc (two SSE feeds with different
+ * event names, a push-only WebSocket and a protocol WebSocket, a long poll, a swaggo swagger.json),
+ * driven by its own config alone. The fixed build runs every family with no failed request, its binding
+ * requests generated from the document; the leaky build fails on the goroutines its long connections
+ * strand, each planted function named.
+ */
+@RequiresGo("to build testdata/ordersvc")
+class OrdersSvcIT {
+
+  private static final String ALL_FAMILIES = "io.ginpreflight.simulations.PreflightSimulation";
+  private static final String LONG_CONNECTIONS = "io.ginpreflight.simulations.LongConnectionSimulation";
+  private static final Duration RUN_TIMEOUT = Duration.ofMinutes(4);
+  private static final Path ORDERSVC = GatlingProcess.projectDir().resolve("src/test/resources/testdata/ordersvc");
+  private static Path binary;
+
+  @BeforeAll
+  static void buildOrdersvc() throws Exception {
+    binary = GatlingProcess.projectDir().resolve("target/it-ordersvc/ordersvc");
+    Files.createDirectories(binary.getParent());
+    Process build = new ProcessBuilder("go", "build", "-o", binary.toString(), "./cmd/ordersvc")
+        .directory(ORDERSVC.toFile()).redirectErrorStream(true).start();
+    String output = new String(build.getInputStream().readAllBytes());
+    assertTrue(build.waitFor(3, TimeUnit.MINUTES) && build.exitValue() == 0, "go build ordersvc: " + output);
+  }
+
+  private static Map<String, String> settings(String flags) {
+    int port = LoopbackPorts.free();
+    int pprof = LoopbackPorts.free();
+    return Map.of(
+        "preflight.config", ORDERSVC.resolve("preflight-ordersvc.conf").toString(),
+        "preflight.target.url", "http://127.0.0.1:" + port,
+        "preflight.pprof.url", "http://127.0.0.1:" + pprof + "/debug/pprof",
+        "preflight.target.command", binary + " -addr 127.0.0.1:" + port + " -pprof-addr 127.0.0.1:" + pprof
+            + " -exit-on-stdin-eof -orders-kept 200" + flags);
+  }
+
+  @Test
+  void theFixedBuildRunsEveryEndpointByConfigAloneWithNoFailedRequest() throws Exception {
+    GatlingProcess run = GatlingProcess.run(ALL_FAMILIES, settings(""), RUN_TIMEOUT);
+
+    assertEquals(0, run.exitCode, run.output);
+    // Every request OK: Gatling's global KO column is "-" when nothing failed.
+    assertTrue(run.output.matches("(?s).*> request count +\\| +[0-9,]+ \\| +[0-9,]+ \\| +- *\n.*"), run.output);
+    // the binding family came from the swaggo document, printed and written to the run folder
+    assertTrue(run.output.contains("binding: 13 requests generated from " + ORDERSVC.resolve("docs/swagger.json")),
+        run.output);
+    Path generated = run.preflightFolder().orElseThrow().resolve("openapi-requests.conf");
+    assertEquals(13, ConfigFactory.parseFile(generated.toFile())
+        .getConfigList("preflight.families.binding.requests").size(), Files.readString(generated));
+    // each kind of endpoint was driven: both feeds by their event names, both sockets, the poll, the hold
+    for (String request : List.of("order feed: event 5", "heartbeat: event 1", "prices: pushed message",
+        "prices (client speaks)", "checkout: reply matches", "prices (vanish)", "changes: time out and retry",
+        "prices: held: connect", "heartbeat: hold open", "openapi: PUT /api/v2/orders/{id}/status (malformed body)")) {
+      assertTrue(run.output.contains("> " + request), request + " is not among the requests:\n" + run.output);
+    }
+  }
+
+  @Test
+  void theLeakyBuildFailsOnTheGoroutinesItsLongConnectionsStrandAndNamesEachFunction() throws Exception {
+    // GIVEN the three planted leaks: an SSE producer that outlives a dropped stream, a price ticker that
+    // outlives its socket, and a long-poll relay that outlives its timed-out poll
+    GatlingProcess run = GatlingProcess.run(LONG_CONNECTIONS, settings(" -leaks all"), RUN_TIMEOUT);
+
+    assertNotEquals(0, run.exitCode, run.output);
+    assertTrue(run.output.matches("(?s).*KO memory: goroutine growth \\[long connections\\]: goroutines grew by "
+        + "[0-9]+ during phase \"long connections\" .*; limit 20; top growth: example\\.com/ordersvc/internal/.*"),
+        run.output);
+    MemoryReport report = MemoryJson.read(run.runFolder().orElseThrow().resolve("memory.json"));
+    CheckRecord goroutines = report.checks().stream()
+        .filter(c -> c.check().equals("goroutine growth") && c.phase().equals("long connections"))
+        .findFirst().orElseThrow(() -> new AssertionError(run.output));
+    assertEquals(Status.KO, goroutines.status(), goroutines.message());
+    List<String> sites = goroutines.topSites().stream().map(SiteGrowth::function).toList();
+    for (String planted : List.of("example.com/ordersvc/internal/feeds.leakyProduce",
+        "example.com/ordersvc/internal/sockets.leakyTick", "example.com/ordersvc/internal/poll.(*Hub).leakyWait.func1")) {
+      assertTrue(sites.contains(planted), planted + " not among the top sites " + sites);
+    }
+  }
+}
