@@ -76,6 +76,7 @@ public final class PreflightConfig {
     } catch (ConfigException e) {
       throw new ConfigProblem("Configuration cannot be read: " + e.getMessage());
     }
+    merged = BaselineSwitch.normalise(merged, defaults);
     KnownKeys.refuseUnknown(merged, defaults, OWNED_ROOTS, OPEN_SUBTREES);
     return new PreflightConfig(merged, "");
   }

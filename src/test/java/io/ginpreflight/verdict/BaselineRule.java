@@ -1,0 +1,81 @@
+package io.ginpreflight.verdict;
+
+import io.ginpreflight.model.BaselineComparison;
+import io.ginpreflight.model.BaselineFigure;
+import io.ginpreflight.model.BaselineMedian;
+import io.ginpreflight.model.BaselineResult;
+import io.ginpreflight.model.BaselineStatus;
+import io.ginpreflight.plan.BaselineCheck;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Judges a phase's figures against the median of the last comparable runs: KO when this run's figure is
+ * more than the limit above the median. The median, not the mean, so one odd night in the history moves
+ * nothing; the point value, since the history is made of point values too. A figure with too few runs
+ * behind it is not judged, and said; one this run could not measure is inconclusive.
+ */
+public final class BaselineRule {
+
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+
+  private BaselineRule() {}
+
+  /**
+   * @param current this run's value of each figure; a figure missing from the map was not measured
+   */
+  public static BaselineResult evaluate(BaselineCheck check, Map<BaselineFigure, Double> current) {
+    List<BaselineComparison> figures = new ArrayList<>();
+    for (BaselineCheck.Figure figure : check.figures()) {
+      figures.add(compare(check.phase(), figure, current.get(figure.figure()), check.minRuns()));
+    }
+    BaselineStatus worst = figures.stream().map(BaselineComparison::status)
+        .filter(s -> s != BaselineStatus.NOT_JUDGED)
+        .max(Comparator.comparingInt(BaselineRule::rank)).orElse(BaselineStatus.NOT_JUDGED);
+    // The failing figures first: they are the sentence a person reads in the console.
+    String message = figures.stream().sorted(Comparator.comparingInt((BaselineComparison f) -> -rank(f.status())))
+        .map(BaselineComparison::message).collect(Collectors.joining("; "));
+    return new BaselineResult(check.phase(), worst, message, figures);
+  }
+
+  private static BaselineComparison compare(String phase, BaselineCheck.Figure check, Double value, int minRuns) {
+    BaselineFigure figure = check.figure();
+    BaselineMedian history = check.history();
+    String subject = figure.label() + " in phase \"" + phase + "\"";
+    String limit = "limit +" + figure.format(check.limit());
+    if (!check.judged(minRuns)) {
+      return new BaselineComparison(figure, BaselineStatus.NOT_JUDGED, value, null, history.runs(), history.from(),
+          history.to(), check.limit(), subject + " not judged against a baseline: " + history.runs()
+          + (history.runs() == 1 ? " comparable passing run" : " comparable passing runs") + " before this one, "
+          + minRuns + " needed (preflight.baseline.min-runs)");
+    }
+    double median = history.median();
+    String over = "a median of " + figure.format(median) + " over " + history.runs() + " runs ("
+        + DAY.format(history.from()) + " .. " + DAY.format(history.to()) + ")";
+    if (value == null) {
+      return new BaselineComparison(figure, BaselineStatus.INCONCLUSIVE, null, median, history.runs(), history.from(),
+          history.to(), check.limit(), subject + " could not be measured in this run, so it cannot be compared with "
+          + over + "; " + limit + "; an unmeasured figure is not a pass");
+    }
+    boolean rose = value > median + check.limit();
+    String message = rose
+        ? subject + " rose to " + figure.format(value) + " from " + over + "; " + limit
+        : subject + " " + figure.format(value) + ", against " + over + "; " + limit;
+    return new BaselineComparison(figure, rose ? BaselineStatus.KO : BaselineStatus.OK, value, median,
+        history.runs(), history.from(), history.to(), check.limit(), message);
+  }
+
+  private static int rank(BaselineStatus status) {
+    return switch (status) {
+      case NOT_JUDGED -> 0;
+      case OK -> 1;
+      case INCONCLUSIVE -> 2;
+      case KO -> 3;
+    };
+  }
+}
