@@ -50,8 +50,8 @@ public final class RunHistory {
               .computeIfAbsent(figure, f -> new ArrayList<>())
               .add(new BaselineHistory.Past(run.startedAt(), value))));
     }
-    return new BaselineHistory(byPhase, reportsDir + " (" + runs.size() + " runs, " + comparable
-        + " comparable and passed)");
+    return new BaselineHistory(byPhase, reportsDir + " (" + runs.size() + (runs.size() == 1 ? " run, " : " runs, ")
+        + comparable + " comparable and passed)");
   }
 
   static boolean comparable(MemoryReport report, RunIdentity identity, Optional<Instant> since) {

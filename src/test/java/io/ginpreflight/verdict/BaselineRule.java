@@ -40,6 +40,11 @@ public final class BaselineRule {
     // The failing figures first: they are the sentence a person reads in the console.
     String message = figures.stream().sorted(Comparator.comparingInt((BaselineComparison f) -> -rank(f.status())))
         .map(BaselineComparison::message).collect(Collectors.joining("; "));
+    if (worst == BaselineStatus.NOT_JUDGED && figures.stream().map(BaselineComparison::runs).distinct().count() == 1) {
+      // Every figure lacks the same runs: one sentence for the phase, not one per figure.
+      message = "phase \"" + check.phase() + "\" not judged against a baseline: " + notJudged(figures.get(0).runs(),
+          check.minRuns());
+    }
     return new BaselineResult(check.phase(), worst, message, figures);
   }
 
@@ -50,9 +55,7 @@ public final class BaselineRule {
     String limit = "limit +" + figure.format(check.limit());
     if (!check.judged(minRuns)) {
       return new BaselineComparison(figure, BaselineStatus.NOT_JUDGED, value, null, history.runs(), history.from(),
-          history.to(), check.limit(), subject + " not judged against a baseline: " + history.runs()
-          + (history.runs() == 1 ? " comparable passing run" : " comparable passing runs") + " before this one, "
-          + minRuns + " needed (preflight.baseline.min-runs)");
+          history.to(), check.limit(), subject + " not judged against a baseline: " + notJudged(history.runs(), minRuns));
     }
     double median = history.median();
     String over = "a median of " + figure.format(median) + " over " + history.runs() + " runs ("
@@ -68,6 +71,11 @@ public final class BaselineRule {
         : subject + " " + figure.format(value) + ", against " + over + "; " + limit;
     return new BaselineComparison(figure, rose ? BaselineStatus.KO : BaselineStatus.OK, value, median,
         history.runs(), history.from(), history.to(), check.limit(), message);
+  }
+
+  private static String notJudged(int runs, int minRuns) {
+    return runs + (runs == 1 ? " comparable passing run" : " comparable passing runs") + " before this one, " + minRuns
+        + " needed (preflight.baseline.min-runs)";
   }
 
   private static int rank(BaselineStatus status) {
