@@ -16,11 +16,22 @@ import java.util.stream.Collectors;
 
 /**
  * Judges a phase's figures against the median of the last comparable runs: KO when this run's figure is
- * more than the limit above the median. The median, not the mean, so one odd night in the history moves
- * nothing; the point value, since the history is made of point values too. A figure with too few runs
- * behind it is not judged, and said; one this run could not measure is inconclusive.
+ * more than the limit above the median, and for a fitted rate when even the low end of its 95 % interval
+ * is, so that a short phase's noise alone never fails a night (as for the night's own rates). The median,
+ * not the mean, so one odd night in the history moves nothing. A figure with too few runs behind it is not
+ * judged, and said; one this run could not measure is inconclusive.
  */
 public final class BaselineRule {
+
+  /**
+   * This run's value of a figure, and the low end of its 95 % interval (the value itself for a count).
+   */
+  public record Current(double value, double low) {
+
+    public static Current count(double value) {
+      return new Current(value, value);
+    }
+  }
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
@@ -29,7 +40,7 @@ public final class BaselineRule {
   /**
    * @param current this run's value of each figure; a figure missing from the map was not measured
    */
-  public static BaselineResult evaluate(BaselineCheck check, Map<BaselineFigure, Double> current) {
+  public static BaselineResult evaluate(BaselineCheck check, Map<BaselineFigure, Current> current) {
     List<BaselineComparison> figures = new ArrayList<>();
     for (BaselineCheck.Figure figure : check.figures()) {
       figures.add(compare(check.phase(), figure, current.get(figure.figure()), check.minRuns()));
@@ -48,7 +59,9 @@ public final class BaselineRule {
     return new BaselineResult(check.phase(), worst, message, figures);
   }
 
-  private static BaselineComparison compare(String phase, BaselineCheck.Figure check, Double value, int minRuns) {
+  private static BaselineComparison compare(String phase, BaselineCheck.Figure check, Current current,
+      int minRuns) {
+    Double value = current == null ? null : current.value();
     BaselineFigure figure = check.figure();
     BaselineMedian history = check.history();
     String subject = figure.label() + " in phase \"" + phase + "\"";
@@ -65,10 +78,13 @@ public final class BaselineRule {
           history.to(), check.limit(), subject + " could not be measured in this run, so it cannot be compared with "
           + over + "; " + limit + "; an unmeasured figure is not a pass");
     }
-    boolean rose = value > median + check.limit();
+    double allowed = median + check.limit();
+    boolean rose = current.low() > allowed;
     String message = rose
         ? subject + " rose to " + figure.format(value) + " from " + over + "; " + limit
-        : subject + " " + figure.format(value) + ", against " + over + "; " + limit;
+        : subject + " " + figure.format(value) + ", against " + over + "; " + limit
+            + (value > allowed ? "; its 95 % interval reaches down to " + figure.format(current.low())
+                + ", within the limit, so noise alone could explain it" : "");
     return new BaselineComparison(figure, rose ? BaselineStatus.KO : BaselineStatus.OK, value, median,
         history.runs(), history.from(), history.to(), check.limit(), message);
   }

@@ -28,7 +28,7 @@ class BaselineRuleTest {
     BaselineCheck check = new BaselineCheck("binding", List.of(bytes(List.of(15.0, 8.0, 12.0, 11.0, 13.0, 9.0, 14.0),
         64)), 3);
     // WHEN tonight's run retained 210 B per request
-    BaselineResult result = BaselineRule.evaluate(check, Map.of(BaselineFigure.RETAINED_BYTES_PER_REQUEST, 210.0));
+    BaselineResult result = BaselineRule.evaluate(check, Map.of(BaselineFigure.RETAINED_BYTES_PER_REQUEST, new BaselineRule.Current(210, 190)));
     // THEN it is KO, in the words of the issue
     assertEquals(BaselineStatus.KO, result.status());
     assertEquals("retained bytes per request in phase \"binding\" rose to 210 B from a median of 12 B over 7 runs "
@@ -39,18 +39,34 @@ class BaselineRuleTest {
   void aFigureWithinItsLimitPassesAndAnEvenNumberOfRunsTakesTheMeanOfTheMiddleTwo() {
     BaselineCheck check = new BaselineCheck("binding", List.of(bytes(List.of(1.0, 3.0, 2.0, 10.0), 8)), 3);
 
-    BaselineResult result = BaselineRule.evaluate(check, Map.of(BaselineFigure.RETAINED_BYTES_PER_REQUEST, 10.4));
+    BaselineResult result = BaselineRule.evaluate(check, Map.of(BaselineFigure.RETAINED_BYTES_PER_REQUEST, new BaselineRule.Current(11, 9.0)));
 
     assertEquals(BaselineStatus.OK, result.status());
-    assertEquals("retained bytes per request in phase \"binding\" 10 B, against a median of 2.5 B over 4 runs "
-        + "(2026-11-24 .. 2026-11-30); limit +8.0 B", result.message());
+    assertEquals("retained bytes per request in phase \"binding\" 11 B, against a median of 2.5 B over 4 runs "
+        + "(2026-11-24 .. 2026-11-30); limit +8.0 B; its 95 % interval reaches down to 9.0 B, within the limit, so "
+        + "noise alone could explain it", result.message());
+  }
+
+  @Test
+  void aRateWhoseWholeIntervalIsAboveTheLimitIsKoAndOneWithinItIsNot() {
+    BaselineCheck check = new BaselineCheck("binding", List.of(bytes(List.of(1.0, 3.0, 2.0), 8)), 3);
+
+    BaselineResult above = BaselineRule.evaluate(check,
+        Map.of(BaselineFigure.RETAINED_BYTES_PER_REQUEST, new BaselineRule.Current(11, 10.5)));
+    BaselineResult within = BaselineRule.evaluate(check,
+        Map.of(BaselineFigure.RETAINED_BYTES_PER_REQUEST, new BaselineRule.Current(9, 4)));
+
+    assertEquals(BaselineStatus.KO, above.status());
+    assertEquals(BaselineStatus.OK, within.status());
+    assertEquals("retained bytes per request in phase \"binding\" 9.0 B, against a median of 2.0 B over 3 runs "
+        + "(2026-11-24 .. 2026-11-30); limit +8.0 B", within.message());
   }
 
   @Test
   void tooFewRunsIsSaidAndNotJudgedWhateverTheValue() {
     BaselineCheck check = new BaselineCheck("api", List.of(bytes(List.of(2.0, 3.0), 8)), 3);
 
-    BaselineResult result = BaselineRule.evaluate(check, Map.of(BaselineFigure.RETAINED_BYTES_PER_REQUEST, 900.0));
+    BaselineResult result = BaselineRule.evaluate(check, Map.of(BaselineFigure.RETAINED_BYTES_PER_REQUEST, BaselineRule.Current.count(900)));
 
     assertEquals(BaselineStatus.NOT_JUDGED, result.status());
     assertEquals(false, check.judged());
@@ -66,9 +82,9 @@ class BaselineRuleTest {
         new BaselineCheck.Figure(BaselineFigure.FD_GROWTH,
             new BaselineMedian(BaselineFigure.FD_GROWTH, List.of(0.0, 1.0, 0.0), FROM, TO), 5)), 3);
 
-    BaselineResult unmeasured = BaselineRule.evaluate(check, Map.of(BaselineFigure.FD_GROWTH, 0.0));
-    BaselineResult both = BaselineRule.evaluate(check, Map.of(BaselineFigure.RETAINED_BYTES_PER_REQUEST, 3.0,
-        BaselineFigure.FD_GROWTH, 40.0));
+    BaselineResult unmeasured = BaselineRule.evaluate(check, Map.of(BaselineFigure.FD_GROWTH, BaselineRule.Current.count(0)));
+    BaselineResult both = BaselineRule.evaluate(check, Map.of(BaselineFigure.RETAINED_BYTES_PER_REQUEST,
+        new BaselineRule.Current(3.0, 1.0), BaselineFigure.FD_GROWTH, BaselineRule.Current.count(40)));
 
     assertEquals(BaselineStatus.INCONCLUSIVE, unmeasured.status());
     assertEquals("retained bytes per request in phase \"api\" could not be measured in this run, so it cannot be "

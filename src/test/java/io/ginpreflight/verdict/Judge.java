@@ -115,22 +115,25 @@ public final class Judge {
   }
 
   /** What the baseline compares, as this run measured it; a figure left out was not measured. */
-  private Map<BaselineFigure, Double> currentFigures(String phase) {
-    Map<BaselineFigure, Double> figures = new EnumMap<>(BaselineFigure.class);
+  private Map<BaselineFigure, BaselineRule.Current> currentFigures(String phase) {
+    Map<BaselineFigure, BaselineRule.Current> figures = new EnumMap<>(BaselineFigure.class);
     for (TrendResult trend : findings.trends()) {
       if (trend.scope().equals(phase) && trend.rate() != null) {
+        BaselineRule.Current current = new BaselineRule.Current(trend.rate(),
+            trend.low() == null ? trend.rate() : trend.low());
         switch (trend.kind()) {
-          case RETAINED_BYTES_PER_REQUEST -> figures.put(BaselineFigure.RETAINED_BYTES_PER_REQUEST, trend.rate());
-          case GOROUTINES_PER_1000_REQUESTS -> figures.put(BaselineFigure.GOROUTINES_PER_1000_REQUESTS, trend.rate());
+          case RETAINED_BYTES_PER_REQUEST -> figures.put(BaselineFigure.RETAINED_BYTES_PER_REQUEST, current);
+          case GOROUTINES_PER_1000_REQUESTS -> figures.put(BaselineFigure.GOROUTINES_PER_1000_REQUESTS, current);
           default -> { }
         }
       }
     }
     for (CheckResult result : findings.checks()) {
       if (result.phase().equals(phase) && result.growth().isPresent()) {
+        BaselineRule.Current current = BaselineRule.Current.count(result.growth().getAsLong());
         switch (result.kind()) {
-          case FD_GROWTH -> figures.put(BaselineFigure.FD_GROWTH, (double) result.growth().getAsLong());
-          case TEMP_FILE_GROWTH -> figures.put(BaselineFigure.TEMP_FILE_GROWTH, (double) result.growth().getAsLong());
+          case FD_GROWTH -> figures.put(BaselineFigure.FD_GROWTH, current);
+          case TEMP_FILE_GROWTH -> figures.put(BaselineFigure.TEMP_FILE_GROWTH, current);
           default -> { }
         }
       }
