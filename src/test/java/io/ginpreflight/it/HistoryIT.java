@@ -77,6 +77,9 @@ class HistoryIT {
         report.identity().toString());
     assertTrue(report.identity().goVersion().startsWith("go1."), report.identity().toString());
     assertEquals(BaselineStatus.KO, report.baselines().get(0).status());
+    String html = Files.readString(driftedFolder.resolve("memory.html"));
+    assertTrue(html.contains("<td class=\"ko\">KO<div class=\"msg\">retained bytes per request in phase &quot;binding&quot; "
+        + "rose to " + ko.group(1) + " B"), html);
     String junit = Files.readString(driftedFolder.resolve("memory-junit.xml"));
     assertTrue(junit.contains("<testcase classname=\"memory.BindingSimulation\" name=\"memory: baseline [binding]\""),
         junit);
@@ -92,7 +95,7 @@ class HistoryIT {
     String index = HeadlessChromium.dumpDom(reports.resolve("index.html"), scratch);
     List<String> groups = sections(index);
     assertEquals(2, groups.size(), index);
-    String lab = groups.stream().filter(g -> g.contains("data-key=\"gin-lab gin-lab · BindingSimulation · quick\""))
+    String lab = groups.stream().filter(g -> g.contains("data-key=\"embedded gin-lab · BindingSimulation · quick\""))
         .findFirst().orElseThrow(() -> new AssertionError(index));
     String service = groups.stream().filter(g -> g.contains("data-key=\"started command " + sessionsvcBinary()))
         .findFirst().orElseThrow(() -> new AssertionError(index));

@@ -32,7 +32,7 @@ class BaselineHtmlTest {
 
     String html = MemoryHtmlWriter.render(report, List.of());
 
-    assertTrue(html.contains("<span>compared as gin-lab gin-lab · UploadSimulation · quick</span><span>target flags "
+    assertTrue(html.contains("<span>compared as embedded gin-lab · UploadSimulation · quick</span><span>target flags "
         + "-leaks temp-file-kept</span><span>Go go1.26.0</span>"), html);
     assertTrue(html.contains("<tr><td>uploads steady</td><td>retained bytes per request</td><td class=\"num\">5.4 KiB"
         + "</td><td class=\"num\">12 B</td><td class=\"num\">7</td><td class=\"num\">+8.0 B</td><td class=\"ko\">KO"

@@ -91,7 +91,7 @@ class RunHistoryTest {
     Matcher groups = Pattern.compile("(?s)<section class=\"history-group\" id=\"(group-\\d)\" data-key=\"([^\"]+)\">"
         + "(.*?)</section>").matcher(dom);
     assertTrue(groups.find(), dom);
-    assertEquals("gin-lab gin-lab · UploadSimulation · quick", groups.group(2));
+    assertEquals("embedded gin-lab · UploadSimulation · quick", groups.group(2));
     assertEquals(4, groups.group(3).split("<circle ", -1).length - 1, groups.group(3));
     assertTrue(groups.group(3).contains("id=\"trend-retained-per-request-1\""), groups.group(3));
     assertTrue(groups.find(), dom);
