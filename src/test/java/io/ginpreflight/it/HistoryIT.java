@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The history across runs, made of real runs published to one reports folder: a run against a test service
  * (sessionsvc) and two fixed gin-lab runs are drawn apart in reports/index.html; a gin-lab run with a planted
- * 32 B-per-request leak, which its own night's (raised) limits let pass, is KO on its baseline against the
+ * 64 B-per-request leak, which its own night's (raised) limits let pass, is KO on its baseline against the
  * two fixed runs and passes with the baseline off; its comparison page with the last fixed run names the
  * changed verdict and the planted site. Short phases keep the five runs within a few minutes.
  */
@@ -57,8 +57,9 @@ class HistoryIT {
     assertTrue(second.output.contains("1 comparable passing run before this one, 2 needed"), second.output);
     Path lastFixed = reports.resolve(second.runFolder().orElseThrow().getFileName());
 
-    // WHEN gin-lab keeps 32 B per binding request, compared with the last fixed run
-    List<String> leak = List.of("-leak-bytes-per-request", "32", "-leak-routes", "binding");
+    // WHEN gin-lab keeps 64 B per binding request, compared with the last fixed run (64 B, so that even a short
+    // phase's widest interval seen here, about 35 B below its rate, stays above the median's +8 B)
+    List<String> leak = List.of("-leak-bytes-per-request", "64", "-leak-routes", "binding");
     Map<String, String> leaky = lab(reports, leak);
     leaky.put("preflight.compare", lastFixed.toString());
     GatlingProcess drifted = GatlingProcess.run(BINDING, leaky, RUN_TIMEOUT);
@@ -68,12 +69,12 @@ class HistoryIT {
     assertTrue(drifted.output.contains("OK memory: retained bytes per request [binding]"), drifted.output);
     Matcher ko = BASELINE_KO.matcher(drifted.output);
     assertTrue(ko.find(), drifted.output);
-    assertTrue(Integer.parseInt(ko.group(1)) >= 24, ko.group());
+    assertTrue(Integer.parseInt(ko.group(1)) >= 48, ko.group());
     assertTrue(Double.parseDouble(ko.group(2)) < 12, ko.group());
     Path driftedFolder = drifted.runFolder().orElseThrow();
     MemoryReport report = MemoryJson.read(driftedFolder.resolve("memory.json"));
     assertEquals(TargetKind.EMBEDDED_LAB, report.identity().targetKind());
-    assertTrue(String.join(" ", report.identity().targetFlags()).endsWith("-leak-bytes-per-request 32 -leak-routes binding"),
+    assertTrue(String.join(" ", report.identity().targetFlags()).endsWith("-leak-bytes-per-request 64 -leak-routes binding"),
         report.identity().toString());
     assertTrue(report.identity().goVersion().startsWith("go1."), report.identity().toString());
     assertEquals(BaselineStatus.KO, report.baselines().get(0).status());
