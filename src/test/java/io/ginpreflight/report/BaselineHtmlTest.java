@@ -26,7 +26,7 @@ class BaselineHtmlTest {
         5_580.4, 12.0, 7, Instant.parse("2026-11-24T02:17:00Z"), Instant.parse("2026-11-30T02:17:00Z"), 8, KO);
     MemoryReport report = new MemoryReport(r.schemaVersion(), r.simulation(), r.runId(), r.startedAt(), r.endedAt(),
         r.target(), r.signals(), r.verdict(), r.failures(), r.phases(), r.probes(), r.checks(), r.trends(),
-        r.samplesFile(), r.noise(), new RunIdentity(TargetKind.EMBEDDED_LAB, "gin-lab", List.of("-leaks", "temp-file-kept"),
+        r.samplesFile(), r.noise(), r.build(), r.knownLeaks(), new RunIdentity(TargetKind.EMBEDDED_LAB, "gin-lab", List.of("-leaks", "temp-file-kept"),
             "UploadSimulation", "quick", "0.1.0-SNAPSHOT", "go1.26.0", Map.of()),
         List.of(new BaselineResult("uploads steady", BaselineStatus.KO, KO, List.of(figure))));
 
@@ -49,7 +49,7 @@ class BaselineHtmlTest {
         + "3 needed (preflight.baseline.min-runs)";
     MemoryReport report = new MemoryReport(r.schemaVersion(), r.simulation(), r.runId(), r.startedAt(), r.endedAt(),
         r.target(), r.signals(), r.verdict(), r.failures(), r.phases(), r.probes(), r.checks(), r.trends(),
-        r.samplesFile(), r.noise(), null, List.of(new BaselineResult("uploads steady", BaselineStatus.NOT_JUDGED, why,
+        r.samplesFile(), r.noise(), r.build(), r.knownLeaks(), null, List.of(new BaselineResult("uploads steady", BaselineStatus.NOT_JUDGED, why,
             List.of())));
 
     String junit = JUnitXmlWriter.render(report);

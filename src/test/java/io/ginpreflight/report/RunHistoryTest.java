@@ -34,7 +34,7 @@ class RunHistoryTest {
   static MemoryReport run(RunIdentity identity, Instant start, RunVerdict verdict) {
     MemoryReport r = ReportFixtures.report(identity.simulation(), start);
     return new MemoryReport(r.schemaVersion(), r.simulation(), r.runId(), r.startedAt(), r.endedAt(), r.target(),
-        r.signals(), verdict, List.of(), r.phases(), r.probes(), r.checks(), r.trends(), r.samplesFile(), r.noise(),
+        r.signals(), verdict, List.of(), r.phases(), r.probes(), r.checks(), r.trends(), r.samplesFile(), r.noise(), r.build(), r.knownLeaks(),
         identity, List.of());
   }
 
