@@ -3,24 +3,29 @@ package io.ginpreflight;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
 import io.gatling.javaapi.http.HttpProtocolBuilder;
+import io.ginpreflight.config.CompareWith;
 import io.ginpreflight.config.ConfigProblem;
 import io.ginpreflight.config.DistributionSettings;
 import io.ginpreflight.config.PreflightConfig;
 import io.ginpreflight.config.ProbeSettings;
+import io.ginpreflight.config.ProjectVersion;
 import io.ginpreflight.gatling.GeneratorTimeline;
 import io.ginpreflight.gatling.RawClients;
 import io.ginpreflight.gatling.RequestCounter;
 import io.ginpreflight.gatling.WholeRunCounts;
 import io.ginpreflight.model.RequestCounts;
 import io.ginpreflight.gatling.VerdictRecord;
+import io.ginpreflight.model.BaselineHistory;
 import io.ginpreflight.model.BuildInfo;
 import io.ginpreflight.model.CheckKind;
 import io.ginpreflight.model.KnownLeakNote;
 import io.ginpreflight.model.Measurement;
 import io.ginpreflight.model.ProbeReading;
+import io.ginpreflight.model.RunIdentity;
 import io.ginpreflight.model.RunFindings;
 import io.ginpreflight.model.Signal;
 import io.ginpreflight.model.Source;
+import io.ginpreflight.plan.BaselineSettings;
 import io.ginpreflight.plan.Generators;
 import io.ginpreflight.plan.Limits;
 import io.ginpreflight.plan.PlannedPhase;
@@ -29,12 +34,15 @@ import io.ginpreflight.plan.RunPlan;
 import io.ginpreflight.report.PushgatewaySettings;
 import io.ginpreflight.report.RunFacts;
 import io.ginpreflight.report.RunFinisher;
+import io.ginpreflight.report.RunHistory;
 import io.ginpreflight.report.RunReport;
+import io.ginpreflight.signal.GoInfo;
 import io.ginpreflight.signal.KnownLeaks;
 import io.ginpreflight.signal.SignalClient;
 import io.ginpreflight.signal.SiteContext;
 import io.ginpreflight.target.OwnedTarget;
 import io.ginpreflight.target.Target;
+import io.ginpreflight.target.TargetIdentities;
 import io.ginpreflight.target.TargetReachability;
 import io.ginpreflight.target.TargetStartFailure;
 import io.ginpreflight.target.Targets;
@@ -103,12 +111,20 @@ public final class PreflightRun implements AutoCloseable {
   private volatile RequestCounts counts;
   private final BuildInfo build;
   private final List<KnownLeakNote> knownLeaks;
+  private final RunIdentity identity;
+  /** The earlier comparable runs, read before any load; the plan compares each judged phase with them. */
+  private final BaselineSettings baseline;
+  private final BaselineHistory history;
 
   private record Judging(Judge judge, RunFinisher finisher) {}
 
   private PreflightRun(String simulation, Path runDir, Limits limits, Target target, OwnedTarget owned,
       MemoryWatch watch, RunFinisher.Settings finishing, double failedRequestsPercent, Duration sampleInterval,
-      Optional<DistributionSettings> distribution, BuildInfo build) {
+      Optional<DistributionSettings> distribution, BuildInfo build, RunIdentity identity, BaselineSettings baseline,
+      BaselineHistory history) {
+    this.identity = identity;
+    this.baseline = baseline;
+    this.history = history;
     this.sampleInterval = sampleInterval;
     this.distribution = distribution;
     this.requestCounter = new RequestCounter(distribution.isPresent());
@@ -135,6 +151,14 @@ public final class PreflightRun implements AutoCloseable {
    * @throws TargetStartFailure when the target cannot be started, does not answer or offers no metrics
    */
   public static PreflightRun open(String simulation, PreflightConfig config) {
+    return open(simulation, config, config.string("preflight.profile"));
+  }
+
+  /**
+   * As {@link #open(String, PreflightConfig)}, for a simulation whose load profile is its own (the soak is
+   * always nightly; hand-written phases are {@code custom}): runs are compared within one profile.
+   */
+  public static PreflightRun open(String simulation, PreflightConfig config, String profile) {
     Path projectDir = Path.of(config.hasValue("preflight.project-dir")
         ? config.string("preflight.project-dir") : System.getProperty("user.dir")).toAbsolutePath();
     ProbeSettings probeSettings = ProbeSettings.from(config);
@@ -143,6 +167,8 @@ public final class PreflightRun implements AutoCloseable {
     Optional<SignalClient.AuthHeader> auth = authHeader(config);
     Optional<String> expvarUrl = config.optionalUrl("preflight.expvar.url");
     RunFinisher.Settings finishing = finishingSettings(config, projectDir);
+    BaselineSettings baseline = BaselineSettings.from(config);
+    TargetIdentities.Named named = TargetIdentities.of(config, projectDir);
     double failedRequestsPercent = config.nonNegativeDouble("preflight.limits.failed-requests-percent");
     Optional<DistributionSettings> distribution = DistributionSettings.from(config);
     // Local generators share one project: each needs its own folder, or the second overwrites the first.
@@ -165,8 +191,8 @@ public final class PreflightRun implements AutoCloseable {
         .map(process -> new ProcfsSignals(process.pid(), process.tempDir(), process::death));
     SignalEndpoints endpoints = new SignalEndpoints(Optional.of(target.metricsUrl()), target.pprofUrl(),
         Optional.of(expvarUrl.orElse(target.baseUrl() + "/debug/vars")));
-    MemoryWatch watch = new MemoryWatch(new SignalClient(probeSettings.requestTimeout(), auth), endpoints, local,
-        probeSettings, runDir);
+    SignalClient client = new SignalClient(probeSettings.requestTimeout(), auth);
+    MemoryWatch watch = new MemoryWatch(client, endpoints, local, probeSettings, runDir);
     LOG.info("Gin Preflight: {} against {}; run folder {}", simulation, target.description(), runDir);
     LOG.info("signals: {}", watch.capabilities().summary());
     if (!watch.capabilities().offers(Source.METRICS) && limits.inconclusiveFails()) {
@@ -181,12 +207,33 @@ public final class PreflightRun implements AutoCloseable {
     BuildInfo build = TargetBuild.of(target.local().map(p -> OptionalLong.of(p.pid())).orElse(OptionalLong.empty()),
         ownModule);
     LOG.info("build: {}", build.summary());
+    RunIdentity identity = identity(named, simulation, profile, projectDir, build,
+        () -> GoInfo.version(client, target.metricsUrl()));
+    BaselineHistory history = baseline.enabled()
+        ? RunHistory.of(finishing.reportsDir(), identity, baseline.since())
+        : BaselineHistory.empty("off (preflight.baseline)");
+    LOG.info("history: runs compared as {}; baseline: {}", identity.comparableKey(), history.source());
     PreflightRun run = new PreflightRun(simulation, runDir, limits, target, owned, watch, finishing,
-        failedRequestsPercent, sampleInterval, distribution, build);
+        failedRequestsPercent, sampleInterval, distribution, build, identity, baseline, history);
     if (distribution.isEmpty()) {
       run.beginWatching();
     }
     return run;
+  }
+
+  /**
+   * What the history compares the run by. The Go version and modules come from the binary's build info when
+   * it was read, else the version from client_golang's go_info (a remote target's only source).
+   */
+  private static RunIdentity identity(TargetIdentities.Named named, String simulation, String profile,
+      Path projectDir, BuildInfo build, java.util.function.Supplier<Optional<String>> goInfo) {
+    Map<String, String> modules = new LinkedHashMap<>();
+    if (build.known()) {
+      build.dependencies().forEach(m -> modules.put(m.path(), m.version()));
+    }
+    String goVersion = build.known() && !build.goVersion().isEmpty() ? build.goVersion() : goInfo.get().orElse(null);
+    return new RunIdentity(named.kind(), named.name(), named.flags(), simulation, profile,
+        ProjectVersion.read(projectDir), goVersion, modules);
   }
 
   /**
@@ -209,7 +256,7 @@ public final class PreflightRun implements AutoCloseable {
     Judge judge = new Judge(plan, counts, new LeakSites(runDir, new SiteContext(build, notes)), findings,
         Optional.of(idle));
     RunFacts facts = new RunFacts(simulation, runDir.getFileName().toString(), startedAt, target.description(),
-        watch.capabilities().sources(), plan, findings, counts, build, knownLeaks);
+        watch.capabilities().sources(), plan, findings, counts, build, knownLeaks, identity);
     judging = new Judging(judge, new RunFinisher(finishing, runDir, facts));
   }
 
@@ -264,7 +311,7 @@ public final class PreflightRun implements AutoCloseable {
                 ? config.string("preflight.pushgateway.password-env") : null));
     return new RunFinisher.Settings(projectDir.resolve(config.string("preflight.reports.gatling-results")),
         projectDir.resolve(config.string("preflight.reports.dir")),
-        config.positiveInt("preflight.reports.keep"), push);
+        config.positiveInt("preflight.reports.keep"), push, CompareWith.from(config, projectDir));
   }
 
   private static Optional<SignalClient.AuthHeader> authHeader(PreflightConfig config) {
@@ -330,7 +377,8 @@ public final class PreflightRun implements AutoCloseable {
     if (planned != null) {
       throw new IllegalStateException("The run's plan is already set: call Preflight.populations(run) once.");
     }
-    RunPlan plan = RunPlan.of(phases, simulationLimits, unoffered.keySet());
+    RunPlan plan = RunPlan.of(phases, simulationLimits, unoffered.keySet())
+        .withBaselines(baseline, history, unoffered.keySet());
     for (CheckKind kind : CheckKind.values()) {
       if (limits.limitFor(kind).isPresent() && unoffered.containsKey(kind.signal())) {
         LOG.info("check {} not run: {}", kind.checkName(), unoffered.get(kind.signal()));

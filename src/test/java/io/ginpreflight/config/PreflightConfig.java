@@ -59,7 +59,8 @@ public final class PreflightConfig {
 
   /** Loads the effective configuration of this JVM and refuses unknown keys. */
   public static PreflightConfig load() {
-    return from(ConfigFactory.systemProperties(), userFile());
+    return from(BaselineSwitch.withSystemProperty(ConfigFactory.systemProperties(),
+        System.getProperty("preflight.baseline")), userFile());
   }
 
   /** Loads from explicit overrides, for tests; {@code overrides} wins over the user file. */
@@ -76,6 +77,7 @@ public final class PreflightConfig {
     } catch (ConfigException e) {
       throw new ConfigProblem("Configuration cannot be read: " + e.getMessage());
     }
+    merged = BaselineSwitch.normalise(merged, defaults);
     KnownKeys.refuseUnknown(merged, defaults, OWNED_ROOTS, OPEN_SUBTREES);
     return new PreflightConfig(merged, "");
   }

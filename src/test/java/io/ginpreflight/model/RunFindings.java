@@ -18,6 +18,7 @@ public final class RunFindings {
   private final List<CheckResult> checks = new CopyOnWriteArrayList<>();
   private final List<TrendResult> trends = new CopyOnWriteArrayList<>();
   private final List<String> failures = new CopyOnWriteArrayList<>();
+  private final List<BaselineResult> baselines = new CopyOnWriteArrayList<>();
   private volatile IdleNoise noise;
 
   public void add(ProbeReading reading) {
@@ -30,6 +31,10 @@ public final class RunFindings {
 
   public void add(TrendResult trend) {
     trends.add(trend);
+  }
+
+  public void add(BaselineResult baseline) {
+    baselines.add(baseline);
   }
 
   /** The target's noise at rest, measured before the first phase. */
@@ -68,6 +73,10 @@ public final class RunFindings {
     return List.copyOf(trends);
   }
 
+  public List<BaselineResult> baselines() {
+    return List.copyOf(baselines);
+  }
+
   public List<String> failures() {
     return List.copyOf(failures);
   }
@@ -75,8 +84,11 @@ public final class RunFindings {
   /** One line for the console: how many checks, how many not OK, run failures. */
   public String summary() {
     long failedChecks = checks.stream().filter(c -> c.status() != Status.OK).count()
-        + trends.stream().filter(t -> t.status() != Status.OK).count();
-    return (checks.size() + trends.size()) + " memory checks, " + failedChecks + " not OK"
+        + trends.stream().filter(t -> t.status() != Status.OK).count()
+        + baselines.stream().filter(b -> b.status() == BaselineStatus.KO || b.status() == BaselineStatus.INCONCLUSIVE)
+            .count();
+    long judgedBaselines = baselines.stream().filter(b -> b.status() != BaselineStatus.NOT_JUDGED).count();
+    return (checks.size() + trends.size() + judgedBaselines) + " memory checks, " + failedChecks + " not OK"
         + (failures.isEmpty() ? "" : ", " + failures.size() + " run failure(s)");
   }
 }

@@ -19,12 +19,34 @@ import java.util.Set;
  * assertions, the verdicts and the reports all read it. Immutable.
  */
 public record RunPlan(List<ProbePoint> probes, List<PhaseWindow> windows, List<TrendCheck> wholeRunChecks,
-    boolean inconclusiveFails) {
+    boolean inconclusiveFails, List<BaselineCheck> baselineChecks) {
 
   public RunPlan {
     probes = List.copyOf(probes);
     windows = List.copyOf(windows);
     wholeRunChecks = List.copyOf(wholeRunChecks);
+    baselineChecks = List.copyOf(baselineChecks);
+  }
+
+  /** A plan without baseline checks. */
+  public RunPlan(List<ProbePoint> probes, List<PhaseWindow> windows, List<TrendCheck> wholeRunChecks,
+      boolean inconclusiveFails) {
+    this(probes, windows, wholeRunChecks, inconclusiveFails, List.of());
+  }
+
+  /**
+   * The same plan with each judged phase compared with the earlier runs (none when the baseline is off):
+   * a phase with enough of them has a record to write, so a drift fails the run like any check.
+   */
+  public RunPlan withBaselines(BaselineSettings settings, io.ginpreflight.model.BaselineHistory history,
+      Set<Signal> unoffered) {
+    return new RunPlan(probes, windows, wholeRunChecks, inconclusiveFails,
+        settings.checks(history, windows, unoffered));
+  }
+
+  /** The baseline check of a phase, when the plan has one. */
+  public Optional<BaselineCheck> baselineOf(String phase) {
+    return baselineChecks.stream().filter(b -> b.phase().equals(phase)).findFirst();
   }
 
   /**
@@ -118,6 +140,7 @@ public record RunPlan(List<ProbePoint> probes, List<PhaseWindow> windows, List<T
     List<String> names = new ArrayList<>();
     windows.forEach(w -> names.addAll(w.recordNames()));
     wholeRunChecks.forEach(check -> names.add(check.kind().recordName(TrendResult.WHOLE_RUN)));
+    baselineChecks.stream().filter(BaselineCheck::judged).forEach(check -> names.add(check.recordName()));
     return names;
   }
 

@@ -1,5 +1,7 @@
 package io.ginpreflight.report;
 
+import io.ginpreflight.model.BaselineResult;
+import io.ginpreflight.model.BaselineStatus;
 import io.ginpreflight.model.Status;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -26,8 +28,18 @@ public final class JUnitXmlWriter {
 
   private JUnitXmlWriter() {}
 
-  /** One testcase as written; {@code kind} is null for a pass, else the failure's type. */
-  private record Case(String name, double seconds, String kind, String message, boolean error) {}
+  /**
+   * One testcase as written; {@code kind} is null for a pass, {@link #SKIPPED} for a baseline that was not
+   * judged (written as skipped: said, and neither a pass nor a failure), else the failure's type.
+   */
+  private record Case(String name, double seconds, String kind, String message, boolean error) {
+
+    boolean skipped() {
+      return SKIPPED.equals(kind);
+    }
+  }
+
+  private static final String SKIPPED = BaselineStatus.NOT_JUDGED.name();
 
   public static void write(MemoryReport report, Path file) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
@@ -37,7 +49,8 @@ public final class JUnitXmlWriter {
   public static String render(MemoryReport report) {
     String simulation = ReportParts.text(report.simulation(), "unknown simulation");
     List<Case> cases = cases(report);
-    long failures = cases.stream().filter(c -> c.kind() != null && !c.error()).count();
+    long failures = cases.stream().filter(c -> c.kind() != null && !c.error() && !c.skipped()).count();
+    long skipped = cases.stream().filter(Case::skipped).count();
     long errors = cases.stream().filter(Case::error).count();
     String time = seconds(duration(report.startedAt(), report.endedAt()));
     StringWriter out = new StringWriter();
@@ -52,7 +65,7 @@ public final class JUnitXmlWriter {
       xml.writeStartElement("testsuite");
       xml.writeAttribute("name", clean(simulation));
       counts(xml, cases.size(), failures, errors, time);
-      xml.writeAttribute("skipped", "0");
+      xml.writeAttribute("skipped", Long.toString(skipped));
       xml.writeAttribute("timestamp", (report.startedAt() == null ? Instant.EPOCH : report.startedAt())
           .truncatedTo(ChronoUnit.SECONDS).toString().replace("Z", ""));
       xml.writeCharacters("\n    ");
@@ -91,6 +104,11 @@ public final class JUnitXmlWriter {
       cases.add(new Case("memory: leak trend [" + trend.phase() + "]", phaseSeconds(phases, trend.phase()),
           passed ? null : ReportParts.status(trend.status()).name(), trend.message(), false));
     }
+    for (BaselineResult baseline : ReportParts.list(report.baselines())) {
+      BaselineStatus status = baseline.status() == null ? BaselineStatus.INCONCLUSIVE : baseline.status();
+      cases.add(new Case(baseline.recordName(), phaseSeconds(phases, baseline.phase()),
+          status == BaselineStatus.OK ? null : status.name(), baseline.message(), false));
+    }
     List<String> failures = ReportParts.list(report.failures());
     for (int i = 0; i < failures.size(); i++) {
       cases.add(new Case("memory: run failure " + (i + 1), 0, "RUN", failures.get(i), true));
@@ -107,7 +125,10 @@ public final class JUnitXmlWriter {
     xml.writeAttribute("classname", clean(classname));
     xml.writeAttribute("name", clean(c.name()));
     xml.writeAttribute("time", String.format(Locale.ROOT, "%.3f", c.seconds()));
-    if (c.kind() != null) {
+    if (c.skipped()) {
+      xml.writeEmptyElement("skipped");
+      xml.writeAttribute("message", clean(ReportParts.text(c.message(), c.kind())));
+    } else if (c.kind() != null) {
       String message = clean(ReportParts.text(c.message(), c.kind()));
       xml.writeStartElement(c.error() ? "error" : "failure");
       xml.writeAttribute("message", message);

@@ -49,6 +49,7 @@ public final class MemoryHtmlWriter {
     html.append(charts(report, samples)).append('\n');
     html.append(MemoryHtmlTables.phases(PhaseFigures.of(report), ReportParts.list(report.phases()))).append('\n');
     html.append(MemoryHtmlTables.trends(ReportParts.list(report.trends()), report.noise())).append('\n');
+    html.append(BaselineHtml.section(report));
     html.append(MemoryHtmlTables.profiles(ReportParts.list(report.phases()), ReportParts.list(report.probes())))
         .append('\n');
     html.append(MemoryHtmlTables.signals(ReportParts.map(report.signals()))).append('\n');

@@ -3,6 +3,8 @@ package io.ginpreflight.report;
 import io.ginpreflight.model.Availability;
 import io.ginpreflight.model.BuildInfo;
 import io.ginpreflight.model.KnownLeakNote;
+import io.ginpreflight.model.BaselineResult;
+import io.ginpreflight.model.RunIdentity;
 import io.ginpreflight.model.Source;
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +22,10 @@ import java.util.Map;
  * @param build the target's Go version and modules from its build info, or why they are unknown; null in
  *     older reports
  * @param knownLeaks the target's modules whose version has a known, publicly fixed leak: notes, not checks
+ * @param identity what the run ran against and how, which decides the runs it is comparable with; null in
+ *     older reports (never comparable)
+ * @param baselines each judged phase against the median of the last comparable runs; empty when the
+ *     baseline is off
  */
 public record MemoryReport(
     int schemaVersion,
@@ -38,9 +44,11 @@ public record MemoryReport(
     String samplesFile,
     NoiseRecord noise,
     BuildInfo build,
-    List<KnownLeakNote> knownLeaks) {
+    List<KnownLeakNote> knownLeaks,
+    RunIdentity identity,
+    List<BaselineResult> baselines) {
 
-  /** A report without build info, as written before it was read. */
+  /** A report without build info, identity and baselines, as written before they were read. */
   public MemoryReport(int schemaVersion, String simulation, String runId, Instant startedAt, Instant endedAt,
       String target, Map<Source, Availability> signals, RunVerdict verdict, List<String> failures,
       List<PhaseRecord> phases, List<ProbeRecord> probes, List<CheckRecord> checks, List<TrendRecord> trends,
@@ -49,11 +57,21 @@ public record MemoryReport(
         checks, trends, samplesFile, noise, null, List.of());
   }
 
+  /** A report without identity and baselines, as written before they were recorded. */
+  public MemoryReport(int schemaVersion, String simulation, String runId, Instant startedAt, Instant endedAt,
+      String target, Map<Source, Availability> signals, RunVerdict verdict, List<String> failures,
+      List<PhaseRecord> phases, List<ProbeRecord> probes, List<CheckRecord> checks, List<TrendRecord> trends,
+      String samplesFile, NoiseRecord noise, BuildInfo build, List<KnownLeakNote> knownLeaks) {
+    this(schemaVersion, simulation, runId, startedAt, endedAt, target, signals, verdict, failures, phases, probes,
+        checks, trends, samplesFile, noise, build, knownLeaks, null, List.of());
+  }
+
   public static final int SCHEMA_VERSION = 1;
 
   public MemoryReport {
     signals = ReportParts.knownKeys(signals);
     knownLeaks = knownLeaks == null ? List.of() : List.copyOf(knownLeaks);
+    baselines = baselines == null ? List.of() : List.copyOf(baselines);
   }
 
   public boolean passed() {

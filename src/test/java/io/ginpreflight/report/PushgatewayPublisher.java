@@ -1,5 +1,8 @@
 package io.ginpreflight.report;
 
+import io.ginpreflight.model.BaselineResult;
+import io.ginpreflight.model.BaselineStatus;
+import io.ginpreflight.model.RunIdentity;
 import io.ginpreflight.model.Unit;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.Gauge;
@@ -39,6 +42,8 @@ public final class PushgatewayPublisher {
     String where = PushgatewaySettings.redacted(settings.url()) + " (job " + settings.job() + ")";
     Map<String, String> grouping = new TreeMap<>(settings.grouping());
     grouping.put("simulation", ReportParts.text(report.simulation(), "unknown"));
+    // Two services pushing under one job and simulation must not replace each other's group.
+    targetLabels(report).forEach(grouping::putIfAbsent);
     try {
       PushGateway gateway = new PushGateway(new URL(settings.url()));
       HttpConnectionFactory connections = PushgatewayPublisher::connection;
@@ -76,6 +81,11 @@ public final class PushgatewayPublisher {
         "Goroutines left behind per 1,000 requests in the phase.", "phase");
     Gauge duration = gauge(registry, "preflight_run_duration_seconds", "Wall time of the run.");
     Gauge runPassed = gauge(registry, "preflight_run_passed", "1 when every memory check passed, else 0.");
+    Gauge info = gauge(registry, "preflight_run_info", "Always 1: what the run ran against, in its labels.",
+        "target_kind", "target", "target_flags", "profile", "go_version", "preflight_version");
+    Gauge baseline = gauge(registry, "preflight_baseline_passed",
+        "1 when the phase's figures are within their limits of the earlier runs' median, 0 when not; absent "
+            + "when not judged.", "phase");
     for (CheckRecord check : ReportParts.list(report.checks())) {
       String name = ReportParts.text(check.check(), "unknown");
       String phase = ReportParts.text(check.phase(), "unknown");
@@ -98,7 +108,33 @@ public final class PushgatewayPublisher {
       duration.set(Duration.between(report.startedAt(), report.endedAt()).toMillis() / 1000.0);
     }
     runPassed.set(report.passed() ? 1 : 0);
+    RunIdentity identity = report.identity();
+    if (identity != null) {
+      info.labels(identity.targetKind() == null ? "unknown" : identity.targetKind().name().toLowerCase(),
+          ReportParts.text(identity.target(), "unknown"), String.join(" ", identity.targetFlags()),
+          ReportParts.text(identity.profile(), "unknown"), ReportParts.text(identity.goVersion(), "unknown"),
+          ReportParts.text(identity.projectVersion(), "unknown")).set(1);
+    }
+    for (BaselineResult result : ReportParts.list(report.baselines())) {
+      if (result.status() != BaselineStatus.NOT_JUDGED) {
+        baseline.labels(ReportParts.text(result.phase(), "unknown")).set(result.status() == BaselineStatus.OK ? 1 : 0);
+      }
+    }
     return registry;
+  }
+
+  /**
+   * The target's identity as grouping labels: {@code target} (gin-lab, a command's program, a URL) and
+   * {@code profile}; a label the user set in preflight.pushgateway.grouping wins.
+   */
+  static Map<String, String> targetLabels(MemoryReport report) {
+    Map<String, String> labels = new TreeMap<>();
+    RunIdentity identity = report.identity();
+    if (identity != null) {
+      labels.put("target", ReportParts.text(identity.target(), "unknown"));
+      labels.put("profile", ReportParts.text(identity.profile(), "unknown"));
+    }
+    return labels;
   }
 
   private static Gauge gauge(CollectorRegistry registry, String name, String help, String... labels) {

@@ -57,6 +57,34 @@ class PushgatewayPublisherTest {
   }
 
   @Test
+  void twoTargetsPushedUnderOneJobAndSimulationKeepGroupsOfTheirOwn() throws Exception {
+    // GIVEN runs of gin-lab and of a started service (a program path, slashes and all)
+    MemoryReport lab = RunHistoryTest.run(new io.ginpreflight.model.RunIdentity(
+        io.ginpreflight.model.TargetKind.EMBEDDED_LAB, "gin-lab", java.util.List.of("-leaks", "none"),
+        "UploadSimulation", "quick", "0.1.0-SNAPSHOT", "go1.26.0", Map.of()), ReportFixtures.START, RunVerdict.PASS);
+    MemoryReport service = RunHistoryTest.run(new io.ginpreflight.model.RunIdentity(
+        io.ginpreflight.model.TargetKind.COMMAND, "./bin/api", java.util.List.of("-port", "8080"),
+        "UploadSimulation", "quick", "0.1.0-SNAPSHOT", "go1.26.0", Map.of()), ReportFixtures.START, RunVerdict.FAIL);
+    try (LocalPushgateway gateway = LocalPushgateway.start(dir, null, null, null)) {
+      PushgatewaySettings settings = PushgatewaySettings.of(gateway.url(), "gin-preflight", Map.of());
+      // WHEN both are pushed
+      assertTrue(PushgatewayPublisher.push(lab, settings, name -> null).pushed());
+      PushgatewayPublisher.Outcome second = PushgatewayPublisher.push(service, settings, name -> null);
+      // THEN the second did not replace the first: each verdict reads back under its own target label
+      assertTrue(second.sentence().endsWith("grouping {profile=quick, simulation=UploadSimulation, target=./bin/api}."),
+          second.sentence());
+      Map<String, Double> metrics = gateway.metrics();
+      assertEquals(1.0, metrics.get("preflight_run_passed{instance=\"\",job=\"gin-preflight\",profile=\"quick\","
+          + "simulation=\"UploadSimulation\",target=\"gin-lab\"}"), dump(metrics));
+      assertEquals(0.0, metrics.get("preflight_run_passed{instance=\"\",job=\"gin-preflight\",profile=\"quick\","
+          + "simulation=\"UploadSimulation\",target=\"./bin/api\"}"), dump(metrics));
+      assertEquals(1.0, metrics.get("preflight_run_info{go_version=\"go1.26.0\",instance=\"\",job=\"gin-preflight\","
+          + "preflight_version=\"0.1.0-SNAPSHOT\",profile=\"quick\",simulation=\"UploadSimulation\",target=\"./bin/api\","
+          + "target_flags=\"-port 8080\",target_kind=\"command\"}"), dump(metrics));
+    }
+  }
+
+  @Test
   void basicAuthFromEnvironmentVariablesIsAcceptedAndAWrongPasswordIsNeverPrinted() throws Exception {
     // GIVEN a Pushgateway that requires basic auth
     MemoryReport report = ReportFixtures.report("UploadSimulation", ReportFixtures.START);

@@ -20,8 +20,17 @@ public final class RunFinisher {
 
   private static final Logger LOG = LoggerFactory.getLogger(RunFinisher.class);
 
-  /** Where the reports go: settings read at start, so a bad key fails before the load. */
-  public record Settings(Path gatlingResults, Path reportsDir, int keep, Optional<PushgatewaySettings> pushgateway) {
+  /**
+   * Where the reports go: settings read at start, so a bad key fails before the load.
+   *
+   * @param compareWith a published run folder this run is compared with once published (comparison.html)
+   */
+  public record Settings(Path gatlingResults, Path reportsDir, int keep, Optional<PushgatewaySettings> pushgateway,
+      Optional<Path> compareWith) {
+
+    public Settings(Path gatlingResults, Path reportsDir, int keep, Optional<PushgatewaySettings> pushgateway) {
+      this(gatlingResults, reportsDir, keep, pushgateway, Optional.empty());
+    }
   }
 
   private final Settings settings;
@@ -108,6 +117,11 @@ public final class RunFinisher {
     result.problems().forEach(problem -> System.err.println("[preflight] " + problem));
     // Logback may already be stopped in a shutdown hook: print directly.
     System.out.println("[preflight] Published to " + result.run() + "; history: file://" + result.index());
+    settings.compareWith().ifPresent(base -> {
+      ComparisonWriter.Written written = ComparisonWriter.write(base, result.run(),
+          result.run().resolve(ComparisonWriter.FILE));
+      System.out.println("[preflight] " + written.sentence());
+    });
     System.out.flush();
   }
 }

@@ -7,13 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Renders reports/index.html: every kept run newest first, and charts of how each simulation's memory
- * moved from night to night. Self-contained like memory.html.
+ * Renders reports/index.html: every kept run newest first, and per group of comparable runs (target,
+ * simulation, profile) charts of how its memory moved from night to night. Self-contained like memory.html.
  */
 final class RunIndexWriter {
 
@@ -29,30 +28,38 @@ final class RunIndexWriter {
         .append("<title>Gin Preflight runs</title><style>").append(PageStyle.CSS).append("</style></head><body>\n")
         .append("<h1>Gin Preflight runs</h1>\n<p class=\"meta\"><span>").append(runs.size())
         .append(runs.size() == 1 ? " run" : " runs").append(" kept, newest first</span></p>\n");
-    html.append("<h2>Across runs</h2>");
-    List<SvgChart> charts = List.of(
-        trend("trend-heap-growth", "Largest post-GC heap growth of a judged phase", runs,
-            r -> PhaseFigures.of(r).stream().filter(PhaseFigures::judged).map(PhaseFigures::heapGrowth)
-                .filter(Objects::nonNull).map(Long::doubleValue).max(Double::compare).orElse(null),
-            v -> Bytes.format(Math.round(v))),
-        trend("trend-retained-per-request", "Largest retained bytes per request of a judged phase", runs,
-            r -> PhaseFigures.of(r).stream().filter(PhaseFigures::judged)
-                .map(PhaseFigures::retainedBytesPerRequest).filter(Objects::nonNull).max(Double::compare)
-                .orElse(null),
-            v -> String.format(Locale.ROOT, "%,.1f B", v)));
+    html.append("<h2>Across runs</h2><p class=\"note\">One group per target, simulation and profile: a run is "
+        + "drawn only beside runs it is comparable with (the same ones its baseline check uses).</p>");
+    Map<String, List<PublishedRun>> groups = groups(runs);
     boolean drawn = false;
-    for (SvgChart chart : charts) {
-      if (!chart.isEmpty()) {
-        html.append("<figure><figcaption>").append(Html.esc(chart.title())).append("</figcaption>")
-            .append(chart.render()).append("</figure>");
-        drawn = true;
+    int group = 0;
+    for (Map.Entry<String, List<PublishedRun>> entry : groups.entrySet()) {
+      group++;
+      List<SvgChart> charts = List.of(
+          trend("trend-heap-growth-" + group, "Post-GC heap growth per judged phase", entry.getValue(),
+              f -> f.heapGrowth() == null ? null : f.heapGrowth().doubleValue(), v -> Bytes.format(Math.round(v))),
+          trend("trend-retained-per-request-" + group, "Retained bytes per request per judged phase", entry.getValue(),
+              PhaseFigures::retainedBytesPerRequest, v -> String.format(Locale.ROOT, "%,.1f B", v)));
+      if (charts.stream().allMatch(SvgChart::isEmpty)) {
+        continue;
       }
+      drawn = true;
+      html.append("<section class=\"history-group\" id=\"group-").append(group).append("\" data-key=\"")
+          .append(Html.esc(entry.getKey())).append("\"><h3>").append(Html.esc(entry.getKey())).append(" <span class=\"note\">(")
+          .append(entry.getValue().size()).append(entry.getValue().size() == 1 ? " run" : " runs").append(")</span></h3>");
+      for (SvgChart chart : charts) {
+        if (!chart.isEmpty()) {
+          html.append("<figure><figcaption>").append(Html.esc(chart.title())).append("</figcaption>")
+              .append(chart.render()).append("</figure>");
+        }
+      }
+      html.append("</section>\n");
     }
     if (!drawn) {
       html.append("<p class=\"note\">No run has memory figures yet.</p>");
     }
     html.append("\n<h2>Runs</h2><table id=\"runs\"><thead><tr><th>Run</th><th>Started</th><th>Verdict</th>"
-        + "<th>Growth per judged phase</th><th>Retained bytes per request</th><th>Reports</th></tr></thead><tbody>");
+        + "<th>Compared as</th><th>Growth per judged phase</th><th>Retained bytes per request</th><th>Reports</th></tr></thead><tbody>");
     for (PublishedRun run : runs) {
       html.append(row(run));
     }
@@ -88,25 +95,42 @@ final class RunIndexWriter {
     }
     return "<tr><td>" + folder + "</td><td>" + Html.when(run.startedAt()) + "</td><td class=\""
         + Html.verdictClass(verdict.orElse(null)) + "\">" + verdict.map(RunVerdict::name).orElse("UNKNOWN")
-        + "</td><td>" + growth + "</td><td class=\"num\">"
+        + "</td><td>" + Html.esc(key(run)) + "</td><td>" + growth + "</td><td class=\"num\">"
         + retained + "</td><td>" + links + "</td></tr>\n";
   }
 
-  /** One line per simulation, oldest run on the left. */
+  /** The comparable key of a run; a run without an identity is a group of its own simulation's. */
+  static String key(PublishedRun run) {
+    return run.report().filter(r -> r.identity() != null).map(r -> r.identity().comparableKey())
+        .orElse(run.simulation() + " (no identity recorded)");
+  }
+
+  /** Runs by comparable key, newest first in each group; groups in the order of their newest run. */
+  static Map<String, List<PublishedRun>> groups(List<PublishedRun> runs) {
+    Map<String, List<PublishedRun>> groups = new LinkedHashMap<>();
+    runs.forEach(run -> groups.computeIfAbsent(key(run), k -> new ArrayList<>()).add(run));
+    return groups;
+  }
+
+  /** One line per judged phase of one group of comparable runs, oldest run on the left. */
   private static SvgChart trend(String id, String title, List<PublishedRun> runs,
-      Function<MemoryReport, Double> figure, java.util.function.DoubleFunction<String> format) {
-    Map<String, List<SvgChart.Point>> bySimulation = new LinkedHashMap<>();
+      Function<PhaseFigures, Double> figure, java.util.function.DoubleFunction<String> format) {
+    Map<String, List<SvgChart.Point>> byPhase = new LinkedHashMap<>();
     for (int i = runs.size() - 1; i >= 0; i--) {
       PublishedRun run = runs.get(i);
-      Double value = run.report().map(figure).orElse(null);
-      if (value != null) {
-        bySimulation.computeIfAbsent(run.simulation(), s -> new ArrayList<>())
-            .add(new SvgChart.Point(run.startedAt(), value));
+      if (run.report().isEmpty()) {
+        continue;
+      }
+      for (PhaseFigures phase : PhaseFigures.of(run.report().get())) {
+        Double value = phase.judged() ? figure.apply(phase) : null;
+        if (value != null) {
+          byPhase.computeIfAbsent(phase.phase(), p -> new ArrayList<>()).add(new SvgChart.Point(run.startedAt(), value));
+        }
       }
     }
     SvgChart chart = SvgChart.of(id, title, format).calendarAxis();
     int colour = 0;
-    for (Map.Entry<String, List<SvgChart.Point>> line : bySimulation.entrySet()) {
+    for (Map.Entry<String, List<SvgChart.Point>> line : byPhase.entrySet()) {
       chart = chart.line(line.getKey(), PALETTE[colour++ % PALETTE.length], line.getValue());
     }
     return chart;

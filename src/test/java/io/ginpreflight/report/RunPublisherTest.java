@@ -42,10 +42,11 @@ class RunPublisherTest {
         MemoryHtmlWriterTest.all(dom, "<tr><td>([^<]+)</td>"));
     assertTrue(dom.contains("<a href=\"uploadsimulation-20261128020000456/index.html\">Gatling</a> "
         + "<a href=\"uploadsimulation-20261128020000456/memory.html\">Memory</a>"), dom);
-    assertTrue(dom.contains("<td class=\"ko\">FAIL</td><td>uploads steady: heap +48.2 MiB, goroutines –<br></td>"
+    assertTrue(dom.contains("<td class=\"ko\">FAIL</td><td>UploadSimulation (no identity recorded)</td>"
+        + "<td>uploads steady: heap +48.2 MiB, goroutines –<br></td>"
         + "<td class=\"num\">uploads steady: 5,580.4 B <span class=\"note\">(trend)</span><br></td>"), dom);
-    // AND the two trend charts each have a point per run
-    assertEquals(List.of("trend-heap-growth", "trend-retained-per-request"),
+    // AND the two trend charts of their one group (no identity recorded: grouped by simulation) have a point per run
+    assertEquals(List.of("trend-heap-growth-1", "trend-retained-per-request-1"),
         MemoryHtmlWriterTest.all(dom, "<svg class=\"chart\" id=\"([^\"]+)\""));
     assertEquals(4, MemoryHtmlWriterTest.count(dom, "<circle "));
     Path png = HeadlessChromium.screenshot(two.index(), dir.resolve("index.png"), dir);

@@ -1,5 +1,7 @@
 package io.ginpreflight.report;
 
+import io.ginpreflight.model.BaselineResult;
+import io.ginpreflight.model.BaselineStatus;
 import io.ginpreflight.model.CheckResult;
 import io.ginpreflight.model.IdleNoise;
 import io.ginpreflight.model.ProbeReading;
@@ -34,12 +36,15 @@ public final class RunReport {
     if (checks.isEmpty() && trends.isEmpty() && failures.isEmpty()) {
       failures.add("no memory check was recorded: the run ended before its first phase was judged");
     }
+    List<BaselineResult> baselines = findings.baselines();
+    // A baseline not judged (too few earlier runs) fails nothing; one judged must pass like any check.
     boolean passed = failures.isEmpty() && checks.stream().allMatch(CheckRecord::passed)
-        && trends.stream().allMatch(t -> t.status() == Status.OK);
+        && trends.stream().allMatch(t -> t.status() == Status.OK)
+        && baselines.stream().allMatch(b -> b.status() == BaselineStatus.OK || b.status() == BaselineStatus.NOT_JUDGED);
     return new MemoryReport(MemoryReport.SCHEMA_VERSION, facts.simulation(), facts.runId(), facts.startedAt(),
         endedAt, facts.target(), facts.signals(), passed ? RunVerdict.PASS : RunVerdict.FAIL, failures, phases(facts, readings),
         probeReadings.stream().map(RunReport::probe).toList(), checks, trends, "samples.jsonl",
-        noise(findings), facts.build(), facts.knownLeaks());
+        noise(findings), facts.build(), facts.knownLeaks(), facts.identity(), baselines);
   }
 
   private static CheckRecord check(CheckResult result) {

@@ -44,21 +44,22 @@ public abstract class WatchedSimulation extends Simulation {
     this(config -> {
       Families families = Families.read(config, choice.profile(), choice.families());
       return run -> new Load(Preflight.phases(families.phases(run)), families.protocol(run));
-    });
+    }, config -> choice.profile().map(Profile::key).orElse(config.string("preflight.profile")));
   }
 
-  /** Hand-written phases, sent with the run's HTTP protocol. */
+  /** Hand-written phases, sent with the run's HTTP protocol; their profile, for the history, is "custom". */
   protected WatchedSimulation(Preflight preflight) {
-    this(config -> run -> new Load(preflight, run.http()));
+    this(config -> run -> new Load(preflight, run.http()), config -> "custom");
   }
 
-  private WatchedSimulation(Function<PreflightConfig, Function<PreflightRun, Load>> readLoad) {
+  private WatchedSimulation(Function<PreflightConfig, Function<PreflightRun, Load>> readLoad,
+      Function<PreflightConfig, String> profile) {
     Function<PreflightRun, Load> load;
     PreflightRun opened;
     try {
       PreflightConfig config = PreflightConfig.load();
       load = readLoad.apply(config);
-      opened = PreflightRun.open(getClass().getSimpleName(), config);
+      opened = PreflightRun.open(getClass().getSimpleName(), config, profile.apply(config));
     } catch (ConfigProblem | TargetStartFailure e) {
       throw CannotStart.exit(e);
     }

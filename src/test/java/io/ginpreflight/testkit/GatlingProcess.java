@@ -58,10 +58,11 @@ public final class GatlingProcess {
         // The JVM options the Gatling Maven plugin passes, without which Gatling's log writer cannot start.
         "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED",
         "-cp", classpath));
-    properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.add("-Dpreflight.project-dir=" + project);
     command.add("-Dpreflight.reports.gatling-results=" + results);
     command.add("-Dpreflight.reports.dir=" + results.resolve("published"));
+    // After the defaults, so a test can publish several runs to one reports folder (the last -D wins).
+    properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.addAll(List.of("io.gatling.app.Gatling", "-s", simulation, "-rf", results.toString()));
     Path log = results.resolve("console.log");
     ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile())

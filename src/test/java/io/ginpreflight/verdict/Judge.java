@@ -1,5 +1,7 @@
 package io.ginpreflight.verdict;
 
+import io.ginpreflight.model.BaselineFigure;
+import io.ginpreflight.model.BaselineResult;
 import io.ginpreflight.model.CheckResult;
 import io.ginpreflight.model.IdleNoise;
 import io.ginpreflight.model.ProbeReading;
@@ -9,13 +11,16 @@ import io.ginpreflight.model.SiteGrowth;
 import io.ginpreflight.model.Status;
 import io.ginpreflight.model.TrendKind;
 import io.ginpreflight.model.TrendResult;
+import io.ginpreflight.plan.BaselineCheck;
 import io.ginpreflight.plan.GrowthCheck;
 import io.ginpreflight.plan.PhaseWindow;
 import io.ginpreflight.plan.ProbePoint;
 import io.ginpreflight.plan.RunPlan;
 import io.ginpreflight.plan.TrendCheck;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,7 +95,50 @@ public final class Judge {
       findings.add(rate);
       verdicts.add(verdict(rate.recordName(), rate.status(), rate.message()));
     }
+    plan.baselineOf(window.phase()).ifPresent(check -> verdicts.addAll(baseline(check)));
     return verdicts;
+  }
+
+  /**
+   * The phase's figures, just judged, against the earlier runs. A phase with too few of them writes no
+   * record (nothing was judged, so nothing passes); the reports say so.
+   */
+  private List<Verdict> baseline(BaselineCheck check) {
+    BaselineResult result = BaselineRule.evaluate(check, currentFigures(check.phase()));
+    findings.add(result);
+    Optional<Status> status = result.status().asStatus();
+    if (status.isEmpty() || !check.judged()) {
+      LOG.info("{} not judged: {}", check.recordName(), result.message());
+      return List.of();
+    }
+    return List.of(verdict(check.recordName(), status.get(), result.message()));
+  }
+
+  /** What the baseline compares, as this run measured it; a figure left out was not measured. */
+  private Map<BaselineFigure, BaselineRule.Current> currentFigures(String phase) {
+    Map<BaselineFigure, BaselineRule.Current> figures = new EnumMap<>(BaselineFigure.class);
+    for (TrendResult trend : findings.trends()) {
+      if (trend.scope().equals(phase) && trend.rate() != null) {
+        BaselineRule.Current current = new BaselineRule.Current(trend.rate(),
+            trend.low() == null ? trend.rate() : trend.low());
+        switch (trend.kind()) {
+          case RETAINED_BYTES_PER_REQUEST -> figures.put(BaselineFigure.RETAINED_BYTES_PER_REQUEST, current);
+          case GOROUTINES_PER_1000_REQUESTS -> figures.put(BaselineFigure.GOROUTINES_PER_1000_REQUESTS, current);
+          default -> { }
+        }
+      }
+    }
+    for (CheckResult result : findings.checks()) {
+      if (result.phase().equals(phase) && result.growth().isPresent()) {
+        BaselineRule.Current current = BaselineRule.Current.count(result.growth().getAsLong());
+        switch (result.kind()) {
+          case FD_GROWTH -> figures.put(BaselineFigure.FD_GROWTH, current);
+          case TEMP_FILE_GROWTH -> figures.put(BaselineFigure.TEMP_FILE_GROWTH, current);
+          default -> { }
+        }
+      }
+    }
+    return figures;
   }
 
   private List<Verdict> judgeWholeRun() {
