@@ -58,9 +58,10 @@ samples="$(grep -o 'run folder [^ ;,]*' "$OUT/run.log" | head -1 | cut -d' ' -f3
   [ -f "$samples" ] && python3 - "$samples" <<'PY'
 import json, sys
 rows = [json.loads(line) for line in open(sys.argv[1])]
-peak = max(rows, key=lambda r: r.get("openFds", 0))
-print("gin-lab: peak open fds %d, goroutines %d, RSS %.0f MiB at %s (phase %s)" % (peak["openFds"], peak["goroutines"],
-      peak["rssBytes"] / 2**20, peak["at"], peak["phase"]))
+for phase in dict.fromkeys(r["phase"] for r in rows if "held" in r["phase"]):
+    peak = max((r for r in rows if r["phase"] == phase), key=lambda r: r.get("openFds", 0))
+    print("gin-lab, phase %s: peak open fds %d, goroutines %d, RSS %.0f MiB at %s" % (phase, peak["openFds"],
+          peak["goroutines"], peak["rssBytes"] / 2**20, peak["at"]))
 PY
   grep -E "> (request count|ws: hold open|sse: hold open|ws: echo after hold|sse: close after hold) " "$OUT/run.log" | tail -5
   grep -E "long connections held\]|whole run\]" "$OUT/run.log" | grep -E "OK memory|KO memory" | sed 's/^.* - //' || true
