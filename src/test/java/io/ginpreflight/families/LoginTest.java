@@ -132,6 +132,19 @@ class LoginTest {
   }
 
   @Test
+  void aTokenUsedByAFamilyThatDoesNotLogInIsRefused() {
+    // GIVEN api's requests sending the token while only binding logs in
+    ConfigProblem problem = assertThrows(ConfigProblem.class, () -> Families.read(config(Map.of(
+        "preflight.login.families", List.of("binding"),
+        "preflight.families.api.headers.Authorization", "Bearer #{token}")), Optional.empty(),
+        List.of(Families.API), ENVIRONMENT));
+
+    assertEquals("Configuration key 'preflight.families.api.requests[0]' (or preflight.families.api.headers) uses "
+        + "#{token}, but this family's virtual users do not log in: set preflight.login (and list api in "
+        + "preflight.login.families).", problem.getMessage());
+  }
+
+  @Test
   void familyHeadersGoUnderARequestsOwn() {
     // GIVEN a family header and a request with its own Authorization
     PreflightConfig entry = PreflightConfig.from(ConfigFactory.parseMap(Map.of(
