@@ -39,7 +39,8 @@ public final class PreflightConfig {
   private static final Set<String> OPEN_SUBTREES = Set.of("preflight.target.env", "preflight.pushgateway.grouping", "lab.args",
       // one endpoint object or a list of them: the long-connection family checks their keys itself
       "preflight.families.long-connections.sse", "preflight.families.long-connections.websocket",
-      "preflight.families.long-connections.long-poll");
+      "preflight.families.long-connections.long-poll",
+      "preflight.login.credentials-env", "preflight.families.binding.headers", "preflight.families.api.headers");
 
   private static final String WHOLE_NUMBER = "expected a whole number of zero or more";
   private static final String POSITIVE_WHOLE_NUMBER = "expected a whole number of at least 1";

@@ -30,6 +30,26 @@ public record Endpoint(String name, String method, String path, Optional<String>
   static final Set<String> KEYS = Set.of("name", "method", "path", "content-type", "body", "body-file", "form",
       "headers", "status", "repeat");
 
+  /** Whether its path, body or headers use the login's {@code #{token}}. */
+  boolean usesToken() {
+    String token = "#{" + Login.TOKEN + "}";
+    return path.contains(token) || body.map(b -> b.contains(token)).orElse(false)
+        || headers.values().stream().anyMatch(value -> value.contains(token));
+  }
+
+  /** This request with the family's static headers added; a header of its own with the same name wins. */
+  Endpoint underHeaders(Map<String, String> familyHeaders) {
+    if (familyHeaders.isEmpty()) {
+      return this;
+    }
+    Map<String, String> merged = new java.util.LinkedHashMap<>(familyHeaders);
+    familyHeaders.keySet().forEach(familyName -> headers.keySet().stream().filter(familyName::equalsIgnoreCase)
+        .findFirst().ifPresent(own -> merged.remove(familyName)));
+    merged.putAll(headers);
+    return new Endpoint(name, method, path, contentType, body, bodyFile, form, java.util.Collections.unmodifiableMap(merged),
+        statuses, repeat);
+  }
+
   static Endpoint from(PreflightConfig entry) {
     String name = entry.string("name");
     String method = entry.hasNonBlankValue("method") ? entry.string("method").trim().toUpperCase() : "GET";

@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The endpoint families a simulation runs, in its order, read from {@code preflight.families} of the
@@ -26,6 +29,8 @@ import java.util.function.Function;
  */
 public final class Families {
 
+  private static final Logger LOG = LoggerFactory.getLogger(Families.class);
+
   public static final String UPLOADS = UploadFamily.NAME;
   public static final String BINDING = "binding";
   public static final String LONG_CONNECTIONS = LongConnectionFamily.NAME;
@@ -36,11 +41,15 @@ public final class Families {
   /** The phases of each configured family, in the simulation's order; they need the run's target. */
   private final List<Function<PreflightRun, List<Phase>>> configured;
   private final List<String> skipped;
+  /** The login the request families' virtual users send first, tried once before any load. */
+  private final Optional<Login> login;
 
-  private Families(Profile profile, List<Function<PreflightRun, List<Phase>>> configured, List<String> skipped) {
+  private Families(Profile profile, List<Function<PreflightRun, List<Phase>>> configured, List<String> skipped,
+      Optional<Login> login) {
     this.profile = profile;
     this.configured = List.copyOf(configured);
     this.skipped = skipped;
+    this.login = login;
   }
 
   /**
@@ -49,15 +58,22 @@ public final class Families {
    * @throws ConfigProblem for a family setting that cannot work, or when every named family is skipped
    */
   public static Families read(PreflightConfig config, Optional<Profile> forced, List<String> names) {
+    return read(config, forced, names, System::getenv);
+  }
+
+  /** As {@link #read(PreflightConfig, Optional, List)}, the login's credentials read by {@code environment}. */
+  static Families read(PreflightConfig config, Optional<Profile> forced, List<String> names,
+      UnaryOperator<String> environment) {
     Profile profile = forced.isPresent() ? forced.get() : Profile.from(config.string("preflight.profile"));
     RunSequence.forRun(DistributionSettings.from(config));
     Skips skips = new Skips();
+    Optional<Login> login = Login.from(config, environment).filter(l -> names.stream().anyMatch(l::logsIn));
     List<Function<PreflightRun, List<Phase>>> configured = new ArrayList<>();
     for (String name : names) {
       switch (name) {
         case UPLOADS -> UploadFamily.from(config, profile, skips)
             .ifPresent(f -> configured.add(run -> f.family(run.target().baseUrl(), run.rawClients()).phases()));
-        case BINDING, API -> RequestFamily.from(config, name, profile, skips)
+        case BINDING, API -> RequestFamily.from(config, name, profile, skips, login)
             .ifPresent(f -> configured.add(run -> f.family(run.runDir()).phases()));
         case LONG_CONNECTIONS -> LongConnectionFamily.from(config, profile, skips)
             .ifPresent(f -> configured.add(run -> f.family(run.target().baseUrl(), run.rawClients()).phases()));
@@ -69,7 +85,7 @@ public final class Families {
       throw new ConfigProblem("No endpoint family is left to run (" + String.join("; ", skips.lines())
           + "): configure at least one under preflight.families, see docs/targeting-your-service.md.");
     }
-    return new Families(profile, configured, skips.lines());
+    return new Families(profile, configured, skips.lines(), login);
   }
 
   /** The console lines saying what was skipped and why. */
@@ -89,8 +105,17 @@ public final class Families {
         .userAgentHeader("gin-preflight");
   }
 
-  /** Every configured family's phases against the run's target, one family after the other. */
+  /**
+   * Every configured family's phases against the run's target, one family after the other.
+   *
+   * @throws ConfigProblem when the configured login, tried once, does not answer a token
+   */
   public List<Phase> phases(PreflightRun run) {
+    login.ifPresent(l -> {
+      LoginTrial.run(l, run.target().baseUrl());
+      LOG.info("login: {} answered a token; every virtual user of {} logs in first", l.describe(),
+          String.join(" and ", l.families()));
+    });
     List<Phase> all = new ArrayList<>();
     configured.forEach(family -> all.addAll(family.apply(run)));
     return all;

@@ -35,8 +35,10 @@ public final class LongConnectionFamily {
    *
    * @param ssePath the single-object form's hold path for the first SSE endpoint, or empty
    * @param endpoints the names held; empty: the first SSE and the first WebSocket endpoint
+   * @param warmUp whether an unjudged hold of the same clients comes first (preflight.conf: hold.warm-up)
    */
-  record Hold(int clients, Duration ramp, Duration duration, String ssePath, List<String> endpoints) {}
+  record Hold(int clients, Duration ramp, Duration duration, String ssePath, List<String> endpoints,
+      boolean warmUp) {}
 
   private final List<SseEndpoint> streams;
   private final List<WsEndpoint> webSockets;
@@ -78,7 +80,8 @@ public final class LongConnectionFamily {
     Hold hold = new Hold(config.nonNegativeInt(AT + "hold.clients"), config.positiveDuration(AT + "hold.ramp"),
         config.positiveDuration(AT + "hold.duration"),
         config.hasNonBlankValue(AT + "hold.sse-path") ? config.string(AT + "hold.sse-path") : "",
-        config.hasValue(AT + "hold.endpoints") ? config.stringList(AT + "hold.endpoints") : List.of());
+        config.hasValue(AT + "hold.endpoints") ? config.stringList(AT + "hold.endpoints") : List.of(),
+        config.bool(AT + "hold.warm-up"));
     checkHeld(hold, sse, webSockets);
     if (hold.clients() == 0) {
       skips.endpoint(NAME, "the phase that holds connections open", AT + "hold.clients is 0");
@@ -132,11 +135,18 @@ public final class LongConnectionFamily {
     longPolls.forEach(p -> steps.add(p.journey()));
     steps.addAll(closeStays);
     ChainBuilder journey = feed(new RunSequence()).exec(steps);
-    List<Phase> held = hold.clients() == 0 || (streams.isEmpty() && webSockets.isEmpty()) ? List.of()
-        : List.of(Phase.named(PHASE + " held").journey(holdJourney(conversations))
-            // many clients each holding the held endpoints open at the same time
+    List<Phase> held = new ArrayList<>();
+    if (hold.clients() > 0 && !(streams.isEmpty() && webSockets.isEmpty())) {
+      if (hold.warmUp()) {
+        held.add(Phase.warmUp(PHASE + " held warm-up").journey(holdJourney(conversations))
+            // the same peak first: the Go runtime keeps the records of every goroutine it ran at once
             .inject(rampUsers(hold.clients()).during(hold.ramp())));
-    return new Family(PHASE, journey, journey, load, held);
+      }
+      held.add(Phase.named(PHASE + " held").journey(holdJourney(conversations))
+          // many clients each holding the held endpoints open at the same time
+          .inject(rampUsers(hold.clients()).during(hold.ramp())));
+    }
+    return new Family(PHASE, journey, journey, load, List.copyOf(held));
   }
 
   private ChainBuilder holdJourney(WsConversations conversations) {

@@ -69,6 +69,10 @@ public abstract class WatchedSimulation extends Simulation {
       setUp(built.preflight().populations(run))
           .protocols(built.protocol())
           .assertions(built.preflight().assertions(run));
+    } catch (ConfigProblem e) {
+      // A setting only the started target can refute (the login tried once): stop it, then say why.
+      run.close();
+      throw CannotStart.exit(e);
     } catch (RuntimeException e) {
       // Gatling never calls after() on a simulation it could not build: stop the target here.
       run.close();
