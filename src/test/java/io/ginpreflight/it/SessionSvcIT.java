@@ -8,6 +8,8 @@ import io.ginpreflight.model.SiteGrowth;
 import io.ginpreflight.model.SiteOrigin;
 import io.ginpreflight.report.MemoryJson;
 import io.ginpreflight.report.MemoryReport;
+import io.ginpreflight.target.GoExperiments;
+import io.ginpreflight.target.GoToolchain;
 import io.ginpreflight.target.LoopbackPorts;
 import io.ginpreflight.testkit.GatlingProcess;
 import io.ginpreflight.testkit.RequiresGo;
@@ -42,8 +44,11 @@ class SessionSvcIT {
     Path source = GatlingProcess.projectDir().resolve("src/test/resources/testdata/sessionsvc");
     binary = GatlingProcess.projectDir().resolve("target/it-sessionsvc/sessionsvc");
     Files.createDirectories(binary.getParent());
-    Process build = new ProcessBuilder("go", "build", "-o", binary.toString(), "./cmd/sessionsvc")
-        .directory(source.toFile()).redirectErrorStream(true).start();
+    ProcessBuilder builder = new ProcessBuilder("go", "build", "-o", binary.toString(), "./cmd/sessionsvc")
+        .directory(source.toFile()).redirectErrorStream(true);
+    // Built as gin-lab is, with the goroutineleak profile where the toolchain has it.
+    GoExperiments.addGoroutineLeakProfile(builder.environment(), GoToolchain.require());
+    Process build = builder.start();
     String output = new String(build.getInputStream().readAllBytes());
     assertTrue(build.waitFor(3, TimeUnit.MINUTES) && build.exitValue() == 0, "go build sessionsvc: " + output);
   }

@@ -14,7 +14,9 @@ public enum ProfileKind {
   /** goroutine?debug=1: pprof reads this legacy text, and the leak sites are read from it. */
   GOROUTINE("goroutine"),
   /** goroutine?debug=2, every stack in full: for people. */
-  GOROUTINE_FULL("goroutine-full");
+  GOROUTINE_FULL("goroutine-full"),
+  /** goroutineleak?debug=1: only the goroutines the GC proved leaked, in goroutine?debug=1's format. */
+  GOROUTINE_LEAK("goroutineleak");
 
   private final String jsonName;
 

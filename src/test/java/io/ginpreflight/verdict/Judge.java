@@ -244,6 +244,7 @@ public final class Judge {
     List<SiteGrowth> grown = switch (result.kind()) {
       case HEAP_GROWTH -> sites.heap(before, after);
       case GOROUTINE_GROWTH -> sites.goroutines(before, after);
+      case LEAKED_GOROUTINES -> sites.leakedGoroutines(before, after);
       default -> List.of();
     };
     return result.withTopSites(grown, LeakSites.clause(grown));

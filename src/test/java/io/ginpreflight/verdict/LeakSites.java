@@ -53,6 +53,12 @@ public final class LeakSites {
     return diff(before, after, ProfileKind.GOROUTINE, GoroutineDump::parse, (b, a) -> SiteDiff.goroutines(b, a, TOP));
   }
 
+  /** The stacks of the goroutines the runtime proved leaked, by how many more there were. */
+  public List<SiteGrowth> leakedGoroutines(ProbeReading before, ProbeReading after) {
+    return diff(before, after, ProfileKind.GOROUTINE_LEAK, GoroutineDump::parse,
+        (b, a) -> SiteDiff.goroutines(b, a, TOP));
+  }
+
   private interface Parser<T> {
     T parse(String text) throws SignalUnavailable;
   }
