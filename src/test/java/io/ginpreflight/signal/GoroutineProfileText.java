@@ -70,6 +70,6 @@ final class GoroutineProfileText {
   }
 
   private static GoroutineStack stack(long count, List<StackFrame> frames, String labels) {
-    return new GoroutineStack(count, "", 0, frames, SiteRule.siteOf(frames, labels));
+    return new GoroutineStack(count, frames, SiteRule.siteOf(frames, labels));
   }
 }

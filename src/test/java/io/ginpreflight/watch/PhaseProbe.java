@@ -73,13 +73,15 @@ final class PhaseProbe {
     Snapshot beforeGc = signals.read();
     Map<ProfileKind, String> profiles = new LinkedHashMap<>();
     Map<Signal, Measurement> fromPprof = forceGcAndReadHeap(index, profiles, keepProfiles);
+    // Before the dumps: the leak profile's GC marks what it proved, and debug=2 then says "(leaked)".
+    Optional<Measurement> leaked = readLeakedGoroutines(index, profiles, keepProfiles);
     if (keepProfiles) {
       saveGoroutineDumps(index, profiles);
     }
     Snapshot afterRead = signals.read();
     Map<Signal, Measurement> after = new HashMap<>(afterRead.signals());
     after.putAll(fromPprof);
-    readLeakedGoroutines(index, profiles, keepProfiles).ifPresent(m -> after.put(LEAKED_GOROUTINES, m));
+    leaked.ifPresent(m -> after.put(LEAKED_GOROUTINES, m));
     if (!settling.settled) {
       Measurement goroutines = after.get(GOROUTINES);
       if (goroutines != null) {
