@@ -4,19 +4,18 @@ package io.ginpreflight.model;
  * Temp files that grew during a phase and share a name pattern (digits and random suffixes made
  * {@code *}) and a directory under the temp dir.
  *
- * @param pattern {@code multipart-*}, {@code gin-lab-upload-*}
- * @param directory where they are, relative to the temp dir's parent ({@code service-tmp}, {@code lab-tmp/b-*})
+ * @param pattern the path under the temp dir with random parts as {@code *}: {@code multipart-*}, or a file of
+ *     one directory per request, {@code gin-lab-batch-*}{@code /}{@code *}
+ * @param directory the temp dir, as its folder is named ({@code service-tmp})
  * @param smallestBytes the smallest grown file; with {@code largestBytes} the spread of their sizes
  * @param grownBytes the bytes the group grew by
  * @param knownCreator what writes files of this pattern, when it is a well-known one; empty otherwise
- * @param requestsInPhase the request names that ran in the phase, one of which left them
  */
 public record TempFileGroup(String pattern, String directory, long before, long after, long smallestBytes,
-    long largestBytes, long grownBytes, String knownCreator, java.util.List<String> requestsInPhase) {
+    long largestBytes, long grownBytes, String knownCreator) {
 
   public TempFileGroup {
     knownCreator = knownCreator == null ? "" : knownCreator;
-    requestsInPhase = requestsInPhase == null ? java.util.List.of() : java.util.List.copyOf(requestsInPhase);
   }
 
   public long growth() {
@@ -30,7 +29,6 @@ public record TempFileGroup(String pattern, String directory, long before, long 
         : Bytes.format(smallestBytes) + " to " + Bytes.format(largestBytes);
     return (growth >= 0 ? "+" : "") + growth + (Math.abs(growth) == 1 ? " file " : " files ") + pattern + " of "
         + sizes + " (" + Bytes.format(grownBytes) + ") in " + directory
-        + (knownCreator.isEmpty() ? "" : " (" + knownCreator + ")")
-        + (requestsInPhase.isEmpty() ? "" : "; requests in the phase: " + String.join(", ", requestsInPhase));
+        + (knownCreator.isEmpty() ? "" : " (" + knownCreator + ")");
   }
 }
