@@ -29,9 +29,11 @@ public final class TempFileGroups {
 
   private TempFileGroups() {}
 
-  /** Every regular file under {@code dir}: its size and path relative to it, one a line. */
+  private static final String DIR = "# dir ";
+
+  /** Every regular file under {@code dir}: its size and path relative to it, one a line, after the dir's. */
   public static String listing(Path dir) {
-    StringBuilder text = new StringBuilder();
+    StringBuilder text = new StringBuilder(DIR).append(dir).append('\n');
     try {
       Files.walkFileTree(dir, new SimpleFileVisitor<>() {
         @Override
@@ -56,6 +58,16 @@ public final class TempFileGroups {
     return text.toString();
   }
 
+  /** The temp dir's folder name from a listing's first line ({@code service-tmp}); "the temp dir" without it. */
+  public static String dirName(String listing) {
+    String first = listing.lines().findFirst().orElse("");
+    if (!first.startsWith(DIR)) {
+      return "the temp dir";
+    }
+    Path name = Path.of(first.substring(DIR.length())).getFileName();
+    return name == null ? first.substring(DIR.length()) : name.toString();
+  }
+
   private record Key(String directory, String pattern) {}
 
   private static final class Tally {
@@ -71,14 +83,14 @@ public final class TempFileGroups {
   public static List<TempFileGroup> grown(String beforeListing, String afterListing, String tempDirName, int top) {
     Map<Key, Tally> tallies = new LinkedHashMap<>();
     Set<String> was = new HashSet<>();
-    beforeListing.lines().filter(l -> l.contains("\t")).forEach(line -> {
+    beforeListing.lines().filter(l -> l.contains("\t") && !l.startsWith(DIR)).forEach(line -> {
       String path = line.substring(line.indexOf('\t') + 1);
       was.add(path);
       Tally tally = tallies.computeIfAbsent(key(path, tempDirName), k -> new Tally());
       tally.before++;
       tally.beforeBytes += Long.parseLong(line.substring(0, line.indexOf('\t')));
     });
-    afterListing.lines().filter(l -> l.contains("\t")).forEach(line -> {
+    afterListing.lines().filter(l -> l.contains("\t") && !l.startsWith(DIR)).forEach(line -> {
       String path = line.substring(line.indexOf('\t') + 1);
       long size = Long.parseLong(line.substring(0, line.indexOf('\t')));
       Tally tally = tallies.computeIfAbsent(key(path, tempDirName), k -> new Tally());

@@ -32,8 +32,9 @@ class TempFileGroupsTest {
     Files.write(dir.resolve("multipart-3957372011"), new byte[100]);
     Files.write(dir.resolve("multipart-22881"), new byte[300]);
     // THEN their group names the writer
-    TempFileGroup group = TempFileGroups.grown(before, TempFileGroups.listing(dir), "service-tmp", 5).get(0);
-    assertEquals("+2 files multipart-* of 100 B to 300 B (400 B) in service-tmp", group.sentence()
+    String after = TempFileGroups.listing(dir);
+    TempFileGroup group = TempFileGroups.grown(before, after, TempFileGroups.dirName(after), 5).get(0);
+    assertEquals("+2 files multipart-* of 100 B to 300 B (400 B) in " + dir.getFileName(), group.sentence()
         .substring(0, group.sentence().indexOf(" (Go's")));
     assertEquals(true, group.knownCreator().startsWith("Go's mime/multipart"));
   }

@@ -253,6 +253,8 @@ public final class Judge {
       case GOROUTINE_GROWTH -> LeakDetail.ofGoroutines(sites.goroutineGroups(before, after, grown));
       case LEAKED_GOROUTINES -> LeakDetail.ofGoroutines(sites.goroutineGroups(before, after, grown).stream()
           .filter(GoroutineGroup::provedLeaked).toList());
+      case FD_GROWTH -> LeakDetail.ofDescriptors(sites.descriptors(before, after));
+      case TEMP_FILE_GROWTH -> LeakDetail.ofTempFiles(sites.tempFiles(before, after));
       default -> LeakDetail.NONE;
     };
     return result.withTopSites(grown, clause(grown, detail)).withDetail(detail);

@@ -3,7 +3,11 @@ package io.ginpreflight.verdict;
 import io.ginpreflight.model.ProbeReading;
 import io.ginpreflight.model.ProfileKind;
 import io.ginpreflight.model.SiteGrowth;
+import io.ginpreflight.model.DescriptorGroup;
 import io.ginpreflight.model.GoroutineGroup;
+import io.ginpreflight.model.TempFileGroup;
+import io.ginpreflight.procfs.DescriptorGroups;
+import io.ginpreflight.procfs.TempFileGroups;
 import io.ginpreflight.signal.GoroutineDump;
 import io.ginpreflight.signal.GoroutineGroups;
 import io.ginpreflight.signal.HeapProfileText;
@@ -68,6 +72,17 @@ public final class LeakSites {
   public List<GoroutineGroup> goroutineGroups(ProbeReading before, ProbeReading after, List<SiteGrowth> labelled) {
     return diff(before, after, ProfileKind.GOROUTINE_FULL, GoroutineDump::parse,
         (b, a) -> GoroutineGroups.grown(b, a, labelled, TOP));
+  }
+
+  /** The grown descriptors by kind and peer, from the listings the probes saved (local targets only). */
+  public List<DescriptorGroup> descriptors(ProbeReading before, ProbeReading after) {
+    return diff(before, after, ProfileKind.DESCRIPTORS, text -> text, (b, a) -> DescriptorGroups.grown(b, a, TOP));
+  }
+
+  /** The grown temp files by pattern and size, from the listings the probes saved (local targets only). */
+  public List<TempFileGroup> tempFiles(ProbeReading before, ProbeReading after) {
+    return diff(before, after, ProfileKind.TEMP_FILES, text -> text,
+        (b, a) -> TempFileGroups.grown(b, a, TempFileGroups.dirName(a), TOP));
   }
 
   private interface Parser<T> {

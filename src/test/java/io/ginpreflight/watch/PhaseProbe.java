@@ -77,6 +77,7 @@ final class PhaseProbe {
     Optional<Measurement> leaked = readLeakedGoroutines(index, profiles, keepProfiles);
     if (keepProfiles) {
       saveGoroutineDumps(index, profiles);
+      saveLocalListings(index, profiles);
     }
     Snapshot afterRead = signals.read();
     Map<Signal, Measurement> after = new HashMap<>(afterRead.signals());
@@ -149,6 +150,14 @@ final class PhaseProbe {
     reading.filter(r -> keepProfiles && r.leaked().isMeasured()).ifPresent(r -> profiles.put(
         ProfileKind.GOROUTINE_LEAK, save("goroutineleak-" + index + ".txt", r.text().getBytes(StandardCharsets.UTF_8))));
     return reading.map(GoroutineLeakProfile.Reading::leaked);
+  }
+
+  /** What the descriptors and temp files are, so a KO names its largest group; kept beside the profiles. */
+  private void saveLocalListings(int index, Map<ProfileKind, String> profiles) {
+    local.flatMap(LocalSignals::descriptorListing).ifPresent(listing -> profiles.put(ProfileKind.DESCRIPTORS,
+        save("descriptors-" + index + ".txt", listing.getBytes(StandardCharsets.UTF_8))));
+    local.flatMap(LocalSignals::tempFileListing).ifPresent(listing -> profiles.put(ProfileKind.TEMP_FILES,
+        save("temp-files-" + index + ".txt", listing.getBytes(StandardCharsets.UTF_8))));
   }
 
   private void saveGoroutineDumps(int index, Map<ProfileKind, String> profiles) {
