@@ -61,7 +61,7 @@ public final class DescriptorListing {
    * @param tcpTables /proc/PID/net/tcp and tcp6, one after the other
    * @param unixTable /proc/PID/net/unix
    */
-  static List<Descriptor> classify(Map<Integer, String> links, String tcpTables, String unixTable) {
+  public static List<Descriptor> classify(Map<Integer, String> links, String tcpTables, String unixTable) {
     Map<Long, TcpTable.TcpSocket> tcp = TcpTable.parse(tcpTables);
     Set<Long> unix = unixInodes(unixTable);
     Set<Long> own = new HashSet<>();

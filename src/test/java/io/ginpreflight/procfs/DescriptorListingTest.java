@@ -3,10 +3,8 @@ package io.ginpreflight.procfs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.ginpreflight.model.DescriptorGroup;
-import io.ginpreflight.testkit.Fixtures;
+import io.ginpreflight.testkit.ProcfsFixtures;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,14 +15,7 @@ import org.junit.jupiter.api.Test;
 class DescriptorListingTest {
 
   private static String listing(String when) {
-    Map<Integer, String> links = new TreeMap<>();
-    Fixtures.text("procfs-fd-" + when + ".txt").lines().filter(l -> !l.isBlank()).forEach(line -> {
-      int space = line.indexOf(' ');
-      links.put(Integer.parseInt(line.substring(0, space)), line.substring(space + 1));
-    });
-    return DescriptorGroups.listing(DescriptorListing.classify(links,
-        Fixtures.text("procfs-net-tcp-" + when + ".txt") + "\n" + Fixtures.text("procfs-net-tcp6-" + when + ".txt"),
-        Fixtures.text("procfs-net-unix-" + when + ".txt")));
+    return ProcfsFixtures.descriptorListing(when);
   }
 
   @Test
