@@ -65,11 +65,10 @@ public final class MemoryWatch implements AutoCloseable {
   /** The cheap signals leave the leak profile out; what is missing at start is not offered, so read it once. */
   private static Snapshot withLeakedGoroutines(Snapshot read, GoroutineLeakProfile leakProfile) {
     Optional<GoroutineLeakProfile.Reading> leaked = leakProfile.read();
-    if (leaked.isEmpty()) {
-      return read;
-    }
     java.util.Map<Signal, Measurement> signals = new java.util.HashMap<>(read.signals());
-    signals.put(Signal.LEAKED_GOROUTINES, leaked.get().leaked());
+    // Not offered: the plan skips the check, and the log says how to switch it on.
+    signals.put(Signal.LEAKED_GOROUTINES, leaked.map(GoroutineLeakProfile.Reading::leaked).orElse(
+        Measurement.failed("the target offers no goroutineleak profile (" + GoroutineLeakProfile.ADVICE + ")")));
     return new Snapshot(read.at(), signals);
   }
 
