@@ -4,43 +4,21 @@ import io.ginpreflight.model.Bytes;
 import io.ginpreflight.model.DescriptorGroup;
 import io.ginpreflight.model.GoroutineGroup;
 import io.ginpreflight.model.LeakDetail;
-import io.ginpreflight.model.Status;
 import io.ginpreflight.model.TempFileGroup;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The KO detail of memory.html: for each failed check, the groups behind its number (goroutines by stack,
- * state and creator with the stack folded; descriptors by kind and peer; temp files by pattern and size).
- * Empty when no KO check has groups.
+ * The groups behind a failed check's number, for its detail in memory.html's "What failed": goroutines by
+ * stack, state and creator with the stack folded; descriptors by kind and peer; temp files by pattern and size.
  */
 final class LeakGroupsHtml {
 
   private LeakGroupsHtml() {}
 
-  private record Failed(String name, LeakDetail detail) {}
-
-  static String section(MemoryReport report) {
-    List<Failed> failed = new ArrayList<>();
-    ReportParts.list(report.checks()).stream().filter(c -> c.status() == Status.KO && !detail(c.detail()).isEmpty())
-        .forEach(c -> failed.add(new Failed(c.name(), c.detail())));
-    ReportParts.list(report.trends()).forEach(t -> ReportParts.list(t.rates()).stream()
-        .filter(r -> r.status() == Status.KO && !detail(r.detail()).isEmpty())
-        .forEach(r -> failed.add(new Failed(r.check(), r.detail()))));
-    if (failed.isEmpty()) {
-      return "";
-    }
-    StringBuilder html = new StringBuilder("<section id=\"leak-groups\"><h2>What the failed checks left behind</h2>");
-    for (Failed check : failed) {
-      html.append("<h3>").append(Html.esc(check.name())).append("</h3>");
-      html.append(goroutines(check.detail().goroutines())).append(descriptors(check.detail().descriptors()))
-          .append(tempFiles(check.detail().tempFiles()));
-    }
-    return html.append("</section>").toString();
-  }
-
-  private static LeakDetail detail(LeakDetail detail) {
-    return detail == null ? LeakDetail.NONE : detail;
+  /** The check's groups, one table per kind; empty when it has none. */
+  static String tables(LeakDetail detail) {
+    LeakDetail groups = detail == null ? LeakDetail.NONE : detail;
+    return goroutines(groups.goroutines()) + descriptors(groups.descriptors()) + tempFiles(groups.tempFiles());
   }
 
   private static String goroutines(List<GoroutineGroup> groups) {

@@ -58,10 +58,11 @@ class LeakGroupsHtmlTest {
     // WHEN Chromium loads it
     String dom = HeadlessChromium.dumpDom(page, dir);
     // THEN the KO detail names the goroutines' state, stack and creator, the sockets' peer, the files' pattern
-    int start = dom.indexOf("<section id=\"leak-groups\">");
+    int start = dom.indexOf("<div id=\"failed\">");
     assertTrue(start >= 0, dom);
-    String section = dom.substring(start, dom.indexOf("</section>", start));
-    assertTrue(section.contains("<h3>memory: goroutine growth [api]</h3>"), section);
+    String section = dom.substring(start, dom.indexOf("<table id=\"verdict\"", start));
+    int goroutineCheck = section.indexOf("goroutine growth [api]</h3>");
+    assertTrue(goroutineCheck >= 0 && section.indexOf("goroutine-groups", goroutineCheck) > goroutineCheck, section);
     assertTrue(section.contains("<td>chan send, proved leaked</td><td><code>main.leakyNotifyDeliver "
         + "(leak_blocked_goroutine.go:77)</code></td><td><code>main.leakyNotifyHandler (leak_blocked_goroutine.go:70)"
         + "</code></td>"), section);
@@ -70,8 +71,10 @@ class LeakGroupsHtmlTest {
         + "<td>outbound, ESTABLISHED</td>"), section);
     assertTrue(section.contains("<code>gin-lab-upload-*</code></td><td class=\"num\">64.0 KiB</td>"
         + "<td class=\"num\">1.9 MiB</td><td><code>lab-tmp</code>"), section);
-    // AND checks without groups (the KO heap check) get no table here
-    assertEquals(3, section.split("<h3>").length - 1, section);
+    // AND each kind of group is shown once, in its own check's detail
+    for (String table : List.of("goroutine-groups", "descriptor-groups", "temp-file-groups")) {
+      assertEquals(2, section.split("class=\"sites " + table + "\"", -1).length, table + " in " + section);
+    }
   }
 
   @Test

@@ -44,8 +44,6 @@ public final class MemoryHtmlWriter {
     List<TrendRecord> trends = ReportParts.list(report.trends());
     List<MemoryHtmlFailed.Failed> failed = MemoryHtmlFailed.of(checks, trends);
     html.append(MemoryHtmlFailed.section(failed, !checks.isEmpty() || !trends.isEmpty())).append('\n');
-    // The groups behind the failed goroutine, descriptor and temp-file checks.
-    html.append(LeakGroupsHtml.section(report)).append('\n');
     html.append(MemoryHtmlGrid.grid(checks, trends, failed)).append('\n');
     html.append(MemoryHtmlBuild.section(report.build(), ReportParts.list(report.knownLeaks()))).append('\n');
     html.append(charts(report, samples)).append('\n');
