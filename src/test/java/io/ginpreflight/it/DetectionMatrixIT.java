@@ -133,7 +133,7 @@ class DetectionMatrixIT {
    */
   static final Pattern KEPT_REQUEST_SITE = Pattern.compile("top growth: (net/http|net/textproto|net/url|context)"
       + "\\.[^ ]+ \\([a-z_]+\\.go:[0-9]+\\) [0-9.]+ [KM]iB ±[0-9.]+ [KM]?i?B \\(heap sampled every 64\\.0 KiB\\) in "
-      + "the standard library \\(go1\\.[0-9.]+\\), allocated by the library and kept by the service \\(no frame of "
+      + "the standard library \\(go1\\.[0-9.]+(-X:[a-z,]+)?\\), allocated by the library and kept by the service \\(no frame of "
       + "yours in the allocation stack; objects allocated per request and kept: look for maps or caches keyed by "
       + "requests or contexts\\); your code that grew most: main\\.[^ ]+ \\([a-z_]+\\.go:[0-9]+\\)");
 

@@ -57,9 +57,33 @@ public final class GoroutineGroups {
       }
     });
     groups.sort(Comparator.comparingLong(GoroutineGroup::growth).reversed()
-        .thenComparing(g -> SiteRule.namesTheTarget(g.function()) || !g.pprofLabels().isEmpty() ? 0 : 1)
+        .thenComparing(g -> namesTheTarget(g) ? 0 : 1)
         .thenComparing(GoroutineGroup::function).thenComparing(GoroutineGroup::state));
+    promoteOwnGroup(groups);
     return List.copyOf(groups.subList(0, Math.min(top, groups.size())));
+  }
+
+  /**
+   * A leak often strands goroutines of a library beside the service's own (an unclosed response body keeps
+   * net/http's server and client loops): when the largest group names nothing of the service, a group that
+   * does (its own frame, creator or pprof labels) and grew at least half as much is the one to lead with.
+   */
+  private static void promoteOwnGroup(List<GoroutineGroup> groups) {
+    if (groups.isEmpty() || namesTheTarget(groups.get(0))) {
+      return;
+    }
+    long largest = groups.get(0).growth();
+    for (int i = 1; i < groups.size(); i++) {
+      if (namesTheTarget(groups.get(i)) && 2 * groups.get(i).growth() >= largest) {
+        groups.add(0, groups.remove(i));
+        return;
+      }
+    }
+  }
+
+  private static boolean namesTheTarget(GoroutineGroup group) {
+    return SiteRule.namesTheTarget(group.function()) || !group.pprofLabels().isEmpty()
+        || (!group.createdBy().isEmpty() && SiteRule.namesTheTarget(group.createdBy()));
   }
 
   /** Where the goroutine itself waits: its own code's frame, else the library frame it started in. */

@@ -65,4 +65,26 @@ class GoroutineGroupsTest {
         + "net/http.(*Transport).dialConn (transport.go:1994)", readLoop.sentence());
     assertEquals(List.of("net/http.(*persistConn).readLoop (transport.go:2450)"), readLoop.stack());
   }
+
+  @Test
+  void aLabelledLibraryGroupLeadsOverALargerOneThatNamesNothingOfTheService() throws SignalUnavailable {
+    // GIVEN the upstream leak's dumps, whose labelled read loops grew 40 like the upstream's own server loops
+    List<SiteGrowth> labelled = List.of(new SiteGrowth(
+        "net/http.(*persistConn).readLoop [pprof labels leakyFunc=main.(*upstream).leakyUpstreamProxy]",
+        "transport.go:2450", 2, 42, io.ginpreflight.model.Unit.COUNT));
+    // WHEN grouped with the deliverers left out (as in a run of the upstream leak alone)
+    GoroutineDump before = GoroutineDump.parse(BEFORE);
+    GoroutineDump after = GoroutineDump.parse(AFTER);
+    List<GoroutineGroup> groups = GoroutineGroups.grown(withoutDeliverers(before), withoutDeliverers(after),
+        labelled, 5);
+    // THEN the group that names the handler leads
+    assertEquals("net/http.(*persistConn).readLoop", groups.get(0).function(), groups.toString());
+    assertEquals("leakyFunc=main.(*upstream).leakyUpstreamProxy", groups.get(0).pprofLabels());
+  }
+
+  private static GoroutineDump withoutDeliverers(GoroutineDump dump) {
+    List<GoroutineStack> kept = dump.stacks().stream()
+        .filter(s -> s.frames().stream().noneMatch(f -> f.function().equals("main.leakyNotifyDeliver"))).toList();
+    return new GoroutineDump(kept.size(), kept);
+  }
 }
