@@ -40,7 +40,7 @@ class PreflightConfigTest {
         () -> withOverrides(Map.of("preflight.limits.heap-groth", "1MiB")));
     assertEquals("Unknown configuration key 'preflight.limits.heap-groth'; known keys are: "
         + "preflight.limits.failed-requests-percent, preflight.limits.fd-growth, preflight.limits.goroutine-growth, "
-        + "preflight.limits.goroutines-per-1000-requests, preflight.limits.heap-growth, "
+        + "preflight.limits.goroutines-per-1000-requests, preflight.limits.heap-growth, preflight.limits.leaked-goroutines, "
         + "preflight.limits.noise-floor.goroutines, preflight.limits.noise-floor.heap, preflight.limits.rate-min-requests, "
         + "preflight.limits.retained-bytes-per-request, preflight.limits.retained-bytes-per-virtual-user, "
         + "preflight.limits.rss-growth, preflight.limits.temp-file-growth, "

@@ -58,6 +58,36 @@ class DetectionMatrixIT {
       "fds", List.of("open fd growth"),
       "tempfiles", List.of("temp file growth"));
 
+  /** A KO message that names where: the check (null: the one that caught the row) and what it must say. */
+  private record SiteText(String check, String regex) {}
+
+  /** A goroutine KO names the group: its count, state (and wait, or the runtime's proof), stack site and creator. */
+  private static final String GOROUTINE_GROUP = ".*top growth: \\+\\d+ goroutines? (blocked in [^,(]+|running|runnable|"
+      + "in a system call)( for at least \\d+ minutes?)?( \\(proved leaked by the runtime\\))? at \\S+ \\([\\w.]+:\\d+\\)"
+      + "( \\[pprof labels [^\\]]+\\])?, created by \\S+ \\([\\w.]+:\\d+\\).*";
+
+  /** The site text each row's KO must carry, beyond the leaky function's name (heap rows: not here). */
+  private static List<SiteText> siteTexts(String pattern, String signal) {
+    List<SiteText> texts = new ArrayList<>();
+    if (signal.equals("goroutines")) {
+      texts.add(new SiteText(null, GOROUTINE_GROUP));
+    }
+    switch (pattern) {
+      // The deliverers block on a channel nothing can reach: the runtime proves them leaked.
+      case "blocked-goroutine" -> texts.add(new SiteText("leaked goroutines",
+          ".*top growth: \\+\\d+ goroutines blocked in chan send \\(proved leaked by the runtime\\) at "
+              + "main\\.leakyNotifyDeliver \\(leak_blocked_goroutine\\.go:\\d+\\), created by main\\.leakyNotifyHandler .*"));
+      // Each unclosed body keeps its connection to the in-lab upstream.
+      case "upstream-body" -> texts.add(new SiteText("open fd growth",
+          ".*top growth: \\+\\d+ TCP sockets to 127\\.0\\.0\\.1:\\d+ \\(outbound, ESTABLISHED\\).*"));
+      case "file-not-closed" -> texts.add(new SiteText(null, ".*top growth: \\+\\d+ files \\S*/gin-lab-blob-\\* .*"));
+      case "temp-file-kept" -> texts.add(new SiteText(null,
+          ".*top growth: \\+\\d+ files gin-lab-(upload|batch)-\\*\\S* of .* in \\S+.*"));
+      default -> { }
+    }
+    return texts;
+  }
+
   /**
    * pprof samples one allocation per 512 KiB by default: a full LRU trap that only churns can then look
    * like MiBs of growth by chance and outrank a real leak as "top growth". 64 KiB makes the order stable.
@@ -103,7 +133,7 @@ class DetectionMatrixIT {
    */
   static final Pattern KEPT_REQUEST_SITE = Pattern.compile("top growth: (net/http|net/textproto|net/url|context)"
       + "\\.[^ ]+ \\([a-z_]+\\.go:[0-9]+\\) [0-9.]+ [KM]iB ±[0-9.]+ [KM]?i?B \\(heap sampled every 64\\.0 KiB\\) in "
-      + "the standard library \\(go1\\.[0-9.]+\\), allocated by the library and kept by the service \\(no frame of "
+      + "the standard library \\(go1\\.[0-9.]+(-X:[a-z,]+)?\\), allocated by the library and kept by the service \\(no frame of "
       + "yours in the allocation stack; objects allocated per request and kept: look for maps or caches keyed by "
       + "requests or contexts\\); your code that grew most: main\\.[^ ]+ \\([a-z_]+\\.go:[0-9]+\\)");
 
@@ -127,7 +157,8 @@ class DetectionMatrixIT {
       Optional<Pattern> site = !"heap".equals(entry.get("signal").asText()) ? Optional.empty()
           : Optional.of(pattern.equals("kept-request") ? KEPT_REQUEST_SITE
               : ownHeapSite(leakyFunc, "leak_" + pattern.replace('-', '_') + ".go"));
-      rows.add(row(pattern, driver[0], driver[1], checks, simpleName(leakyFunc), site, properties));
+      rows.add(row(pattern, driver[0], driver[1], checks, simpleName(leakyFunc), site, properties,
+          siteTexts(pattern, entry.get("signal").asText())));
     }
     for (SmallLeak leak : SMALL) {
       // A leak of 32 B per request grows a few hundred KiB a phase: at one sample per 64 KiB, a full LRU that
@@ -137,7 +168,7 @@ class DetectionMatrixIT {
       Optional<Pattern> site = leak.check().startsWith("retained")
           ? Optional.of(ownHeapSite("main." + leak.function(), leak.file())) : Optional.empty();
       Row row = row(leak.name(), leak.simulation(), leak.phase(), List.of(leak.check()), leak.function(), site,
-          properties);
+          properties, leak.check().startsWith("goroutines") ? List.of(new SiteText(null, GOROUTINE_GROUP)) : List.of());
       rows.add(row);
     }
     // The fixed half is the bare default a user runs: mvn gatling:test, every family, every leak fixed.
@@ -157,7 +188,7 @@ class DetectionMatrixIT {
    * their own sentence is the pointer); a heap row's message must also match its {@code site} text.
    */
   private static Row row(String pattern, String simulation, String phase, List<String> checks, String function,
-      Optional<Pattern> site, Map<String, String> properties) throws Exception {
+      Optional<Pattern> site, Map<String, String> properties, List<SiteText> siteTexts) throws Exception {
     GatlingProcess run = GatlingProcess.run("io.ginpreflight.simulations." + simulation, properties, RUN_TIMEOUT);
     Optional<MemoryReport> report = report(run);
     List<Verdict> verdicts = new ArrayList<>();
@@ -177,10 +208,18 @@ class DetectionMatrixIT {
         || checks.get(0).startsWith("retained");
     // A heap row's site text is the assertion; kept-request's leaky function allocates nothing that grows
     // most, so the library site said as such stands for it.
-    boolean namesFunction = site.map(p -> p.matcher(message).find())
+    boolean heapSiteNamed = site.map(p -> p.matcher(message).find())
         .orElse(!hasStack || message.contains(function));
+    // Goroutine, descriptor and temp-file rows name their group.
+    List<String> unnamed = siteTexts.stream().filter(text -> {
+      Optional<Verdict> of = text.check() == null ? caught : verdicts.stream()
+          .filter(v -> v.check().equals(text.check()) && v.phase().equals(phase) && v.status().equals("KO")).findFirst();
+      return of.isEmpty() || !of.get().message().matches("(?s)" + text.regex());
+    }).map(text -> (text.check() == null ? "caught check" : text.check()) + " ~ " + text.regex()).toList();
+    boolean namesFunction = heapSiteNamed && unnamed.isEmpty();
+    String shownMessage = unnamed.isEmpty() ? message : "site text missing: " + unnamed + "; " + message;
     return new Row(pattern, simulation, shown.map(Verdict::check).orElse(checks.get(0)), status, namesFunction,
-        run.exitCode != 0 && caught.isPresent() && namesFunction, message);
+        run.exitCode != 0 && caught.isPresent() && namesFunction, shownMessage);
   }
 
   private record Verdict(String check, String phase, String status, String message) {}

@@ -69,6 +69,9 @@ class ReportsIT {
     assertTrue(failedSection.contains("goroutine growth [smoke]") && failedSection.contains("main.leakyNotifyDeliver"),
         failedSection);
     assertTrue(dom.contains("main module <code>github.com/gin-preflight/gin-lab"), "build section");
+    // The failed check's detail shows the parked deliverers' group: state, stack site and creator
+    assertTrue(failedSection.matches("(?s).*<td>chan send[^<]*</td><td><code>main\\.leakyNotifyDeliver "
+        + "\\(leak_blocked_goroutine\\.go:\\d+\\)</code></td><td><code>main\\.leakyNotifyHandler .*"), failedSection);
 
     Path published = run.resultsDir.resolve("published");
     assertTrue(Files.isRegularFile(published.resolve(folder.getFileName()).resolve("memory.html")),

@@ -8,6 +8,8 @@ import io.ginpreflight.model.SiteGrowth;
 import io.ginpreflight.model.SiteOrigin;
 import io.ginpreflight.report.MemoryJson;
 import io.ginpreflight.report.MemoryReport;
+import io.ginpreflight.target.GoExperiments;
+import io.ginpreflight.target.GoToolchain;
 import io.ginpreflight.target.LoopbackPorts;
 import io.ginpreflight.testkit.GatlingProcess;
 import io.ginpreflight.testkit.RequiresGo;
@@ -42,8 +44,11 @@ class SessionSvcIT {
     Path source = GatlingProcess.projectDir().resolve("src/test/resources/testdata/sessionsvc");
     binary = GatlingProcess.projectDir().resolve("target/it-sessionsvc/sessionsvc");
     Files.createDirectories(binary.getParent());
-    Process build = new ProcessBuilder("go", "build", "-o", binary.toString(), "./cmd/sessionsvc")
-        .directory(source.toFile()).redirectErrorStream(true).start();
+    ProcessBuilder builder = new ProcessBuilder("go", "build", "-o", binary.toString(), "./cmd/sessionsvc")
+        .directory(source.toFile()).redirectErrorStream(true);
+    // Built as gin-lab is, with the goroutineleak profile where the toolchain has it.
+    GoExperiments.addGoroutineLeakProfile(builder.environment(), GoToolchain.require());
+    Process build = builder.start();
     String output = new String(build.getInputStream().readAllBytes());
     assertTrue(build.waitFor(3, TimeUnit.MINUTES) && build.exitValue() == 0, "go build sessionsvc: " + output);
   }
@@ -69,6 +74,10 @@ class SessionSvcIT {
     assertEquals(6, rates.size(), run.output);
     assertTrue(rates.stream().allMatch(r -> r.status.equals("OK")), run.output);
     assertTrue(run.output.contains("OK memory: retained bytes per virtual user [binding]"), run.output);
+    // Built with GOEXPERIMENT=goroutineleakprofile: the runtime proves no goroutine leaked in either phase.
+    assertTrue(run.output.contains("goroutineleak: yes"), run.output);
+    assertTrue(run.output.contains("OK memory: leaked goroutines [binding]"), run.output);
+    assertTrue(run.output.contains("OK memory: leaked goroutines [api]"), run.output);
     // Every request OK: Gatling's global KO column is "-" when nothing failed.
     assertTrue(run.output.matches("(?s).*> request count +\\| +[0-9,]+ \\| +[0-9,]+ \\| +- *\n.*"), run.output);
   }
@@ -88,9 +97,17 @@ class SessionSvcIT {
     assertTrue(run.output.matches("(?s).*KO memory: retained bytes per request \\[binding\\]: heap retained \\d+ B per "
         + "request during phase \"binding\" \\(95 % interval -?\\d+ to \\d+ B, 3 probes over [0-9,]+ requests\\); limit "
         + "16 B per request.*top growth: example\\.com/sessionsvc/internal/session\\..*"), run.output);
+    // The stranded goroutines are named by their state, their stack and the go statement that started them,
+    // all in the service's own package; the runtime proves them leaked, a check of its own at limit 0.
+    String eventGoroutines = "goroutines blocked in chan send \\(proved leaked by the runtime\\) at "
+        + "example\\.com/sessionsvc/internal/events\\.\\(\\*Dispatcher\\)\\.leakyDeliver \\(dispatcher\\.go:60\\), "
+        + "created by example\\.com/sessionsvc/internal/events\\.\\(\\*Dispatcher\\)\\.LeakyDispatch \\(dispatcher\\.go:55\\)";
     assertTrue(run.output.matches("(?s).*KO memory: goroutines per 1000 requests \\[api\\]: goroutines grew [0-9.]+ per "
         + "1,000 requests during phase \"api\" \\(95 % interval [0-9.]+ to [0-9.]+, 3 probes over [0-9,]+ requests\\); "
-        + "limit 0\\.50 per 1,000 requests.*top growth: example\\.com/sessionsvc/internal/events\\..*"), run.output);
+        + "limit 0\\.50 per 1,000 requests.*top growth: \\+\\d+ " + eventGoroutines + ".*"), run.output);
+    assertTrue(run.output.matches("(?s).*KO memory: leaked goroutines \\[api\\]: goroutines the runtime proved leaked "
+        + "grew by \\d+ during phase \"api\" \\(before \\d+, after \\d+\\); limit 0; top growth: \\+\\d+ "
+        + eventGoroutines + ".*"), run.output);
     // The flat per-phase checks alone would have passed it.
     assertTrue(run.output.contains("OK memory: heap growth [binding]"), run.output);
     assertTrue(run.output.contains("OK memory: goroutine growth [api]"), run.output);

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ginpreflight.target.GoExperiments;
+import io.ginpreflight.target.GoToolchain;
 import io.ginpreflight.target.LoopbackPorts;
 import io.ginpreflight.testkit.GatlingProcess;
 import io.ginpreflight.testkit.RequiresGo;
@@ -33,8 +35,11 @@ class TargetCommandIT {
     Path source = GatlingProcess.projectDir().resolve("src/test/resources/testdata/uploadsvc");
     binary = GatlingProcess.projectDir().resolve("target/it-uploadsvc/uploadsvc");
     Files.createDirectories(binary.getParent());
-    Process build = new ProcessBuilder("go", "build", "-o", binary.toString(), ".").directory(source.toFile())
-        .redirectErrorStream(true).start();
+    ProcessBuilder builder = new ProcessBuilder("go", "build", "-o", binary.toString(), ".").directory(source.toFile())
+        .redirectErrorStream(true);
+    // Built as gin-lab is, with the goroutineleak profile where the toolchain has it.
+    GoExperiments.addGoroutineLeakProfile(builder.environment(), GoToolchain.require());
+    Process build = builder.start();
     String output = new String(build.getInputStream().readAllBytes());
     assertTrue(build.waitFor(3, TimeUnit.MINUTES) && build.exitValue() == 0, "go build uploadsvc: " + output);
   }

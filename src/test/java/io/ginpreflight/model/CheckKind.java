@@ -4,6 +4,9 @@ package io.ginpreflight.model;
 public enum CheckKind {
   HEAP_GROWTH("heap growth", Signal.POST_GC_HEAP_BYTES, "heap", "heap-growth"),
   GOROUTINE_GROWTH("goroutine growth", Signal.GOROUTINES, "goroutines", "goroutine-growth"),
+  /** A leak the runtime proves needs no threshold or noise model: the default limit is 0. */
+  LEAKED_GOROUTINES("leaked goroutines", Signal.LEAKED_GOROUTINES, "goroutines the runtime proved leaked",
+      "leaked-goroutines"),
   FD_GROWTH("open fd growth", Signal.OPEN_FDS, "open file descriptors", "fd-growth"),
   TEMP_FILE_GROWTH("temp file growth", Signal.TEMP_FILES, "temp files", "temp-file-growth"),
   RSS_GROWTH("RSS growth", Signal.RSS_BYTES, "RSS", "rss-growth");

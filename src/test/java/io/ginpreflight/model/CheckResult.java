@@ -10,10 +10,17 @@ import java.util.OptionalLong;
  */
 public record CheckResult(
     CheckKind kind, String phase, Status status, OptionalLong before, OptionalLong after, long limit,
-    String message, List<SiteGrowth> topSites) {
+    String message, List<SiteGrowth> topSites, LeakDetail detail) {
 
   public CheckResult {
     topSites = List.copyOf(topSites);
+    detail = detail == null ? LeakDetail.NONE : detail;
+  }
+
+  /** A result with no detail yet: the judge adds it to KO checks only. */
+  public CheckResult(CheckKind kind, String phase, Status status, OptionalLong before, OptionalLong after, long limit,
+      String message, List<SiteGrowth> topSites) {
+    this(kind, phase, status, before, after, limit, message, topSites, LeakDetail.NONE);
   }
 
   public String recordName() {
@@ -36,6 +43,11 @@ public record CheckResult(
   /** The same result with the growing sites, named at the end of a KO message ("top growth: ..."). */
   public CheckResult withTopSites(List<SiteGrowth> sites, String clause) {
     String withClause = status == Status.KO && !clause.isEmpty() ? message + "; " + clause : message;
-    return new CheckResult(kind, phase, status, before, after, limit, withClause, sites);
+    return new CheckResult(kind, phase, status, before, after, limit, withClause, sites, detail);
+  }
+
+  /** The same result with the groups behind its number (memory.json and memory.html show them). */
+  public CheckResult withDetail(LeakDetail newDetail) {
+    return new CheckResult(kind, phase, status, before, after, limit, message, topSites, newDetail);
   }
 }

@@ -14,7 +14,13 @@ public enum ProfileKind {
   /** goroutine?debug=1: pprof reads this legacy text, and the leak sites are read from it. */
   GOROUTINE("goroutine"),
   /** goroutine?debug=2, every stack in full: for people. */
-  GOROUTINE_FULL("goroutine-full");
+  GOROUTINE_FULL("goroutine-full"),
+  /** goroutineleak?debug=1: only the goroutines the GC proved leaked, in goroutine?debug=1's format. */
+  GOROUTINE_LEAK("goroutineleak"),
+  /** A local target's descriptors, classified: kind, peer and detail per line (procfs DescriptorListing). */
+  DESCRIPTORS("descriptors"),
+  /** A local target's temp files: size and path under the temp dir per line. */
+  TEMP_FILES("temp-files");
 
   private final String jsonName;
 

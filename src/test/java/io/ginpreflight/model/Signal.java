@@ -13,6 +13,8 @@ public enum Signal {
   HEAP_INUSE_BYTES("heapInuseBytes", Unit.BYTES),
   HEAP_OBJECTS("heapObjects", Unit.COUNT),
   GOROUTINES("goroutines", Unit.COUNT),
+  /** Goroutines the GC proved can never resume (Go 1.26's goroutineleak profile), read at probes only. */
+  LEAKED_GOROUTINES("leakedGoroutines", Unit.COUNT),
   THREADS("threads", Unit.COUNT),
   RSS_BYTES("rssBytes", Unit.BYTES),
   OPEN_FDS("openFds", Unit.COUNT),

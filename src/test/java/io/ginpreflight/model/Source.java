@@ -6,6 +6,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public enum Source {
   METRICS("metrics"),
   PPROF("pprof"),
+  /**
+   * pprof's goroutineleak profile (Go 1.26 with GOEXPERIMENT=goroutineleakprofile, standard from 1.27):
+   * goroutines blocked on something no running goroutine can reach, proved by the GC.
+   */
+  GOROUTINE_LEAK("goroutineleak"),
   EXPVAR("expvar"),
   /** /proc of a target on this machine: descriptors, RSS, threads. */
   PROCFS("procfs"),

@@ -16,13 +16,21 @@ import java.util.List;
  */
 public record TrendResult(TrendKind kind, String scope, Status status, Double rate, Double low, Double high,
     double limit, int probes, long count, double noise, boolean plateau, String message,
-    List<SiteGrowth> topSites) {
+    List<SiteGrowth> topSites, LeakDetail detail) {
 
   /** The scope of the rate fitted across every judged phase together. */
   public static final String WHOLE_RUN = "whole run";
 
   public TrendResult {
     topSites = List.copyOf(topSites);
+    detail = detail == null ? LeakDetail.NONE : detail;
+  }
+
+  /** A rate with no detail yet: the judge adds it to KO rates only. */
+  public TrendResult(TrendKind kind, String scope, Status status, Double rate, Double low, Double high, double limit,
+      int probes, long count, double noise, boolean plateau, String message, List<SiteGrowth> topSites) {
+    this(kind, scope, status, rate, low, high, limit, probes, count, noise, plateau, message, topSites,
+        LeakDetail.NONE);
   }
 
   public String recordName() {
@@ -33,6 +41,12 @@ public record TrendResult(TrendKind kind, String scope, Status status, Double ra
   public TrendResult withTopSites(List<SiteGrowth> sites, String clause) {
     String withClause = status == Status.KO && !clause.isEmpty() ? message + "; " + clause : message;
     return new TrendResult(kind, scope, status, rate, low, high, limit, probes, count, noise, plateau, withClause,
-        sites);
+        sites, detail);
+  }
+
+  /** The same rate with the groups behind it (memory.json and memory.html show them). */
+  public TrendResult withDetail(LeakDetail newDetail) {
+    return new TrendResult(kind, scope, status, rate, low, high, limit, probes, count, noise, plateau, message,
+        topSites, newDetail);
   }
 }

@@ -61,9 +61,10 @@ class RunPlanTest {
 
   @Test
   void checksRunWhenTheirLimitIsOnAndTheTargetOffersTheirSignal() {
-    // GIVEN RSS off by default, descriptors off here, and a target without a visible temp directory
+    // GIVEN RSS off by default, descriptors off here, and a target without a visible temp directory and
+    // without the goroutineleak profile
     PlannedPhase phase = new PlannedPhase("api", true, 3, DEFAULTS.off(CheckKind.FD_GROWTH));
-    RunPlan plan = RunPlan.of(List.of(phase), DEFAULTS, Set.of(Signal.TEMP_FILES));
+    RunPlan plan = RunPlan.of(List.of(phase), DEFAULTS, Set.of(Signal.TEMP_FILES, Signal.LEAKED_GOROUTINES));
     // THEN heap and goroutines are checked, per phase and as a trend
     PhaseWindow api = plan.windows().get(0);
     assertEquals(List.of(CheckKind.HEAP_GROWTH, CheckKind.GOROUTINE_GROWTH),
@@ -74,6 +75,18 @@ class RunPlanTest {
     assertEquals(List.of("memory: heap growth [api]", "memory: goroutine growth [api]",
         "memory: retained bytes per request [api]", "memory: retained bytes per virtual user [api]",
         "memory: goroutines per 1000 requests [api]"), plan.recordNames());
+  }
+
+  @Test
+  void aTargetWithTheGoroutineLeakProfileHasItsProofCheckedAtLimitZero() {
+    // GIVEN the default limits and a target that offers every signal
+    PlannedPhase phase = new PlannedPhase("api", true, 3, DEFAULTS);
+    RunPlan plan = RunPlan.of(List.of(phase), DEFAULTS, Set.of());
+    // THEN the leaked goroutines are a check of their own, beside the count-based one, at limit 0
+    List<GrowthCheck> checks = plan.windows().get(0).growthChecks();
+    assertTrue(checks.contains(new GrowthCheck(CheckKind.GOROUTINE_GROWTH, 20)), checks.toString());
+    assertTrue(checks.contains(new GrowthCheck(CheckKind.LEAKED_GOROUTINES, 0)), checks.toString());
+    assertTrue(plan.recordNames().contains("memory: leaked goroutines [api]"));
   }
 
   @Test

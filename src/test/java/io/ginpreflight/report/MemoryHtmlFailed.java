@@ -2,6 +2,7 @@ package io.ginpreflight.report;
 
 import io.ginpreflight.model.HeapDetail;
 import io.ginpreflight.model.HeapFrame;
+import io.ginpreflight.model.LeakDetail;
 import io.ginpreflight.model.SiteGrowth;
 import io.ginpreflight.model.Status;
 import io.ginpreflight.model.Unit;
@@ -29,7 +30,8 @@ final class MemoryHtmlFailed {
       """;
 
   /** One failed check, from the checks (flat growth) or the rates. */
-  record Failed(String id, String name, String phase, Status status, String message, List<SiteGrowth> sites) {}
+  record Failed(String id, String name, String phase, Status status, String message, List<SiteGrowth> sites,
+      LeakDetail detail) {}
 
   private MemoryHtmlFailed() {}
 
@@ -39,7 +41,7 @@ final class MemoryHtmlFailed {
       Status status = ReportParts.status(check.status());
       if (status != Status.OK) {
         failed.add(new Failed("failed-" + failed.size(), check.check(), check.phase(), status, check.message(),
-            ReportParts.list(check.topSites())));
+            ReportParts.list(check.topSites()), check.detail()));
       }
     }
     for (TrendRecord trend : trends) {
@@ -47,7 +49,7 @@ final class MemoryHtmlFailed {
         Status status = ReportParts.status(rate.status());
         if (status != Status.OK) {
           failed.add(new Failed("failed-" + failed.size(), MemoryHtmlGrid.rateName(rate), trend.phase(), status,
-              rate.message(), ReportParts.list(rate.topSites())));
+              rate.message(), ReportParts.list(rate.topSites()), rate.detail()));
         }
       }
     }

@@ -66,7 +66,9 @@ class MemoryJsonTest {
     MemoryReport read = MemoryJson.read(file);
     // THEN the file holds the names docs/memory-json.md documents, as keys and as values
     String json = Files.readString(file);
-    for (String text : List.of("\"postGcHeapBytes\" : 1000", "\"liveHeapBytes\" : 1001", "\"tempBytes\" : 1010",
+    for (String text : List.of("\"postGcHeapBytes\" : 1000", "\"liveHeapBytes\" : 1001", "\"tempBytes\" : " + (1000 + Signal.TEMP_BYTES.ordinal()),
+        "\"leakedGoroutines\" : " + (1000 + Signal.LEAKED_GOROUTINES.ordinal()),
+        "\"goroutineleak\" : \"profiles/goroutineleak-1\"",
         "\"heap\" : \"profiles/heap-1\"", "\"heap-text\" : \"profiles/heap-text-1\"",
         "\"goroutine\" : \"profiles/goroutine-1\"", "\"goroutine-full\" : \"profiles/goroutine-full-1\"",
         "\"status\" : \"KO\"", "\"status\" : \"INCONCLUSIVE\"", "\"unit\" : \"bytes\"", "\"unit\" : \"count\"",

@@ -1,5 +1,6 @@
 package io.ginpreflight.report;
 
+import io.ginpreflight.model.LeakDetail;
 import io.ginpreflight.model.SiteGrowth;
 import io.ginpreflight.model.Status;
 import io.ginpreflight.model.Unit;
@@ -13,4 +14,16 @@ import java.util.List;
  */
 public record RateRecord(String check, Status status, Double value, Double low, Double high, double limit,
     Unit unit, String per, int perCount, int probes, long count, double noise, String message,
-    List<SiteGrowth> topSites) {}
+    List<SiteGrowth> topSites, LeakDetail detail) {
+
+  public RateRecord {
+    detail = detail == null ? LeakDetail.NONE : detail;
+  }
+
+  /** A rate with no groups behind it. */
+  public RateRecord(String check, Status status, Double value, Double low, Double high, double limit, Unit unit,
+      String per, int perCount, int probes, long count, double noise, String message, List<SiteGrowth> topSites) {
+    this(check, status, value, low, high, limit, unit, per, perCount, probes, count, noise, message, topSites,
+        LeakDetail.NONE);
+  }
+}

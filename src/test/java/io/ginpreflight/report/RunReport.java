@@ -53,7 +53,7 @@ public final class RunReport {
     Long growth = result.growth().isPresent() ? result.growth().getAsLong() : null;
     return new CheckRecord(result.recordName(), result.kind().checkName(), result.phase(), result.status(),
         before, after, growth, result.growthPercent(), result.limit(),
-        result.kind().unit(), result.message(), result.topSites());
+        result.kind().unit(), result.message(), result.topSites(), result.detail());
   }
 
   /** One trend record per phase (and one for the whole run), its rates side by side; the worse status wins. */
@@ -86,7 +86,7 @@ public final class RunReport {
   private static RateRecord rate(TrendResult r) {
     return new RateRecord(r.recordName(), r.status(), r.rate(), r.low(), r.high(), r.limit(),
         r.kind().isBytes() ? Unit.BYTES : Unit.COUNT,
-        r.kind().per().one(), r.kind().perCount(), r.probes(), r.count(), r.noise(), r.message(), r.topSites());
+        r.kind().per().one(), r.kind().perCount(), r.probes(), r.count(), r.noise(), r.message(), r.topSites(), r.detail());
   }
 
   /** What the idle probes measured, and the spread the rates assumed (the largest any rate used). */

@@ -23,7 +23,7 @@ public final class GoroutineDump {
   /** Reads either format, told apart by the first line. */
   public static GoroutineDump parse(String text) throws SignalUnavailable {
     String first = text.lines().findFirst().orElse("");
-    if (first.startsWith(GoroutineProfileText.HEADER)) {
+    if (first.startsWith(GoroutineProfileText.HEADER) || first.startsWith(GoroutineProfileText.LEAK_HEADER)) {
       return GoroutineProfileText.parse(text);
     }
     if (first.startsWith("goroutine ")) {

@@ -5,10 +5,14 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses {@code goroutine?debug=1}: "goroutine profile: total N", then "count @ pcs" and frames. */
+/**
+ * Parses {@code goroutine?debug=1}: "goroutine profile: total N", then "count @ pcs" and frames. Go 1.26's
+ * {@code goroutineleak?debug=1} writes the same format under "goroutineleak profile: total N".
+ */
 final class GoroutineProfileText {
 
   static final String HEADER = "goroutine profile: total ";
+  static final String LEAK_HEADER = "goroutineleak profile: total ";
   private static final Pattern RECORD = Pattern.compile("^(\\d+) @((?: 0x[0-9a-f]+)*)$");
   private static final String LABELS = "# labels: ";
 
@@ -18,7 +22,8 @@ final class GoroutineProfileText {
     String[] lines = text.split("\n", -1);
     long total;
     try {
-      total = Long.parseLong(lines[0].substring(HEADER.length()).strip());
+      String header = lines[0].startsWith(LEAK_HEADER) ? LEAK_HEADER : HEADER;
+      total = Long.parseLong(lines[0].substring(header.length()).strip());
     } catch (NumberFormatException e) {
       throw new SignalUnavailable("goroutine profile line 1 has no total: " + ProfileLines.quote(lines[0]));
     }
@@ -65,6 +70,6 @@ final class GoroutineProfileText {
   }
 
   private static GoroutineStack stack(long count, List<StackFrame> frames, String labels) {
-    return new GoroutineStack(count, "", 0, frames, SiteRule.siteOf(frames, labels));
+    return new GoroutineStack(count, frames, SiteRule.siteOf(frames, labels));
   }
 }

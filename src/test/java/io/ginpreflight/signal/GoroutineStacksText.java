@@ -17,6 +17,7 @@ final class GoroutineStacksText {
   private static final Pattern WAIT = Pattern.compile("^(\\d+) minutes?$");
   // The offset is missing on inlined frames; GOTRACEBACK=system appends fp= sp= pc=.
   private static final Pattern FILE_LINE = Pattern.compile("^\t(.+?):(\\d+)(?: .*)?$");
+  private static final String LEAKED = " (leaked)";
   private static final Pattern CREATED_BY = Pattern.compile("^created by (\\S+)(?: in goroutine \\d+)?$");
 
   private GoroutineStacksText() {}
@@ -65,7 +66,11 @@ final class GoroutineStacksText {
           frames.add(frame);
         }
       }
-      stacks.add(new GoroutineStack(1, status[0], waitMinutes(status), frames, site(frames, createdBy)));
+      // After a goroutineleak GC proved it stuck, the runtime writes "[chan send (leaked)]".
+      boolean leaked = status[0].endsWith(LEAKED);
+      String state = leaked ? status[0].substring(0, status[0].length() - LEAKED.length()) : status[0];
+      stacks.add(new GoroutineStack(1, state, waitMinutes(status), frames, site(frames, createdBy), createdBy,
+          leaked));
     }
     if (stacks.isEmpty()) {
       throw new SignalUnavailable("the goroutine dump lists no goroutine");

@@ -72,6 +72,7 @@ public final class EmbeddedLab implements AutoCloseable {
           .redirectOutput(buildLog.toFile());
       // The module proxy is the only way out of CI machines; never try to fetch another toolchain.
       builder.environment().putIfAbsent("GOTOOLCHAIN", "local");
+      GoExperiments.addGoroutineLeakProfile(builder.environment(), go);
       Process build = builder.start();
       long remaining = deadline - System.nanoTime();
       if (!build.waitFor(Math.max(remaining, 0), TimeUnit.NANOSECONDS)) {

@@ -1,5 +1,6 @@
 package io.ginpreflight.testkit;
 
+import io.ginpreflight.target.GoExperiments;
 import io.ginpreflight.target.GoToolchain;
 import io.ginpreflight.target.LaunchSpec;
 import io.ginpreflight.target.LocalProcess;
@@ -97,6 +98,7 @@ public final class UploadSvc {
     try {
       ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
       builder.environment().put("GOTOOLCHAIN", "local");
+      GoExperiments.addGoroutineLeakProfile(builder.environment(), GoToolchain.require());
       Process process = builder.start();
       if (!process.waitFor(BUILD_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
         process.destroyForcibly();

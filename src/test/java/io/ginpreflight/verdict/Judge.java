@@ -3,7 +3,9 @@ package io.ginpreflight.verdict;
 import io.ginpreflight.model.BaselineFigure;
 import io.ginpreflight.model.BaselineResult;
 import io.ginpreflight.model.CheckResult;
+import io.ginpreflight.model.GoroutineGroup;
 import io.ginpreflight.model.IdleNoise;
+import io.ginpreflight.model.LeakDetail;
 import io.ginpreflight.model.ProbeReading;
 import io.ginpreflight.model.RequestCounts;
 import io.ginpreflight.model.RunFindings;
@@ -244,16 +246,35 @@ public final class Judge {
     List<SiteGrowth> grown = switch (result.kind()) {
       case HEAP_GROWTH -> sites.heap(before, after);
       case GOROUTINE_GROWTH -> sites.goroutines(before, after);
+      case LEAKED_GOROUTINES -> sites.leakedGoroutines(before, after);
       default -> List.of();
     };
-    return result.withTopSites(grown, LeakSites.clause(grown));
+    LeakDetail detail = switch (result.kind()) {
+      case GOROUTINE_GROWTH -> LeakDetail.ofGoroutines(sites.goroutineGroups(before, after, grown));
+      case LEAKED_GOROUTINES -> LeakDetail.ofGoroutines(sites.goroutineGroups(before, after, grown).stream()
+          .filter(GoroutineGroup::provedLeaked).toList());
+      case FD_GROWTH -> LeakDetail.ofDescriptors(sites.descriptors(before, after));
+      case TEMP_FILE_GROWTH -> LeakDetail.ofTempFiles(sites.tempFiles(before, after));
+      default -> LeakDetail.NONE;
+    };
+    return result.withTopSites(grown, clause(grown, detail)).withDetail(detail);
+  }
+
+  /** The largest group when there is one (it says state and creator), else the largest site. */
+  private static String clause(List<SiteGrowth> grown, LeakDetail detail) {
+    return detail.isEmpty() ? LeakSites.clause(grown) : "top growth: " + detail.largest();
   }
 
   private TrendResult withSites(TrendResult result, ProbeReading before, ProbeReading after) {
     if (result.status() != Status.KO) {
       return result;
     }
-    return withSites(result, result.kind().isBytes() ? sites.heap(before, after) : sites.goroutines(before, after));
+    if (result.kind().isBytes()) {
+      return withSites(result, sites.heap(before, after));
+    }
+    List<SiteGrowth> grown = sites.goroutines(before, after);
+    LeakDetail detail = LeakDetail.ofGoroutines(sites.goroutineGroups(before, after, grown));
+    return result.withTopSites(grown, clause(grown, detail)).withDetail(detail);
   }
 
   private static TrendResult withSites(TrendResult result, List<SiteGrowth> grown) {

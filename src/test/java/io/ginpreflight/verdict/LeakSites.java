@@ -3,7 +3,13 @@ package io.ginpreflight.verdict;
 import io.ginpreflight.model.ProbeReading;
 import io.ginpreflight.model.ProfileKind;
 import io.ginpreflight.model.SiteGrowth;
+import io.ginpreflight.model.DescriptorGroup;
+import io.ginpreflight.model.GoroutineGroup;
+import io.ginpreflight.model.TempFileGroup;
+import io.ginpreflight.procfs.DescriptorGroups;
+import io.ginpreflight.procfs.TempFileGroups;
 import io.ginpreflight.signal.GoroutineDump;
+import io.ginpreflight.signal.GoroutineGroups;
 import io.ginpreflight.signal.HeapProfileText;
 import io.ginpreflight.signal.HeapSites;
 import io.ginpreflight.signal.HeapTopGrowth;
@@ -53,13 +59,39 @@ public final class LeakSites {
     return diff(before, after, ProfileKind.GOROUTINE, GoroutineDump::parse, (b, a) -> SiteDiff.goroutines(b, a, TOP));
   }
 
+  /** The stacks of the goroutines the runtime proved leaked, by how many more there were. */
+  public List<SiteGrowth> leakedGoroutines(ProbeReading before, ProbeReading after) {
+    return diff(before, after, ProfileKind.GOROUTINE_LEAK, GoroutineDump::parse,
+        (b, a) -> SiteDiff.goroutines(b, a, TOP));
+  }
+
+  /**
+   * The grown goroutines by stack site, state and creator, from the debug=2 dumps; {@code labelled} are the
+   * debug=1 sites, whose pprof labels name the handler behind a stack of library code only.
+   */
+  public List<GoroutineGroup> goroutineGroups(ProbeReading before, ProbeReading after, List<SiteGrowth> labelled) {
+    return diff(before, after, ProfileKind.GOROUTINE_FULL, GoroutineDump::parse,
+        (b, a) -> GoroutineGroups.grown(b, a, labelled, TOP));
+  }
+
+  /** The grown descriptors by kind and peer, from the listings the probes saved (local targets only). */
+  public List<DescriptorGroup> descriptors(ProbeReading before, ProbeReading after) {
+    return diff(before, after, ProfileKind.DESCRIPTORS, text -> text, (b, a) -> DescriptorGroups.grown(b, a, TOP));
+  }
+
+  /** The grown temp files by pattern and size, from the listings the probes saved (local targets only). */
+  public List<TempFileGroup> tempFiles(ProbeReading before, ProbeReading after) {
+    return diff(before, after, ProfileKind.TEMP_FILES, text -> text,
+        (b, a) -> TempFileGroups.grown(b, a, TempFileGroups.dirName(a), TOP));
+  }
+
   private interface Parser<T> {
     T parse(String text) throws SignalUnavailable;
   }
 
   /** A missing or unreadable profile costs the "where", never the verdict: no sites then. */
-  private <T> List<SiteGrowth> diff(ProbeReading before, ProbeReading after, ProfileKind kind, Parser<T> parser,
-      BiFunction<T, T, List<SiteGrowth>> sites) {
+  private <T, G> List<G> diff(ProbeReading before, ProbeReading after, ProfileKind kind, Parser<T> parser,
+      BiFunction<T, T, List<G>> sites) {
     Optional<String> b = text(before, kind);
     Optional<String> a = text(after, kind);
     if (b.isEmpty() || a.isEmpty()) {

@@ -34,6 +34,8 @@ public record Capabilities(Map<Source, Availability> sources) {
     }, METRICS_ADVICE));
     sources.put(Source.PPROF, ask(endpoints.pprofUrl(), "no pprof URL", url -> client.get(url + "/cmdline"),
         PPROF_ADVICE));
+    sources.put(Source.GOROUTINE_LEAK, ask(endpoints.pprofUrl(), "no pprof URL",
+        url -> client.get(GoroutineLeakProfile.url(url)), GoroutineLeakProfile.ADVICE));
     sources.put(Source.EXPVAR, ask(endpoints.expvarUrl(), "no expvar URL", client::get, ""));
     if (local.isPresent()) {
       sources.putAll(local.get().offered());

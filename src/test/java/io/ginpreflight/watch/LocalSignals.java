@@ -16,6 +16,16 @@ public interface LocalSignals {
   /** Each signal it reads to its current reading. */
   Map<Signal, Measurement> read();
 
+  /** Each open descriptor classified, one a line, for the probes whose listings are diffed; empty if unknown. */
+  default Optional<String> descriptorListing() {
+    return Optional.empty();
+  }
+
+  /** The temp dir's files, one a line; empty when no temp dir is known. */
+  default Optional<String> tempFileListing() {
+    return Optional.empty();
+  }
+
   /** Empty while the process lives; else how it died (exit code or signal) and its last log lines. */
   Optional<String> death();
 

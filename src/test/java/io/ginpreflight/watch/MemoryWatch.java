@@ -45,8 +45,10 @@ public final class MemoryWatch implements AutoCloseable {
       endpoints = new SignalEndpoints(endpoints.metricsUrl(), Optional.empty(), endpoints.expvarUrl());
     }
     TargetSignals signals = new TargetSignals(client, endpoints, local, capabilities.offers(Source.EXPVAR));
-    this.initial = signals.read();
-    this.probe = new PhaseProbe(client, endpoints, signals, local, settings, runDir);
+    GoroutineLeakProfile leakProfile = new GoroutineLeakProfile(client,
+        capabilities.offers(Source.GOROUTINE_LEAK) ? endpoints.pprofUrl() : Optional.empty());
+    this.initial = withLeakedGoroutines(signals.read(), leakProfile);
+    this.probe = new PhaseProbe(client, endpoints, signals, leakProfile, local, settings, runDir);
     Path samplesFile = runDir.resolve("samples.jsonl");
     try {
       this.sampler = new ContinuousSampler(signals, new SampleLog(samplesFile), () -> phase);
@@ -58,6 +60,16 @@ public final class MemoryWatch implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
+  }
+
+  /** The cheap signals leave the leak profile out; what is missing at start is not offered, so read it once. */
+  private static Snapshot withLeakedGoroutines(Snapshot read, GoroutineLeakProfile leakProfile) {
+    Optional<GoroutineLeakProfile.Reading> leaked = leakProfile.read();
+    java.util.Map<Signal, Measurement> signals = new java.util.HashMap<>(read.signals());
+    // Not offered: the plan skips the check, and the log says how to switch it on.
+    signals.put(Signal.LEAKED_GOROUTINES, leaked.map(GoroutineLeakProfile.Reading::leaked).orElse(
+        Measurement.failed("the target offers no goroutineleak profile (" + GoroutineLeakProfile.ADVICE + ")")));
+    return new Snapshot(read.at(), signals);
   }
 
   public Capabilities capabilities() {

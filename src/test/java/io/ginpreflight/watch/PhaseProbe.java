@@ -2,6 +2,7 @@ package io.ginpreflight.watch;
 
 import static io.ginpreflight.model.Signal.GOROUTINES;
 import static io.ginpreflight.model.Signal.HEAP_OBJECTS;
+import static io.ginpreflight.model.Signal.LEAKED_GOROUTINES;
 import static io.ginpreflight.model.Signal.POST_GC_HEAP_BYTES;
 
 import io.ginpreflight.config.ProbeSettings;
@@ -37,12 +38,14 @@ final class PhaseProbe {
   private final SignalClient client;
   private final SignalEndpoints endpoints;
   private final TargetSignals signals;
+  private final GoroutineLeakProfile leakProfile;
   private final Optional<LocalSignals> local;
   private final ProbeSettings settings;
   private final Path runDir;
 
-  PhaseProbe(SignalClient client, SignalEndpoints endpoints, TargetSignals signals, Optional<LocalSignals> local,
-      ProbeSettings settings, Path runDir) {
+  PhaseProbe(SignalClient client, SignalEndpoints endpoints, TargetSignals signals,
+      GoroutineLeakProfile leakProfile, Optional<LocalSignals> local, ProbeSettings settings, Path runDir) {
+    this.leakProfile = leakProfile;
     this.client = client;
     this.endpoints = endpoints;
     this.signals = signals;
@@ -70,12 +73,16 @@ final class PhaseProbe {
     Snapshot beforeGc = signals.read();
     Map<ProfileKind, String> profiles = new LinkedHashMap<>();
     Map<Signal, Measurement> fromPprof = forceGcAndReadHeap(index, profiles, keepProfiles);
+    // Before the dumps: the leak profile's GC marks what it proved, and debug=2 then says "(leaked)".
+    Optional<Measurement> leaked = readLeakedGoroutines(index, profiles, keepProfiles);
     if (keepProfiles) {
       saveGoroutineDumps(index, profiles);
+      saveLocalListings(index, profiles);
     }
     Snapshot afterRead = signals.read();
     Map<Signal, Measurement> after = new HashMap<>(afterRead.signals());
     after.putAll(fromPprof);
+    leaked.ifPresent(m -> after.put(LEAKED_GOROUTINES, m));
     if (!settling.settled) {
       Measurement goroutines = after.get(GOROUTINES);
       if (goroutines != null) {
@@ -134,6 +141,23 @@ final class PhaseProbe {
       Measurement failed = Measurement.failed(e.getMessage());
       return Map.of(POST_GC_HEAP_BYTES, failed);
     }
+  }
+
+  /** After settling and the forced GCs, so a goroutine still finishing its request is not in the count. */
+  private Optional<Measurement> readLeakedGoroutines(int index, Map<ProfileKind, String> profiles,
+      boolean keepProfiles) {
+    Optional<GoroutineLeakProfile.Reading> reading = leakProfile.read();
+    reading.filter(r -> keepProfiles && r.leaked().isMeasured()).ifPresent(r -> profiles.put(
+        ProfileKind.GOROUTINE_LEAK, save("goroutineleak-" + index + ".txt", r.text().getBytes(StandardCharsets.UTF_8))));
+    return reading.map(GoroutineLeakProfile.Reading::leaked);
+  }
+
+  /** What the descriptors and temp files are, so a KO names its largest group; kept beside the profiles. */
+  private void saveLocalListings(int index, Map<ProfileKind, String> profiles) {
+    local.flatMap(LocalSignals::descriptorListing).ifPresent(listing -> profiles.put(ProfileKind.DESCRIPTORS,
+        save("descriptors-" + index + ".txt", listing.getBytes(StandardCharsets.UTF_8))));
+    local.flatMap(LocalSignals::tempFileListing).ifPresent(listing -> profiles.put(ProfileKind.TEMP_FILES,
+        save("temp-files-" + index + ".txt", listing.getBytes(StandardCharsets.UTF_8))));
   }
 
   private void saveGoroutineDumps(int index, Map<ProfileKind, String> profiles) {

@@ -10,7 +10,10 @@ import io.ginpreflight.model.Availability;
 import io.ginpreflight.model.Measurement;
 import io.ginpreflight.model.Signal;
 import io.ginpreflight.model.Source;
+import io.ginpreflight.procfs.DescriptorGroups;
+import io.ginpreflight.procfs.DescriptorListing;
 import io.ginpreflight.procfs.OpenDescriptors;
+import io.ginpreflight.procfs.TempFileGroups;
 import io.ginpreflight.procfs.ProcStatus;
 import io.ginpreflight.procfs.ProcfsUnavailable;
 import io.ginpreflight.procfs.TempDirUsage;
@@ -71,6 +74,24 @@ public final class ProcfsSignals implements LocalSignals {
     signals.put(TEMP_FILES, files);
     signals.put(TEMP_BYTES, bytes);
     return signals;
+  }
+
+  @Override
+  public Optional<String> descriptorListing() {
+    try {
+      return Optional.of(DescriptorGroups.listing(DescriptorListing.of(pid)));
+    } catch (ProcfsUnavailable e) {
+      return Optional.empty();  // The count says why; the listing only says where.
+    }
+  }
+
+  @Override
+  public Optional<String> tempFileListing() {
+    try {
+      return tempDir.map(TempFileGroups::listing);
+    } catch (ProcfsUnavailable e) {
+      return Optional.empty();
+    }
   }
 
   @Override

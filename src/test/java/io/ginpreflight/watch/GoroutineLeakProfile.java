@@ -1,0 +1,47 @@
+package io.ginpreflight.watch;
+
+import io.ginpreflight.model.Measurement;
+import io.ginpreflight.signal.GoroutineDump;
+import io.ginpreflight.signal.SignalClient;
+import io.ginpreflight.signal.SignalUnavailable;
+import java.util.Optional;
+
+/**
+ * Go 1.26's goroutineleak profile: asking for it runs a GC cycle that proves which blocked goroutines
+ * can never resume (nothing running can reach what they wait on). Read at probes only, never by the
+ * sampler: each read costs a full GC.
+ */
+final class GoroutineLeakProfile {
+
+  /** How the start-up line tells a user to switch it on. */
+  static final String ADVICE = "build the service with GOEXPERIMENT=goroutineleakprofile (Go 1.26; standard "
+      + "from Go 1.27) so the runtime proves which goroutines leaked; the goroutine count is judged either way";
+
+  private final SignalClient client;
+  private final Optional<String> url;
+
+  /** @param pprofUrl the pprof root; empty when the target does not offer the profile */
+  GoroutineLeakProfile(SignalClient client, Optional<String> pprofUrl) {
+    this.client = client;
+    this.url = pprofUrl.map(root -> root + "/goroutineleak?debug=1");
+  }
+
+  /** The profile's text and its total, or why it could not be read; empty when not offered. */
+  Optional<Reading> read() {
+    if (url.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      String text = client.get(url.get());
+      return Optional.of(new Reading(Measurement.of(GoroutineDump.parse(text).total()), text));
+    } catch (SignalUnavailable e) {
+      return Optional.of(new Reading(Measurement.failed(e.getMessage()), ""));
+    }
+  }
+
+  record Reading(Measurement leaked, String text) {}
+
+  static String url(String pprofRoot) {
+    return pprofRoot + "/goroutineleak?debug=1";
+  }
+}
