@@ -1,12 +1,7 @@
 package io.ginpreflight.procfs;
 
-import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * The regular files under a temp directory, counted recursively, and their total size. Upload temp
@@ -23,28 +18,10 @@ public record TempDirUsage(long files, long bytes) {
       throw new ProcfsUnavailable("the temp directory " + dir + " does not exist");
     }
     long[] filesAndBytes = new long[2];
-    try {
-      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-          if (attributes.isRegularFile()) {
-            filesAndBytes[0]++;
-            filesAndBytes[1] += attributes.size();
-          }
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-          if (e instanceof NoSuchFileException) {
-            return FileVisitResult.CONTINUE;
-          }
-          throw e;
-        }
-      });
-    } catch (IOException e) {
-      throw new ProcfsUnavailable("the temp directory " + dir + " cannot be read: " + e.getMessage());
-    }
+    RegularFiles.walk(dir, (file, bytes) -> {
+      filesAndBytes[0]++;
+      filesAndBytes[1] += bytes;
+    });
     return new TempDirUsage(filesAndBytes[0], filesAndBytes[1]);
   }
 }

@@ -1,13 +1,7 @@
 package io.ginpreflight.procfs;
 
 import io.ginpreflight.model.TempFileGroup;
-import java.io.IOException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -34,27 +28,8 @@ public final class TempFileGroups {
   /** Every regular file under {@code dir}: its size and path relative to it, one a line, after the dir's. */
   public static String listing(Path dir) {
     StringBuilder text = new StringBuilder(DIR).append(dir).append('\n');
-    try {
-      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-          if (attributes.isRegularFile()) {
-            text.append(attributes.size()).append('\t').append(dir.relativize(file)).append('\n');
-          }
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-          if (e instanceof NoSuchFileException) {
-            return FileVisitResult.CONTINUE;
-          }
-          throw e;
-        }
-      });
-    } catch (IOException e) {
-      throw new ProcfsUnavailable("the temp directory " + dir + " cannot be read: " + e.getMessage());
-    }
+    RegularFiles.walk(dir,
+        (file, bytes) -> text.append(bytes).append('\t').append(dir.relativize(file)).append('\n'));
     return text.toString();
   }
 
