@@ -3,69 +3,47 @@ package io.ginpreflight;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
 import io.gatling.javaapi.http.HttpProtocolBuilder;
-import io.ginpreflight.config.CompareWith;
 import io.ginpreflight.config.ConfigProblem;
 import io.ginpreflight.config.DistributionSettings;
 import io.ginpreflight.config.PreflightConfig;
-import io.ginpreflight.config.ProbeSettings;
-import io.ginpreflight.config.ProjectVersion;
 import io.ginpreflight.gatling.GeneratorTimeline;
 import io.ginpreflight.gatling.RawClients;
 import io.ginpreflight.gatling.RequestCounter;
-import io.ginpreflight.gatling.WholeRunCounts;
-import io.ginpreflight.model.RequestCounts;
 import io.ginpreflight.gatling.VerdictRecord;
+import io.ginpreflight.gatling.WholeRunCounts;
 import io.ginpreflight.model.BaselineHistory;
 import io.ginpreflight.model.BuildInfo;
 import io.ginpreflight.model.CheckKind;
 import io.ginpreflight.model.KnownLeakNote;
 import io.ginpreflight.model.Measurement;
 import io.ginpreflight.model.ProbeReading;
-import io.ginpreflight.model.RunIdentity;
+import io.ginpreflight.model.RequestCounts;
 import io.ginpreflight.model.RunFindings;
+import io.ginpreflight.model.RunIdentity;
 import io.ginpreflight.model.Signal;
-import io.ginpreflight.model.Source;
 import io.ginpreflight.plan.BaselineSettings;
 import io.ginpreflight.plan.Generators;
 import io.ginpreflight.plan.Limits;
 import io.ginpreflight.plan.PlannedPhase;
 import io.ginpreflight.plan.ProbePoint;
 import io.ginpreflight.plan.RunPlan;
-import io.ginpreflight.report.PushgatewaySettings;
 import io.ginpreflight.report.RunFacts;
 import io.ginpreflight.report.RunFinisher;
-import io.ginpreflight.report.RunHistory;
-import io.ginpreflight.report.RunReport;
-import io.ginpreflight.signal.GoInfo;
 import io.ginpreflight.signal.KnownLeaks;
-import io.ginpreflight.signal.SignalClient;
 import io.ginpreflight.signal.SiteContext;
 import io.ginpreflight.target.OwnedTarget;
 import io.ginpreflight.target.Target;
-import io.ginpreflight.target.TargetIdentities;
-import io.ginpreflight.target.TargetReachability;
 import io.ginpreflight.target.TargetStartFailure;
-import io.ginpreflight.target.Targets;
 import io.ginpreflight.verdict.Judge;
 import io.ginpreflight.verdict.LeakSites;
-import io.ginpreflight.watch.LocalSignals;
 import io.ginpreflight.watch.MemoryWatch;
-import io.ginpreflight.watch.ProcfsSignals;
-import io.ginpreflight.watch.SignalEndpoints;
-import io.ginpreflight.watch.TargetBuild;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,7 +56,6 @@ import org.slf4j.LoggerFactory;
 public final class PreflightRun implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(PreflightRun.class);
-  private static final DateTimeFormatter FOLDER_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
   private final String simulation;
   private final Path runDir;
@@ -118,27 +95,24 @@ public final class PreflightRun implements AutoCloseable {
 
   private record Judging(Judge judge, RunFinisher finisher) {}
 
-  private PreflightRun(String simulation, Path runDir, Limits limits, Target target, OwnedTarget owned,
-      MemoryWatch watch, RunFinisher.Settings finishing, double failedRequestsPercent, Duration sampleInterval,
-      Optional<DistributionSettings> distribution, BuildInfo build, RunIdentity identity, BaselineSettings baseline,
-      BaselineHistory history) {
-    this.identity = identity;
-    this.baseline = baseline;
-    this.history = history;
-    this.sampleInterval = sampleInterval;
-    this.distribution = distribution;
+  PreflightRun(RunOpening.Parts parts) {
+    this.identity = parts.identity();
+    this.baseline = parts.baseline();
+    this.history = parts.history();
+    this.sampleInterval = parts.sampleInterval();
+    this.distribution = parts.distribution();
     this.requestCounter = new RequestCounter(distribution.isPresent());
     this.counts = requestCounter;
-    this.build = build;
+    this.build = parts.build();
     this.knownLeaks = KnownLeaks.curated().flag(build);
-    this.failedRequestsPercent = failedRequestsPercent;
-    this.simulation = simulation;
-    this.runDir = runDir;
-    this.limits = limits;
-    this.target = target;
-    this.owned = owned;
-    this.watch = watch;
-    this.finishing = finishing;
+    this.failedRequestsPercent = parts.failedRequestsPercent();
+    this.simulation = parts.simulation();
+    this.runDir = parts.runDir();
+    this.limits = parts.limits();
+    this.target = parts.target();
+    this.owned = parts.owned();
+    this.watch = parts.watch();
+    this.finishing = parts.finishing();
     this.unoffered = unofferedSignals(watch);
   }
 
@@ -159,81 +133,7 @@ public final class PreflightRun implements AutoCloseable {
    * always nightly; hand-written phases are {@code custom}): runs are compared within one profile.
    */
   public static PreflightRun open(String simulation, PreflightConfig config, String profile) {
-    Path projectDir = Path.of(config.hasValue("preflight.project-dir")
-        ? config.string("preflight.project-dir") : System.getProperty("user.dir")).toAbsolutePath();
-    ProbeSettings probeSettings = ProbeSettings.from(config);
-    Limits limits = Limits.from(config);
-    Duration sampleInterval = config.positiveDuration("preflight.sampling.interval");
-    Optional<SignalClient.AuthHeader> auth = authHeader(config);
-    Optional<String> expvarUrl = config.optionalUrl("preflight.expvar.url");
-    RunFinisher.Settings finishing = finishingSettings(config, projectDir);
-    BaselineSettings baseline = BaselineSettings.from(config);
-    TargetIdentities.Named named = TargetIdentities.of(config, projectDir);
-    double failedRequestsPercent = config.nonNegativeDouble("preflight.limits.failed-requests-percent");
-    Optional<DistributionSettings> distribution = DistributionSettings.from(config);
-    // Local generators share one project: each needs its own folder, or the second overwrites the first.
-    String generator = distribution.flatMap(d -> Generators.local(d)).map(g -> "-generator-" + g.index()).orElse("");
-    Path runDir = projectDir.resolve("target/preflight")
-        .resolve(simulation.toLowerCase() + "-" + LocalDateTime.now().format(FOLDER_TIME) + generator);
-    try {
-      Files.createDirectories(runDir);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot create the run folder " + runDir, e);
-    }
-    Optional<String> ownModule = TargetBuild.configuredModule(config);
-    OwnedTarget owned = Targets.open(config, projectDir, runDir);
-    Target target = owned.target();
-    if (target.local().isEmpty()) {
-      // A remote target was not health-checked by a launcher: it must answer before any load is sent.
-      TargetReachability.require(target.baseUrl(), probeSettings.requestTimeout());
-    }
-    Optional<LocalSignals> local = target.local()
-        .map(process -> new ProcfsSignals(process.pid(), process.tempDir(), process::death));
-    SignalEndpoints endpoints = new SignalEndpoints(Optional.of(target.metricsUrl()), target.pprofUrl(),
-        Optional.of(expvarUrl.orElse(target.baseUrl() + "/debug/vars")));
-    SignalClient client = new SignalClient(probeSettings.requestTimeout(), auth);
-    MemoryWatch watch = new MemoryWatch(client, endpoints, local, probeSettings, runDir);
-    LOG.info("Gin Preflight: {} against {}; run folder {}", simulation, target.description(), runDir);
-    LOG.info("signals: {}", watch.capabilities().summary());
-    if (!watch.capabilities().offers(Source.METRICS) && limits.inconclusiveFails()) {
-      // Every check would be inconclusive: say what to fix now rather than after minutes of load.
-      String why = watch.capabilities().sources().get(Source.METRICS).detail();
-      watch.close();
-      owned.close();
-      throw new TargetStartFailure("The target's metrics cannot be read (" + why
-          + "), so no memory check could be judged. Serve client_golang's /metrics, or set preflight.metrics.url; "
-          + "with -Dpreflight.inconclusive=warn the run goes on without them.");
-    }
-    BuildInfo build = TargetBuild.of(target.local().map(p -> OptionalLong.of(p.pid())).orElse(OptionalLong.empty()),
-        ownModule);
-    LOG.info("build: {}", build.summary());
-    RunIdentity identity = identity(named, simulation, profile, projectDir, build,
-        () -> GoInfo.version(client, target.metricsUrl()));
-    BaselineHistory history = baseline.enabled()
-        ? RunHistory.of(finishing.reportsDir(), identity, baseline.since())
-        : BaselineHistory.empty("off (preflight.baseline)");
-    LOG.info("history: runs compared as {}; baseline: {}", identity.comparableKey(), history.source());
-    PreflightRun run = new PreflightRun(simulation, runDir, limits, target, owned, watch, finishing,
-        failedRequestsPercent, sampleInterval, distribution, build, identity, baseline, history);
-    if (distribution.isEmpty()) {
-      run.beginWatching();
-    }
-    return run;
-  }
-
-  /**
-   * What the history compares the run by. The Go version and modules come from the binary's build info when
-   * it was read, else the version from client_golang's go_info (a remote target's only source).
-   */
-  private static RunIdentity identity(TargetIdentities.Named named, String simulation, String profile,
-      Path projectDir, BuildInfo build, java.util.function.Supplier<Optional<String>> goInfo) {
-    Map<String, String> modules = new LinkedHashMap<>();
-    if (build.known()) {
-      build.dependencies().forEach(m -> modules.put(m.path(), m.version()));
-    }
-    String goVersion = build.known() && !build.goVersion().isEmpty() ? build.goVersion() : goInfo.get().orElse(null);
-    return new RunIdentity(named.kind(), named.name(), named.flags(), simulation, profile,
-        ProjectVersion.read(projectDir), goVersion, modules);
+    return RunOpening.open(simulation, config, profile);
   }
 
   /**
@@ -298,33 +198,6 @@ public final class PreflightRun implements AutoCloseable {
       }
     }
     return unoffered;
-  }
-
-  /** Read at start, so a bad reports or Pushgateway key fails before the load rather than after it. */
-  private static RunFinisher.Settings finishingSettings(PreflightConfig config, Path projectDir) {
-    Optional<PushgatewaySettings> push = config.optionalUrl("preflight.pushgateway.url").map(url ->
-        new PushgatewaySettings(url, config.string("preflight.pushgateway.job"),
-            config.stringMap("preflight.pushgateway.grouping"),
-            config.hasValue("preflight.pushgateway.username-env")
-                ? config.string("preflight.pushgateway.username-env") : null,
-            config.hasValue("preflight.pushgateway.password-env")
-                ? config.string("preflight.pushgateway.password-env") : null));
-    return new RunFinisher.Settings(projectDir.resolve(config.string("preflight.reports.gatling-results")),
-        projectDir.resolve(config.string("preflight.reports.dir")),
-        config.positiveInt("preflight.reports.keep"), push, CompareWith.from(config, projectDir));
-  }
-
-  private static Optional<SignalClient.AuthHeader> authHeader(PreflightConfig config) {
-    if (!config.hasValue("preflight.auth.value-env")) {
-      return Optional.empty();
-    }
-    String variable = config.string("preflight.auth.value-env");
-    String value = System.getenv(variable);
-    if (value == null || value.isBlank()) {
-      throw new ConfigProblem("Configuration key 'preflight.auth.value-env' names the environment variable '"
-          + variable + "', which is not set: export it with the auth header's value, or unset the key.");
-    }
-    return Optional.of(new SignalClient.AuthHeader(config.string("preflight.auth.header"), value));
   }
 
   /** The run's folder under target/preflight: its samples, reports and generated files. */
