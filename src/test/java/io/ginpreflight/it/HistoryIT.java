@@ -12,13 +12,13 @@ import io.ginpreflight.target.LoopbackPorts;
 import io.ginpreflight.testkit.GatlingProcess;
 import io.ginpreflight.testkit.HeadlessChromium;
 import io.ginpreflight.testkit.RequiresGo;
+import io.ginpreflight.testkit.TestServiceBuild;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -168,12 +168,7 @@ class HistoryIT {
 
   private static Map<String, String> sessionsvc(Path reports) throws Exception {
     Path binary = sessionsvcBinary();
-    Files.createDirectories(binary.getParent());
-    Process build = new ProcessBuilder("go", "build", "-o", binary.toString(), "./cmd/sessionsvc")
-        .directory(GatlingProcess.projectDir().resolve("src/test/resources/testdata/sessionsvc").toFile())
-        .redirectErrorStream(true).start();
-    String output = new String(build.getInputStream().readAllBytes());
-    assertTrue(build.waitFor(3, TimeUnit.MINUTES) && build.exitValue() == 0, "go build sessionsvc: " + output);
+    TestServiceBuild.build("sessionsvc", "./cmd/sessionsvc", binary);
     int port = LoopbackPorts.free();
     int pprof = LoopbackPorts.free();
     Map<String, String> settings = common(reports);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ginpreflight.target.LoopbackPorts;
 import io.ginpreflight.testkit.GatlingProcess;
 import io.ginpreflight.testkit.RequiresGo;
+import io.ginpreflight.testkit.TestServiceBuild;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +26,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -55,13 +55,8 @@ class LoginIT {
 
   @BeforeAll
   static void buildSessionsvc() throws Exception {
-    Path source = GatlingProcess.projectDir().resolve("src/test/resources/testdata/sessionsvc");
-    binary = GatlingProcess.projectDir().resolve("target/it-sessionsvc-login/sessionsvc");
-    Files.createDirectories(binary.getParent());
-    Process build = new ProcessBuilder("go", "build", "-o", binary.toString(), "./cmd/sessionsvc")
-        .directory(source.toFile()).redirectErrorStream(true).start();
-    String output = new String(build.getInputStream().readAllBytes());
-    assertTrue(build.waitFor(3, TimeUnit.MINUTES) && build.exitValue() == 0, "go build sessionsvc: " + output);
+    binary = TestServiceBuild.build("sessionsvc", "./cmd/sessionsvc",
+        GatlingProcess.projectDir().resolve("target/it-sessionsvc-login/sessionsvc"));
   }
 
   private record Service(int port, Map<String, String> settings) {}

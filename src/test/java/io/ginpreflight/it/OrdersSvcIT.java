@@ -13,12 +13,12 @@ import io.ginpreflight.report.MemoryReport;
 import io.ginpreflight.target.LoopbackPorts;
 import io.ginpreflight.testkit.GatlingProcess;
 import io.ginpreflight.testkit.RequiresGo;
+import io.ginpreflight.testkit.TestServiceBuild;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -40,12 +40,8 @@ class OrdersSvcIT {
 
   @BeforeAll
   static void buildOrdersvc() throws Exception {
-    binary = GatlingProcess.projectDir().resolve("target/it-ordersvc/ordersvc");
-    Files.createDirectories(binary.getParent());
-    Process build = new ProcessBuilder("go", "build", "-o", binary.toString(), "./cmd/ordersvc")
-        .directory(ORDERSVC.toFile()).redirectErrorStream(true).start();
-    String output = new String(build.getInputStream().readAllBytes());
-    assertTrue(build.waitFor(3, TimeUnit.MINUTES) && build.exitValue() == 0, "go build ordersvc: " + output);
+    binary = TestServiceBuild.build("ordersvc", "./cmd/ordersvc",
+        GatlingProcess.projectDir().resolve("target/it-ordersvc/ordersvc"));
   }
 
   private static Map<String, String> settings(String flags) {
@@ -88,7 +84,8 @@ class OrdersSvcIT {
 
     assertNotEquals(0, run.exitCode, run.output);
     assertTrue(run.output.matches("(?s).*KO memory: goroutine growth \\[long connections\\]: goroutines grew by "
-        + "[0-9]+ during phase \"long connections\" .*; limit 20; top growth: example\\.com/ordersvc/internal/.*"),
+        + "[0-9]+ during phase \"long connections\" .*; limit 20; top growth: \\+[0-9]+ goroutines [^\n]* at "
+        + "example\\.com/ordersvc/internal/[^\n]*, created by example\\.com/ordersvc/internal/.*"),
         run.output);
     MemoryReport report = MemoryJson.read(run.runFolder().orElseThrow().resolve("memory.json"));
     CheckRecord goroutines = report.checks().stream()

@@ -34,7 +34,8 @@ class PreflightSimulationIT {
   private static final Pattern GOROUTINE_KO = Pattern.compile(
       "KO memory: goroutine growth \\[api\\]: (goroutines grew by [0-9]+ during phase \"api\" "
           + "\\(before [0-9]+, after [0-9]+\\); limit 20; "
-          + "top growth: [^\\n]*?leaky[^\\n]*? \\([a-z_]+\\.go:[0-9]+\\) \\+[0-9]+ goroutines)");
+          + "top growth: \\+[0-9]+ goroutines [^\\n]*? at main\\.[^\\n ]*leaky[^\\n ]* \\(leak_[a-z_]+\\.go:[0-9]+\\), "
+          + "created by [^\\n ]+ \\([a-z_]+\\.go:[0-9]+\\))");
 
   @Test
   void everyLeakOnFailsOnHeapAndGoroutinesAsAGatlingAssertion() throws Exception {

@@ -8,17 +8,14 @@ import io.ginpreflight.model.SiteGrowth;
 import io.ginpreflight.model.SiteOrigin;
 import io.ginpreflight.report.MemoryJson;
 import io.ginpreflight.report.MemoryReport;
-import io.ginpreflight.target.GoExperiments;
-import io.ginpreflight.target.GoToolchain;
 import io.ginpreflight.target.LoopbackPorts;
 import io.ginpreflight.testkit.GatlingProcess;
 import io.ginpreflight.testkit.RequiresGo;
-import java.nio.file.Files;
+import io.ginpreflight.testkit.TestServiceBuild;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,16 +38,8 @@ class SessionSvcIT {
 
   @BeforeAll
   static void buildSessionsvc() throws Exception {
-    Path source = GatlingProcess.projectDir().resolve("src/test/resources/testdata/sessionsvc");
-    binary = GatlingProcess.projectDir().resolve("target/it-sessionsvc/sessionsvc");
-    Files.createDirectories(binary.getParent());
-    ProcessBuilder builder = new ProcessBuilder("go", "build", "-o", binary.toString(), "./cmd/sessionsvc")
-        .directory(source.toFile()).redirectErrorStream(true);
-    // Built as gin-lab is, with the goroutineleak profile where the toolchain has it.
-    GoExperiments.addGoroutineLeakProfile(builder.environment(), GoToolchain.require());
-    Process build = builder.start();
-    String output = new String(build.getInputStream().readAllBytes());
-    assertTrue(build.waitFor(3, TimeUnit.MINUTES) && build.exitValue() == 0, "go build sessionsvc: " + output);
+    binary = TestServiceBuild.build("sessionsvc", "./cmd/sessionsvc",
+        GatlingProcess.projectDir().resolve("target/it-sessionsvc/sessionsvc"));
   }
 
   private static Map<String, String> settings(String flags) {
