@@ -7,7 +7,7 @@ import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.ginpreflight.gatling.RequestCounter;
-import io.ginpreflight.model.TrendResult;
+import io.ginpreflight.model.CheckResult;
 import io.ginpreflight.plan.Limits;
 import io.ginpreflight.plan.PlannedPhase;
 import java.util.List;
@@ -59,7 +59,7 @@ public final class Phase {
     if (name == null || name.isBlank() || name.contains("\"") || name.contains("[") || name.contains("]")) {
       throw new IllegalArgumentException("A phase needs a name without quotes or brackets, got: " + name);
     }
-    if (name.equals(TrendResult.WHOLE_RUN)) {
+    if (name.equals(CheckResult.WHOLE_RUN)) {
       throw new IllegalArgumentException("\"" + name + "\" names the checks of all phases together: give the "
           + "phase another name.");
     }
@@ -88,11 +88,11 @@ public final class Phase {
   public Phase rounds(int count) {
     if (count != 1 && count < MIN_ROUNDS) {
       throw new IllegalArgumentException("Phase \"" + name + "\" needs 1 round, or at least "
-          + MIN_ROUNDS + " (one warm-up and two to fit a trend), got " + count + ".");
+          + MIN_ROUNDS + " (one warm-up and two to fit a rate), got " + count + ".");
     }
     if (!judged && count > 1) {
       throw new IllegalArgumentException("Warm-up phase \"" + name + "\" is not judged, so rounds would fit "
-          + "a trend nobody reads: use Phase.named(...) for a phase with rounds.");
+          + "a rate nobody reads: use Phase.named(...) for a phase with rounds.");
     }
     return new Phase(name, journey, injection, judged, count, limits);
   }

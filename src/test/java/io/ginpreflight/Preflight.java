@@ -15,16 +15,18 @@ import io.ginpreflight.plan.RunPlan;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
  * A simulation's phases in order, each probed before and after (and after each round), and the
- * assertions that make a memory verdict fail the run. Immutable.
+ * assertions that make a memory check fail the run. Immutable. The run lays out its plan from them once;
+ * the populations and the assertions are both built from that plan.
  *
  * <pre>{@code
  * Preflight preflight = Preflight.phases(warmUp, steady);
- * setUp(preflight.populations(run)).protocols(run.http()).assertions(preflight.assertions(run));
- * // populations(run) fixes the run's plan; assertions(run) reads it
+ * RunPlan plan = run.plan(preflight);
+ * setUp(preflight.populations(run, plan)).protocols(run.http()).assertions(preflight.assertions(run, plan));
  * }</pre>
  */
 public final class Preflight {
@@ -66,25 +68,31 @@ public final class Preflight {
     return phases;
   }
 
+  /** The configured limits as this simulation adjusts them: its whole-run checks are judged by these. */
+  Limits limits(Limits configured) {
+    return limits.apply(configured);
+  }
+
   /** What the plan needs of each phase, with the limits it is judged against. */
-  List<PlannedPhase> plannedPhases(Limits simulationLimits) {
-    Limits adjusted = limits.apply(simulationLimits);
+  List<PlannedPhase> plannedPhases(Limits configured) {
+    Limits adjusted = limits(configured);
     return phases.stream().map(p -> p.planned(adjusted)).toList();
   }
 
   /**
-   * The whole run as one chain: probe, step, probe, step, ..., probe. Each probe waits for the previous
-   * population's users to finish ({@code andThen}), so "after" really is after. On a distributed run
-   * ({@code preflight.distributed}) the populations are placed on a fixed schedule instead
-   * ({@link ScheduledPopulations}). Fixes the run's plan.
+   * The whole run as one chain: probe, step, probe, step, ..., probe, as the plan lays them out. Each
+   * probe waits for the previous population's users to finish ({@code andThen}), so "after" really is
+   * after. On a distributed run ({@code preflight.distributed}) the populations are placed on a fixed
+   * schedule instead ({@link ScheduledPopulations}).
+   *
+   * @param plan the run's plan, from {@link PreflightRun#plan(Preflight)}
    */
-  public List<PopulationBuilder> populations(PreflightRun run) {
-    List<PlannedPhase> planned = plannedPhases(run.limits());
-    // The simulation's adjustments reach the whole run's checks too, not only its phases.
-    RunPlan plan = run.plan(planned, limits.apply(run.limits()));
-    if (run.distribution().isPresent()) {
-      return ScheduledPopulations.of(phases, planned, plan, run);
+  public List<PopulationBuilder> populations(PreflightRun run, RunPlan plan) {
+    Optional<ScheduledPopulations.Schedule> schedule = run.schedule();
+    if (schedule.isPresent()) {
+      return ScheduledPopulations.of(schedule.get(), plan, run);
     }
+    List<PlannedPhase> planned = plannedPhases(run.limits());
     List<PopulationBuilder> loads = new ArrayList<>();
     for (int i = 0; i < phases.size(); i++) {
       for (int round = 1; round <= phases.get(i).rounds(); round++) {
@@ -102,17 +110,18 @@ public final class Preflight {
   private PopulationBuilder probe(PreflightRun run, ProbePoint point) {
     String scenarioName = "memory probe " + (point.index() + 1) + ": " + point.label();
     return scenario(scenarioName)
-        .exec(RecordingStep.verdicts(scenarioName, session -> run.probe(point)))
+        .exec(RecordingStep.checks(scenarioName, session -> run.probe(point)))
         .injectOpen(atOnceUsers(1));
   }
 
   /**
    * One assertion per memory check of the plan: recorded exactly once and not failed. A check that was
    * never recorded (the run died first) therefore fails too: "could not measure" is never a pass. And no
-   * request name may fail more often than preflight.limits.failed-requests-percent. Call it after
-   * {@link #populations}, which fixes the plan.
+   * request name may fail more often than preflight.limits.failed-requests-percent.
+   *
+   * @param plan the run's plan, from {@link PreflightRun#plan(Preflight)}
    */
-  public List<Assertion> assertions(PreflightRun run) {
+  public List<Assertion> assertions(PreflightRun run, RunPlan plan) {
     List<Assertion> assertions = new ArrayList<>();
     // A request name that mostly failed never loaded its endpoint: its memory verdict would be a false pass.
     assertions.add(forAll().failedRequests().percent().lte(run.failedRequestsPercentLimit()));
@@ -120,7 +129,7 @@ public final class Preflight {
       // A local generator without the probe user records no verdict: the probing one is judged on them.
       return assertions;
     }
-    for (String record : run.plannedRun().recordNames()) {
+    for (String record : plan.recordNames()) {
       assertions.add(details(record).allRequests().count().is(1L));
       assertions.add(details(record).failedRequests().count().is(0L));
     }

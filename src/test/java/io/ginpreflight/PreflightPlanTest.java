@@ -33,9 +33,9 @@ class PreflightPlanTest {
   }
 
   @Test
-  void twoRoundsCannotFitATrend() {
+  void twoRoundsCannotFitARate() {
     IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> judged("api").rounds(2));
-    assertEquals("Phase \"api\" needs 1 round, or at least 3 (one warm-up and two to fit a trend), got 2.",
+    assertEquals("Phase \"api\" needs 1 round, or at least 3 (one warm-up and two to fit a rate), got 2.",
         refused.getMessage());
   }
 

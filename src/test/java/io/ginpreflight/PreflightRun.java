@@ -9,11 +9,12 @@ import io.ginpreflight.config.PreflightConfig;
 import io.ginpreflight.gatling.GeneratorTimeline;
 import io.ginpreflight.gatling.RawClients;
 import io.ginpreflight.gatling.RequestCounter;
-import io.ginpreflight.gatling.VerdictRecord;
+import io.ginpreflight.gatling.GatlingRecord;
 import io.ginpreflight.gatling.WholeRunCounts;
 import io.ginpreflight.model.BaselineHistory;
 import io.ginpreflight.model.BuildInfo;
 import io.ginpreflight.model.CheckKind;
+import io.ginpreflight.model.CheckResult;
 import io.ginpreflight.model.KnownLeakNote;
 import io.ginpreflight.model.Measurement;
 import io.ginpreflight.model.ProbeReading;
@@ -27,8 +28,9 @@ import io.ginpreflight.plan.Limits;
 import io.ginpreflight.plan.PlannedPhase;
 import io.ginpreflight.plan.ProbePoint;
 import io.ginpreflight.plan.RunPlan;
-import io.ginpreflight.report.RunFacts;
+import io.ginpreflight.report.MemoryReport;
 import io.ginpreflight.report.RunFinisher;
+import io.ginpreflight.report.RunStart;
 import io.ginpreflight.signal.KnownLeaks;
 import io.ginpreflight.signal.SiteContext;
 import io.ginpreflight.target.OwnedTarget;
@@ -50,8 +52,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Everything one simulation run owns: its settings, the target (started here when it is the embedded
- * lab), the memory watch and the verdicts. Opened in the simulation's constructor and closed in
- * {@code after()}, both by {@code simulations/WatchedSimulation}.
+ * lab), the memory watch, and once the simulation's phases are known its plan, judge and reports. Opened in
+ * the simulation's constructor and closed in {@code after()}, both by {@code simulations/WatchedSimulation}.
  */
 public final class PreflightRun implements AutoCloseable {
 
@@ -73,27 +75,25 @@ public final class PreflightRun implements AutoCloseable {
   private final Duration sampleInterval;
   /** Present when several generators run this simulation: phases on a fixed schedule (docs/distributed.md). */
   private final Optional<DistributionSettings> distribution;
-  /**
-   * Read with no load before the first probe: the two together measure the target's noise at rest. On
-   * one machine read at open; on a distributed run by the probe user, so only its generator watches.
-   */
-  private volatile ProbeReading idle;
-  /** Set once by {@link #plan}. */
-  private volatile RunPlan planned;
-  /** The judge and the finisher that reports: set once the run watches (never on a non-probing generator). */
-  private volatile Judging judging;
-  /** A distributed run's schedule as this generator keeps it; set by {@link #schedule}. */
-  private volatile GeneratorTimeline timeline;
-  /** What the rates divide by: this JVM's counts, or on a distributed run the whole run's estimate. */
-  private volatile RequestCounts counts;
   private final BuildInfo build;
   private final List<KnownLeakNote> knownLeaks;
   private final RunIdentity identity;
   /** The earlier comparable runs, read before any load; the plan compares each judged phase with them. */
   private final BaselineSettings baseline;
   private final BaselineHistory history;
+  /**
+   * Read with no load before the first probe: the two together measure the target's noise at rest. On
+   * one machine read at open; on a distributed run by the probe user, so only its generator watches.
+   */
+  private volatile ProbeReading idle;
+  /** The plan the simulation's phases were laid out in, and what judges by it; set once by {@link #plan}. */
+  private volatile Planned planned;
+  /** Writes the reports: from when the run both has its plan and watches (never on a non-probing generator). */
+  private volatile RunFinisher finisher;
 
-  private record Judging(Judge judge, RunFinisher finisher) {}
+  /** A plan and what follows from it: the judge, and a distributed run's schedule. */
+  private record Planned(RunPlan plan, Judge judge, RequestCounts counts,
+      Optional<ScheduledPopulations.Schedule> schedule) {}
 
   PreflightRun(RunOpening.Parts parts) {
     this.identity = parts.identity();
@@ -102,7 +102,6 @@ public final class PreflightRun implements AutoCloseable {
     this.sampleInterval = parts.sampleInterval();
     this.distribution = parts.distribution();
     this.requestCounter = new RequestCounter(distribution.isPresent());
-    this.counts = requestCounter;
     this.build = parts.build();
     this.knownLeaks = KnownLeaks.curated().flag(build);
     this.failedRequestsPercent = parts.failedRequestsPercent();
@@ -143,26 +142,60 @@ public final class PreflightRun implements AutoCloseable {
   void beginWatching() {
     watch.startSampling(sampleInterval);
     idle = watch.idleProbe();
-    startJudging();
+    startReporting();
   }
 
-  private void startJudging() {
-    RunPlan plan = planned;
-    if (plan == null || idle == null || judging != null) {
-      return;
-    }
+  /**
+   * Lays out the run's plan from the simulation's phases, once, before any load: the probes are judged by
+   * it and the reports written from it, and the simulation builds its populations and assertions from it.
+   * Checks of signals the target does not offer are left out, and said.
+   *
+   * @throws IllegalStateException when the run has a plan already
+   */
+  public RunPlan plan(Preflight preflight) {
+    List<PlannedPhase> phases = preflight.plannedPhases(limits);
+    // The simulation's adjustments reach the whole run's checks too, not only its phases.
+    RunPlan plan = RunPlan.of(phases, preflight.limits(limits), unoffered.keySet(), baseline, history);
+    Optional<ScheduledPopulations.Schedule> schedule = distribution
+        .map(settings -> ScheduledPopulations.schedule(preflight.phaseList(), phases, settings));
+    // On a distributed run the rates divide by the whole run's requests, estimated from this generator's.
+    RequestCounts counts = schedule.<RequestCounts>map(s -> new WholeRunCounts(requestCounter, s.scale()))
+        .orElse(requestCounter);
     Map<String, String> notes = new LinkedHashMap<>();
     knownLeaks.forEach(note -> notes.putIfAbsent(note.module(), note.sentence()));
-    Judge judge = new Judge(plan, counts, new LeakSites(runDir, new SiteContext(build, notes)), findings,
-        Optional.of(idle));
-    RunFacts facts = new RunFacts(simulation, runDir.getFileName().toString(), startedAt, target.description(),
-        watch.capabilities().sources(), plan, findings, counts, build, knownLeaks, identity);
-    judging = new Judging(judge, new RunFinisher(finishing, runDir, facts));
+    Judge judge = new Judge(plan, counts, new LeakSites(new SiteContext(build, notes)), findings,
+        () -> Optional.ofNullable(idle));
+    synchronized (this) {
+      if (planned != null) {
+        throw new IllegalStateException("The run has a plan already: a run is judged by one plan.");
+      }
+      planned = new Planned(plan, judge, counts, schedule);
+    }
+    for (CheckKind kind : CheckKind.judgedBy(CheckKind.Rule.GROWTH)) {
+      if (limits.limitFor(kind).isPresent() && unoffered.containsKey(kind.signal())) {
+        LOG.info("check {} not run: {}", kind.checkName(), unoffered.get(kind.signal()));
+      }
+    }
+    startReporting();
+    return plan;
   }
 
-  /** The distributed layout, when several generators run this simulation. */
-  Optional<DistributionSettings> distribution() {
-    return distribution;
+  /** The reports start once the run has both its plan and its idle probe, whichever comes last. */
+  private synchronized void startReporting() {
+    Planned p = planned;
+    if (p == null || idle == null || finisher != null) {
+      return;
+    }
+    RunStart start = new RunStart(simulation, runDir.getFileName().toString(), startedAt, target.description(),
+        watch.capabilities().sources(), build, knownLeaks, identity);
+    finisher = new RunFinisher(finishing, runDir, start,
+        () -> MemoryReport.of(start, p.plan(), findings, p.counts(), Instant.now()), p.judge()::profiles);
+  }
+
+  /** A distributed run's schedule, laid out with its plan; empty on one machine. */
+  Optional<ScheduledPopulations.Schedule> schedule() {
+    Planned p = planned;
+    return p == null ? Optional.empty() : p.schedule();
   }
 
   /**
@@ -174,24 +207,13 @@ public final class PreflightRun implements AutoCloseable {
   }
 
   /**
-   * Keeps the distributed run's schedule, written as generator.json when the run closes.
-   *
-   * @param scale per step scenario, all generators' users over the probing generator's share: its request
-   *     counts, scaled by it, stand for the whole run's in the rates
-   */
-  void schedule(GeneratorTimeline timeline, Map<String, Double> scale) {
-    this.timeline = timeline;
-    this.counts = new WholeRunCounts(requestCounter, scale);
-  }
-
-  /**
    * Signals the target does not offer at all (a remote service has no temp directory we can see), with
    * why: the plan runs no check of theirs. A signal that was there at start and is missing later makes
    * its check inconclusive instead.
    */
   private static Map<Signal, String> unofferedSignals(MemoryWatch watch) {
     Map<Signal, String> unoffered = new LinkedHashMap<>();
-    for (CheckKind kind : CheckKind.values()) {
+    for (CheckKind kind : CheckKind.judgedBy(CheckKind.Rule.GROWTH)) {
       Measurement initial = watch.initial().get(kind.signal());
       if (!initial.isMeasured()) {
         unoffered.put(kind.signal(), initial.failure());
@@ -235,49 +257,28 @@ public final class PreflightRun implements AutoCloseable {
     return rawClients;
   }
 
-  /** The HTTP protocol for the target, counting each round's requests for the leak trend. */
+  /** The HTTP protocol for the target, counting each round's requests for the leak rates. */
   public HttpProtocolBuilder http() {
     return http.baseUrl(target.baseUrl()).check(requestCounter.check());
   }
 
-  /**
-   * Fixes the run's plan, once, before any load: from here on the probes are judged by it and the
-   * reports are written from it. Checks of signals the target does not offer are left out, and said.
-   *
-   * @param simulationLimits the configured limits as the simulation adjusted them, for the whole run
-   */
-  RunPlan plan(List<PlannedPhase> phases, Limits simulationLimits) {
-    if (planned != null) {
-      throw new IllegalStateException("The run's plan is already set: call Preflight.populations(run) once.");
+  /** Probes at a probe point of the run's plan and judges what it closes, as Gatling records. */
+  CompletableFuture<List<GatlingRecord>> probe(ProbePoint point) {
+    Planned p = planned;
+    RunFinisher reports = finisher;
+    if (p == null || reports == null) {
+      throw new IllegalStateException("Probe " + (point.index() + 1) + " was asked for before the run had its "
+          + "plan and watched: build the populations from run.plan(preflight).");
     }
-    RunPlan plan = RunPlan.of(phases, simulationLimits, unoffered.keySet())
-        .withBaselines(baseline, history, unoffered.keySet());
-    for (CheckKind kind : CheckKind.values()) {
-      if (limits.limitFor(kind).isPresent() && unoffered.containsKey(kind.signal())) {
-        LOG.info("check {} not run: {}", kind.checkName(), unoffered.get(kind.signal()));
-      }
-    }
-    planned = plan;
-    startJudging();
-    return plan;
-  }
-
-  /** The plan fixed by {@link Preflight#populations}. */
-  RunPlan plannedRun() {
-    if (planned == null) {
-      throw new IllegalStateException("The run has no plan yet: call Preflight.populations(run) before "
-          + "Preflight.assertions(run).");
-    }
-    return planned;
-  }
-
-  /** Probes at a probe point and judges what it closes. */
-  CompletableFuture<List<VerdictRecord>> probe(ProbePoint point) {
-    Judging j = judging;
-    j.finisher().locateGatlingFolder();
-    return watch.probe(point.index(), point.label(), planned.keepsProfiles(point.index())).thenApply(reading -> {
+    reports.locateGatlingFolder();
+    long start = System.currentTimeMillis();
+    return watch.probe(point.index(), point.label(), p.plan().keepsProfiles(point.index())).thenApply(probe -> {
       watch.enterPhase(point.nextStep());
-      return j.judge().record(point, reading).stream().map(VerdictRecord::of).toList();
+      List<CheckResult> completed = p.judge().record(point, probe);
+      long end = System.currentTimeMillis();
+      return completed.stream().map(check -> p.plan().fails(check.status())
+          ? GatlingRecord.ko(check.recordName(), check.message(), start, end)
+          : GatlingRecord.ok(check.recordName(), start, end)).toList();
     });
   }
 
@@ -296,13 +297,11 @@ public final class PreflightRun implements AutoCloseable {
     rawClients.close();
     watch.close();
     owned.close();
-    GeneratorTimeline t = timeline;
-    if (t != null) {
-      t.write(runDir, requestCounter).ifPresent(LOG::warn);
-    }
-    Judging j = judging;
-    if (j != null) {
-      j.finisher().finish();
+    Optional<GeneratorTimeline> timeline = schedule().map(ScheduledPopulations.Schedule::timeline);
+    timeline.ifPresent(t -> t.write(runDir, requestCounter).ifPresent(LOG::warn));
+    RunFinisher reports = finisher;
+    if (reports != null) {
+      reports.finish();
     } else if (distribution.isPresent()) {
       LOG.info("Gin Preflight: this generator held no probe user, so it watched and judged nothing and writes no "
           + "memory report: the generator that probed writes memory.html (docs/distributed.md)");

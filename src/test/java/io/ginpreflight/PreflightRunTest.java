@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.sun.net.httpserver.HttpServer;
 import com.typesafe.config.ConfigFactory;
 import io.ginpreflight.config.PreflightConfig;
-import io.ginpreflight.gatling.VerdictRecord;
+import io.ginpreflight.gatling.GatlingRecord;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -52,7 +53,8 @@ class PreflightRunTest {
     run.close();
 
     // THEN its raw clients are closed too: a client that comes later is refused, not run
-    assertEquals(new VerdictRecord("late", false, "raw-client pool closed with the run; the client was not run"),
-        run.rawClients().run("late", () -> {}).get(10, TimeUnit.SECONDS).record());
+    GatlingRecord late = run.rawClients().run("late", () -> {}).get(10, TimeUnit.SECONDS);
+    assertEquals(List.of("late", false, "raw-client pool closed with the run; the client was not run"),
+        List.of(late.name(), late.ok(), late.message()));
   }
 }

@@ -8,10 +8,10 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.ginpreflight.config.DistributionSettings;
+import io.ginpreflight.gatling.GatlingRecord;
 import io.ginpreflight.gatling.GeneratorTimeline;
 import io.ginpreflight.gatling.RecordingStep;
 import io.ginpreflight.gatling.ShardedInjection;
-import io.ginpreflight.gatling.VerdictRecord;
 import io.ginpreflight.plan.Generators;
 import io.ginpreflight.plan.PlannedPhase;
 import io.ginpreflight.plan.ProbePoint;
@@ -42,25 +42,36 @@ final class ScheduledPopulations {
 
   private ScheduledPopulations() {}
 
-  static List<PopulationBuilder> of(List<Phase> phases, List<PlannedPhase> planned, RunPlan plan, PreflightRun run) {
-    DistributionSettings settings = run.distribution().orElseThrow();
-    Optional<Generators> local = Generators.local(settings);
-    record Step(Phase phase, String scenario) {}
+  /** One load step: a round of a phase, under its scenario name. */
+  record Step(Phase phase, String scenario) {}
+
+  /**
+   * Where a distributed run's steps and probes fall, laid out with its plan.
+   *
+   * @param lead how long after the populations are handed to Gatling the schedule starts (a shared start-at)
+   * @param scale per step scenario, all generators' users over the probing generator's share: its request
+   *     counts, scaled by it, stand for the whole run's in the rates
+   */
+  record Schedule(DistributionSettings settings, List<Step> steps, ProbeSchedule probes, GeneratorTimeline timeline,
+      Duration lead, Map<String, Double> scale) {}
+
+  static Schedule schedule(List<Phase> phases, List<PlannedPhase> planned, DistributionSettings settings) {
     List<Step> steps = new ArrayList<>();
     for (int i = 0; i < phases.size(); i++) {
       for (int round = 1; round <= phases.get(i).rounds(); round++) {
         steps.add(new Step(phases.get(i), planned.get(i).roundName(round)));
       }
     }
-    ProbeSchedule schedule = ProbeSchedule.of(
+    ProbeSchedule probes = ProbeSchedule.of(
         steps.stream().map(step -> ShardedInjection.injectionTime(step.phase().injection())).toList(),
         settings.probeSlot(), settings.drain());
     Instant now = Instant.now();
     Instant start = settings.startAt().orElse(now);
     // Injection starts when the populations are handed to Gatling: a shared start-at is reached by a lead.
     Duration lead = start.isAfter(now) ? Duration.between(now, start) : Duration.ZERO;
+    Optional<Generators> local = Generators.local(settings);
     GeneratorTimeline timeline = new GeneratorTimeline(local.map(Generators::toString).orElse("Gatling Enterprise"),
-        start, schedule, steps.stream().map(Step::scenario).toList());
+        start, probes, steps.stream().map(Step::scenario).toList());
     Generators probing = Generators.probing(settings);
     Map<String, Double> scale = new HashMap<>();
     for (Step step : steps) {
@@ -68,39 +79,45 @@ final class ScheduledPopulations {
       scale.put(step.scenario(), share == 0 ? 1.0
           : (double) ShardedInjection.users(step.phase().injection()) / share);
     }
-    run.schedule(timeline, scale);
+    return new Schedule(settings, steps, probes, timeline, lead, scale);
+  }
+
+  static List<PopulationBuilder> of(Schedule schedule, RunPlan plan, PreflightRun run) {
+    Optional<Generators> local = Generators.local(schedule.settings());
     boolean probes = local.map(Generators::holdsProbeUser).orElse(true);
     LOG.info("distributed run ({}): {} load steps and {} probes on a fixed schedule from {}, probe slots of {} s, "
-        + "{} s in all; {}", local.map(Generators::toString).orElse("Gatling Enterprise"), steps.size(),
-        plan.probes().size(), start,
-        settings.probeSlot().toSeconds(), schedule.length().toSeconds(),
+        + "{} s in all; {}", local.map(Generators::toString).orElse("Gatling Enterprise"), schedule.steps().size(),
+        plan.probes().size(), schedule.timeline().start(), schedule.settings().probeSlot().toSeconds(),
+        schedule.probes().length().toSeconds(),
         local.isEmpty() ? "the generator Gatling Enterprise gives the probe user probes"
             : probes ? "this generator holds the probe user" : "this generator holds no probe user");
 
     List<PopulationBuilder> populations = new ArrayList<>();
-    for (int s = 0; s < steps.size(); s++) {
-      Duration at = lead.plus(schedule.loadStartAt().get(s));
-      populations.add(steps.get(s).phase().population(steps.get(s).scenario(), run.requestCounter(),
+    for (int s = 0; s < schedule.steps().size(); s++) {
+      Step step = schedule.steps().get(s);
+      Duration at = schedule.lead().plus(schedule.probes().loadStartAt().get(s));
+      populations.add(step.phase().population(step.scenario(), run.requestCounter(),
           injection -> ShardedInjection.after(at,
               local.map(generators -> ShardedInjection.shareOf(injection, generators)).orElse(injection))));
     }
     if (probes) {
-      populations.add(probeUser(plan, run, timeline));
+      populations.add(probeUser(plan, run, schedule));
     }
     return populations;
   }
 
   /** One user that starts the watch, then waits for each probe's slot and probes. */
-  private static PopulationBuilder probeUser(RunPlan plan, PreflightRun run, GeneratorTimeline timeline) {
+  private static PopulationBuilder probeUser(RunPlan plan, PreflightRun run, Schedule schedule) {
+    GeneratorTimeline timeline = schedule.timeline();
     ChainBuilder journey = exec(pause(session -> until(timeline.start())))
-        .exec(RecordingStep.verdicts("begin watching", session -> CompletableFuture.supplyAsync(() -> {
+        .exec(RecordingStep.checks("begin watching", session -> CompletableFuture.supplyAsync(() -> {
           run.beginWatching();
           return List.of();
         })));
     for (ProbePoint point : plan.probes()) {
       String name = "memory probe " + (point.index() + 1) + ": " + point.label();
       journey = journey.pause(session -> until(timeline.probeAt(point.index())))
-          .exec(RecordingStep.verdicts(name, session -> probeInSlot(run, timeline, point)));
+          .exec(RecordingStep.checks(name, session -> probeInSlot(run, schedule, point)));
     }
     return scenario(PROBE_SCENARIO).exec(journey).injectOpen(atOnceUsers(1));
   }
@@ -110,14 +127,15 @@ final class ScheduledPopulations {
    * answering) read the target under load: a run failure, and a KO record that fails the run as a failed
    * request does, since a reading that is not clean is no pass.
    */
-  private static CompletableFuture<List<VerdictRecord>> probeInSlot(PreflightRun run, GeneratorTimeline timeline,
+  private static CompletableFuture<List<GatlingRecord>> probeInSlot(PreflightRun run, Schedule schedule,
       ProbePoint point) {
     Instant started = Instant.now();
-    return run.probe(point).thenApply(records -> timeline.overrun(point, started, Instant.now(), run.requestCounter(),
-        run.distribution().orElseThrow()).map(overrun -> {
+    return run.probe(point).thenApply(records -> schedule.timeline().overrun(point, started, Instant.now(),
+        run.requestCounter(), schedule.settings()).map(overrun -> {
           run.runFailure(overrun);
-          List<VerdictRecord> withOverrun = new ArrayList<>(records);
-          withOverrun.add(new VerdictRecord("memory: probe slot [probe " + (point.index() + 1) + "]", false, overrun));
+          List<GatlingRecord> withOverrun = new ArrayList<>(records);
+          withOverrun.add(GatlingRecord.ko("memory: probe slot [probe " + (point.index() + 1) + "]", overrun,
+              started.toEpochMilli(), System.currentTimeMillis()));
           return withOverrun;
         }).orElse(records));
   }

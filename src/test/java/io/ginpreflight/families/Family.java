@@ -26,7 +26,7 @@ public record Family(String name, ChainBuilder warmUpJourney, ChainBuilder journ
         // fills caches, pools and connection pools so their first growth is not judged
         .inject(constantUsersPerSec(load.warmUpRate()).during(load.warmUp())));
     Phase judged = Phase.named(name).journey(journey)
-        // the family's steady traffic: its growth, and with rounds its leak trend, is the verdict
+        // the family's steady traffic: its growth, and with rounds its leak rates, is the verdict
         .inject(constantUsersPerSec(load.rate()).during(load.duration()));
     phases.add(load.rounds() > 1 ? judged.rounds(load.rounds()) : judged);
     phases.addAll(extraPhases);

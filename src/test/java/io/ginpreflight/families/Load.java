@@ -11,7 +11,7 @@ import java.time.Duration;
  * @param warmUp how long the warm-up lasts
  * @param rate journeys per second during each judged round
  * @param duration how long each judged round lasts
- * @param rounds judged rounds: 1, or at least 3 so a leak trend can be fitted
+ * @param rounds judged rounds: 1, or at least 3 so a leak rate can be fitted
  */
 public record Load(double warmUpRate, Duration warmUp, double rate, Duration duration, int rounds) {
 

@@ -3,9 +3,11 @@ package io.ginpreflight.families;
 import io.ginpreflight.config.ConfigProblem;
 
 /**
- * How much load each family sends, chosen with {@code -Dpreflight.profile=quick|nightly}: quick is a
- * warm-up and one judged phase per family, for a laptop or a pull request; nightly runs identical rounds
- * per family so a leak rate per request can be fitted (SoakSimulation).
+ * How much load each family sends, chosen with {@code -Dpreflight.profile=quick|nightly}: each is a warm-up
+ * and a judged phase of identical rounds per family, the first round warm-up and a leak rate per request
+ * fitted across the rest; quick's rounds are seconds long, for a laptop or a pull request, nightly's a
+ * minute, where slow growth and plateaus show (SoakSimulation). The rounds and rates are
+ * {@code preflight.families.<family>.load.<profile>}.
  */
 public enum Profile {
   QUICK, NIGHTLY;

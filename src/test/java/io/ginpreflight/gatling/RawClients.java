@@ -70,7 +70,7 @@ public final class RawClients implements AutoCloseable {
   }
 
   /** Starts the client on a thread of the pool, or refuses it at once: the caller never waits. */
-  public CompletableFuture<TimedRecord> run(String name, RawClient client) {
+  public CompletableFuture<GatlingRecord> run(String name, RawClient client) {
     Task task = new Task(name, client);
     try {
       executor.execute(task);
@@ -105,7 +105,7 @@ public final class RawClients implements AutoCloseable {
 
     private final String name;
     private final RawClient client;
-    private final CompletableFuture<TimedRecord> result = new CompletableFuture<>();
+    private final CompletableFuture<GatlingRecord> result = new CompletableFuture<>();
 
     Task(String name, RawClient client) {
       this.name = name;
@@ -115,22 +115,23 @@ public final class RawClients implements AutoCloseable {
     @Override
     public void run() {
       long start = clock.getAsLong();
-      VerdictRecord record;
+      String failure = null;
       try {
         client.run();
-        record = new VerdictRecord(name, true, "");
       } catch (Exception e) {
-        record = new VerdictRecord(name, false, String.valueOf(e));
+        failure = String.valueOf(e);
       } catch (Error e) {
         result.completeExceptionally(e);
         throw e;
       }
-      result.complete(new TimedRecord(record, start, clock.getAsLong()));
+      long end = clock.getAsLong();
+      result.complete(failure == null ? GatlingRecord.ok(name, start, end)
+          : GatlingRecord.ko(name, failure, start, end));
     }
 
     void refuse(String why) {
       long now = clock.getAsLong();
-      result.complete(new TimedRecord(new VerdictRecord(name, false, why), now, now));
+      result.complete(GatlingRecord.ko(name, why, now, now));
     }
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -39,33 +40,34 @@ class RawClientsTest {
     };
   }
 
-  private static TimedRecord done(CompletableFuture<TimedRecord> result) throws Exception {
+  private static GatlingRecord done(CompletableFuture<GatlingRecord> result) throws Exception {
     return result.get(10, TimeUnit.SECONDS);
   }
 
   @Test
   void aClientIsTimedFromItsStartOnItsThreadNotFromWhenItWasQueued() throws Exception {
     // GIVEN the only thread busy, and a second client queued behind it at t=1000
-    CompletableFuture<TimedRecord> first = pool.run("first", blockedUntilReleased());
+    CompletableFuture<GatlingRecord> first = pool.run("first", blockedUntilReleased());
     assertTrue(started.await(10, TimeUnit.SECONDS));
-    CompletableFuture<TimedRecord> queued = pool.run("queued", () -> clock.addAndGet(3));
+    CompletableFuture<GatlingRecord> queued = pool.run("queued", () -> clock.addAndGet(3));
 
     // WHEN it has waited 2 s before the thread is free
     clock.addAndGet(2_000);
     release.countDown();
 
     // THEN its time is its own 3 ms from t=3005, when the first had ended; the 2 s in the queue are not in it
-    assertEquals(new TimedRecord(new VerdictRecord("first", true, ""), 1_000, 3_005), done(first));
-    assertEquals(new TimedRecord(new VerdictRecord("queued", true, ""), 3_005, 3_008), done(queued));
+    assertEquals(GatlingRecord.ok("first", 1_000, 3_005), done(first));
+    assertEquals(GatlingRecord.ok("queued", 3_005, 3_008), done(queued));
   }
 
   @Test
   void aClientThatFailsIsRecordedKoWithItsError() throws Exception {
-    TimedRecord failed = done(pool.run("ws: vanish", () -> {
+    GatlingRecord failed = done(pool.run("ws: vanish", () -> {
       throw new IOException("Connection refused");
     }));
 
-    assertEquals(new VerdictRecord("ws: vanish", false, "java.io.IOException: Connection refused"), failed.record());
+    assertEquals(false, failed.ok());
+    assertEquals("java.io.IOException: Connection refused", failed.message());
   }
 
   @Test
@@ -76,13 +78,13 @@ class RawClientsTest {
     AtomicBoolean ran = new AtomicBoolean();
 
     // WHEN one more client comes
-    CompletableFuture<TimedRecord> refused = pool.run("upload: aborted mid-body", () -> ran.set(true));
+    CompletableFuture<GatlingRecord> refused = pool.run("upload: aborted mid-body", () -> ran.set(true));
 
     // THEN the caller (a Gatling event loop) did not wait: the KO is already there, and the client never ran
     assertTrue(refused.isDone());
-    assertEquals(new TimedRecord(new VerdictRecord("upload: aborted mid-body", false, "raw-client pool full "
-        + "(1 running, 1 waiting): the target answers raw clients too slowly for this rate; the client was not "
-        + "run"), 1_000, 1_000), refused.getNow(null));
+    assertEquals(GatlingRecord.ko("upload: aborted mid-body", "raw-client pool full (1 running, 1 waiting): the "
+        + "target answers raw clients too slowly for this rate; the client was not run", 1_000, 1_000),
+        refused.getNow(null));
     release.countDown();
     Thread.sleep(50);
     assertFalse(ran.get());
@@ -95,8 +97,9 @@ class RawClientsTest {
     pool.close();
 
     assertTrue(pool.isClosed());
-    assertEquals(new VerdictRecord("after", false, "raw-client pool closed with the run; the client was not run"),
-        done(pool.run("after", () -> {})).record());
+    GatlingRecord after = done(pool.run("after", () -> {}));
+    assertEquals(List.of("after", false, "raw-client pool closed with the run; the client was not run"),
+        List.of(after.name(), after.ok(), after.message()));
   }
 
   @Test
@@ -104,13 +107,14 @@ class RawClientsTest {
     // GIVEN a client stuck on the only thread past the close wait, and one queued behind it
     pool.run("stuck", blockedUntilReleased());
     assertTrue(started.await(10, TimeUnit.SECONDS));
-    CompletableFuture<TimedRecord> queued = pool.run("queued", () -> {});
+    CompletableFuture<GatlingRecord> queued = pool.run("queued", () -> {});
 
     // WHEN the run closes
     pool.close();
 
     // THEN the queued one is recorded KO rather than left without an answer
-    assertEquals(new VerdictRecord("queued", false, "raw-client pool closed with the run; the client was not run"),
-        done(queued).record());
+    GatlingRecord answered = done(queued);
+    assertEquals(List.of("queued", false, "raw-client pool closed with the run; the client was not run"),
+        List.of(answered.name(), answered.ok(), answered.message()));
   }
 }

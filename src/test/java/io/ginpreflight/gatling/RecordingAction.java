@@ -29,13 +29,13 @@ final class RecordingAction implements Action {
       Logger.apply(org.slf4j.LoggerFactory.getLogger(RecordingAction.class));
 
   private final String name;
-  private final Function<io.gatling.javaapi.core.Session, CompletableFuture<List<TimedRecord>>> work;
+  private final Function<io.gatling.javaapi.core.Session, CompletableFuture<List<GatlingRecord>>> work;
   private final boolean koFailsTheUser;
   private final LongSupplier clock;
   private final StatsEngine statsEngine;
   private final Action next;
 
-  RecordingAction(String name, Function<io.gatling.javaapi.core.Session, CompletableFuture<List<TimedRecord>>> work,
+  RecordingAction(String name, Function<io.gatling.javaapi.core.Session, CompletableFuture<List<GatlingRecord>>> work,
       boolean koFailsTheUser, LongSupplier clock, StatsEngine statsEngine, Action next) {
     this.name = name;
     this.work = work;
@@ -55,21 +55,19 @@ final class RecordingAction implements Action {
     long start = clock.getAsLong();
     work.apply(new io.gatling.javaapi.core.Session(session)).whenComplete((records, failure) ->
         session.eventLoop().execute(() -> {
-          List<TimedRecord> recorded = failure != null
-              ? List.of(new TimedRecord(new VerdictRecord(name, false, name + " failed: " + failure), start,
-                  clock.getAsLong()))
+          List<GatlingRecord> recorded = failure != null
+              ? List.of(GatlingRecord.ko(name, name + " failed: " + failure, start, clock.getAsLong()))
               : records;
-          recorded.forEach(timed -> log(session, timed));
-          boolean anyKo = recorded.stream().anyMatch(timed -> !timed.record().ok());
+          recorded.forEach(record -> log(session, record));
+          boolean anyKo = recorded.stream().anyMatch(record -> !record.ok());
           next.$bang(anyKo && koFailsTheUser ? session.markAsFailed() : session);
         }));
   }
 
-  private void log(Session session, TimedRecord timed) {
-    VerdictRecord record = timed.record();
+  private void log(Session session, GatlingRecord record) {
     Status status = record.ok() ? OK$.MODULE$ : KO$.MODULE$;
-    statsEngine.logResponse(session.scenario(), session.groups(), record.name(), timed.startMillis(),
-        timed.endMillis(), status, Option.empty(), record.ok() ? Option.empty() : Option.apply(record.message()));
+    statsEngine.logResponse(session.scenario(), session.groups(), record.name(), record.startMillis(),
+        record.endMillis(), status, Option.empty(), record.ok() ? Option.empty() : Option.apply(record.message()));
   }
 
   @Override

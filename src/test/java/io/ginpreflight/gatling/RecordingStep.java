@@ -7,7 +7,6 @@ import io.gatling.javaapi.core.Session;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import java.util.function.LongSupplier;
 
 /**
  * A chain step, usable in {@code exec(...)}, that runs asynchronous work off Gatling's event loop and
@@ -15,13 +14,11 @@ import java.util.function.LongSupplier;
  */
 public final class RecordingStep implements ActionBuilder {
 
-  private static final LongSupplier CLOCK = System::currentTimeMillis;
-
   private final String name;
-  private final Function<Session, CompletableFuture<List<TimedRecord>>> work;
+  private final Function<Session, CompletableFuture<List<GatlingRecord>>> work;
   private final boolean koFailsTheUser;
 
-  private RecordingStep(String name, Function<Session, CompletableFuture<List<TimedRecord>>> work,
+  private RecordingStep(String name, Function<Session, CompletableFuture<List<GatlingRecord>>> work,
       boolean koFailsTheUser) {
     this.name = name;
     this.work = work;
@@ -29,24 +26,18 @@ public final class RecordingStep implements ActionBuilder {
   }
 
   /**
-   * Memory verdicts, each recorded from the step's start to the probe's completion: a KO check is
-   * recorded, and the probe user goes on to the next probe.
+   * Memory checks, each recorded between the moments its record carries: a KO check is recorded, and the
+   * probe user goes on to the next probe.
    */
-  public static RecordingStep verdicts(String name, Function<Session, CompletableFuture<List<VerdictRecord>>> work) {
-    return new RecordingStep(name, session -> {
-      long start = CLOCK.getAsLong();
-      return work.apply(session).thenApply(records -> {
-        long end = CLOCK.getAsLong();
-        return records.stream().map(record -> new TimedRecord(record, start, end)).toList();
-      });
-    }, false);
+  public static RecordingStep checks(String name, Function<Session, CompletableFuture<List<GatlingRecord>>> work) {
+    return new RecordingStep(name, work, false);
   }
 
   /**
    * A request made outside Gatling's HTTP client, timed by the work itself: a KO marks the virtual user
    * failed, as a KO request does.
    */
-  public static RecordingStep request(String name, Function<Session, CompletableFuture<TimedRecord>> work) {
+  public static RecordingStep request(String name, Function<Session, CompletableFuture<GatlingRecord>> work) {
     return new RecordingStep(name, session -> work.apply(session).thenApply(List::of), true);
   }
 
@@ -55,7 +46,8 @@ public final class RecordingStep implements ActionBuilder {
     return new io.gatling.core.action.builder.ActionBuilder() {
       @Override
       public Action build(ScenarioContext ctx, Action next) {
-        return new RecordingAction(name, work, koFailsTheUser, CLOCK, ctx.coreComponents().statsEngine(), next);
+        return new RecordingAction(name, work, koFailsTheUser, System::currentTimeMillis,
+            ctx.coreComponents().statsEngine(), next);
       }
     };
   }

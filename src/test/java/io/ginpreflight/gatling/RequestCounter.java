@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counts the HTTP responses and finished journeys of each scenario (one scenario per phase round), so a
- * trend can be divided by the round's own requests. Counting is a protocol-level check that always
+ * rate can be divided by the round's own requests. Counting is a protocol-level check that always
  * passes: it runs on Gatling's event loop and only increments an adder.
  */
 public final class RequestCounter implements RequestCounts {

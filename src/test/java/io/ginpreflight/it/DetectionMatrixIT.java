@@ -1,16 +1,21 @@
 package io.ginpreflight.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ginpreflight.model.Status;
 import io.ginpreflight.report.MemoryJson;
 import io.ginpreflight.report.MemoryReport;
+import io.ginpreflight.report.PhaseRecord;
 import io.ginpreflight.testkit.GatlingProcess;
 import io.ginpreflight.testkit.MavenRun;
 import io.ginpreflight.testkit.RequiresGo;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,16 +23,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * The calibration: for every gin-lab leak pattern, the family simulation that drives it, with only that
  * leak on, fails on the check gin-lab's catalogue names, and the message names the leaking function;
  * with every leak fixed, every family passes (traps included). A pattern is caught by its flat check or by
  * its rates. Leaks of tens of bytes per request and one goroutine per 1,000 requests, planted with the
- * lab's knobs, fail the default profile on their rates. Prints the table at the end.
+ * lab's knobs, fail the default profile on their rates. Each row is a test of its own, so a failure names
+ * its row; the table of every row is printed at the end.
  */
 @RequiresGo("to build gin-lab")
 class DetectionMatrixIT {
@@ -63,8 +73,8 @@ class DetectionMatrixIT {
 
   /** A goroutine KO names the group: its count, state (and wait, or the runtime's proof), stack site and creator. */
   private static final String GOROUTINE_GROUP = ".*top growth: \\+\\d+ goroutines? (blocked in [^,(]+|running|runnable|"
-      + "in a system call)( for at least \\d+ minutes?)?( \\(proved leaked by the runtime\\))? at \\S+ \\([\\w.]+:\\d+\\)"
-      + "( \\[pprof labels [^\\]]+\\])?, created by \\S+ \\([\\w.]+:\\d+\\).*";
+      + "in a system call)( for at least \\d+ minutes?)? at \\S+ \\([\\w.]+:\\d+\\)( \\[pprof labels [^\\]]+\\])?"
+      + "(, proved leaked by the runtime)?, created by \\S+ \\([\\w.]+:\\d+\\).*";
 
   /** The site text each row's KO must carry, beyond the leaky function's name (heap rows: not here). */
   private static List<SiteText> siteTexts(String pattern, String signal) {
@@ -75,8 +85,8 @@ class DetectionMatrixIT {
     switch (pattern) {
       // The deliverers block on a channel nothing can reach: the runtime proves them leaked.
       case "blocked-goroutine" -> texts.add(new SiteText("leaked goroutines",
-          ".*top growth: \\+\\d+ goroutines blocked in chan send \\(proved leaked by the runtime\\) at "
-              + "main\\.leakyNotifyDeliver \\(leak_blocked_goroutine\\.go:\\d+\\), created by main\\.leakyNotifyHandler .*"));
+          ".*top growth: \\+\\d+ goroutines blocked in chan send at main\\.leakyNotifyDeliver "
+              + "\\(leak_blocked_goroutine\\.go:\\d+\\), proved leaked by the runtime, created by main\\.leakyNotifyHandler .*"));
       // Each unclosed body keeps its connection to the in-lab upstream.
       case "upstream-body" -> texts.add(new SiteText("open fd growth",
           ".*top growth: \\+\\d+ TCP sockets to 127\\.0\\.0\\.1:\\d+ \\(outbound, ESTABLISHED\\).*"));
@@ -135,14 +145,26 @@ class DetectionMatrixIT {
    * the service's own code that grew most beside it (the journal, or what the kept requests hold on to).
    */
   static final Pattern KEPT_REQUEST_SITE = Pattern.compile("top growth: (net/http|net/textproto|net/url|context)"
-      + "\\.[^ ]+ \\([a-z_]+\\.go:[0-9]+\\) [0-9.]+ [KM]iB ±[0-9.]+ [KM]?i?B \\(heap sampled every 64\\.0 KiB\\) in "
-      + "the standard library \\(go1\\.[0-9.]+(-X:[a-z,]+)?\\), allocated by the library and kept by the service \\(no frame of "
-      + "yours in the allocation stack; objects allocated per request and kept: look for maps or caches keyed by "
-      + "requests or contexts\\); your code that grew most: main\\.[^ ]+ \\([a-z_]+\\.go:[0-9]+\\)");
+      + "\\.[^ ]+ \\([a-z_]+\\.go:[0-9]+\\) [0-9.]+ [KM]iB ±[0-9.]+ [KM]?i?B; your code that grew most: main\\.[^ ]+ "
+      + "\\([a-z_]+\\.go:[0-9]+\\)[^;]*; heap sampled every 64\\.0 KiB; the top site is in the standard library "
+      + "\\(go1\\.[0-9.]+(-X:[a-z,]+)?\\), allocated by the library and kept by the service \\(no frame of yours in the "
+      + "allocation stack; objects allocated per request and kept: look for maps or caches keyed by requests or "
+      + "contexts\\)");
 
-  @Test
-  void everyPatternFailsItsCheckNamingItsFunctionAndTheFixedLabPasses() throws Exception {
-    List<Row> rows = new ArrayList<>();
+  /** The judged phases of the bare default run, PreflightSimulation: every family's, none skipped. */
+  private static final List<String> DEFAULT_JUDGED_PHASES = List.of("uploads", "binding", "long connections",
+      "long connections held", "api");
+
+  /** Every row's result, printed as one table when the rows have run. */
+  private static final List<Row> TABLE = new CopyOnWriteArrayList<>();
+
+  /**
+   * One test per row, so that a failure names its row: every catalogued pattern with only it on, every
+   * small planted leak, and the fixed lab.
+   */
+  @TestFactory
+  Stream<DynamicTest> everyPatternFailsItsCheckNamingItsFunctionAndTheFixedLabPasses() throws Exception {
+    List<DynamicTest> rows = new ArrayList<>();
     for (JsonNode entry : catalogue()) {
       if (!"pattern".equals(entry.get("kind").asText())) {
         continue;
@@ -150,18 +172,21 @@ class DetectionMatrixIT {
       String pattern = entry.get("name").asText();
       String[] driver = DRIVEN_BY.get(pattern);
       if (driver == null) {
-        rows.add(new Row(pattern, "-", "-", "NO DRIVER", false, false, "add it to DRIVEN_BY"));
+        rows.add(dynamicTest(pattern + ": has a driver", () -> verify(new Row(pattern, "-", "-", "NO DRIVER", false,
+            false, "add it to DRIVEN_BY"))));
         continue;
       }
-      List<String> checks = CHECKS_OF_SIGNAL.get(entry.get("signal").asText());
+      String signal = entry.get("signal").asText();
+      List<String> checks = CHECKS_OF_SIGNAL.get(signal);
       Map<String, String> properties = new HashMap<>(SHARP_SITES);
       properties.put("lab.leaks", pattern);
       String leakyFunc = entry.get("leakyFunc").asText();
-      Optional<Pattern> site = !"heap".equals(entry.get("signal").asText()) ? Optional.empty()
+      Optional<Pattern> site = !"heap".equals(signal) ? Optional.empty()
           : Optional.of(pattern.equals("kept-request") ? KEPT_REQUEST_SITE
               : ownHeapSite(leakyFunc, "leak_" + pattern.replace('-', '_') + ".go"));
-      rows.add(row(pattern, driver[0], driver[1], checks, simpleName(leakyFunc), site, properties,
-          siteTexts(pattern, entry.get("signal").asText())));
+      rows.add(dynamicTest(pattern + ": " + driver[0] + " fails " + checks.get(0) + " [" + driver[1] + "] naming "
+          + simpleName(leakyFunc), () -> verify(row(pattern, driver[0], driver[1], checks, simpleName(leakyFunc),
+              site, properties, siteTexts(pattern, signal)))));
     }
     for (SmallLeak leak : SMALL) {
       // A leak of 32 B per request grows a few hundred KiB a phase: at one sample per 64 KiB, a full LRU that
@@ -170,19 +195,53 @@ class DetectionMatrixIT {
       properties.putAll(leak.lab());
       Optional<Pattern> site = leak.check().startsWith("retained")
           ? Optional.of(ownHeapSite("main." + leak.function(), leak.file())) : Optional.empty();
-      Row row = row(leak.name(), leak.simulation(), leak.phase(), List.of(leak.check()), leak.function(), site,
-          properties, leak.check().startsWith("goroutines") ? List.of(new SiteText(null, GOROUTINE_GROUP)) : List.of());
-      rows.add(row);
+      rows.add(dynamicTest(leak.name() + ": " + leak.simulation() + " fails " + leak.check() + " [" + leak.phase()
+          + "] naming " + leak.function(), () -> verify(row(leak.name(), leak.simulation(), leak.phase(),
+              List.of(leak.check()), leak.function(), site, properties, leak.check().startsWith("goroutines")
+                  ? List.of(new SiteText(null, GOROUTINE_GROUP)) : List.of()))));
     }
-    // The fixed half is the bare default a user runs: mvn gatling:test, every family, every leak fixed.
-    MavenRun fixed = MavenRun.gatlingTest(Duration.ofMinutes(6));
-    boolean allOk = fixed.exitCode == 0 && !fixed.output.contains("Judge - KO")
-        && !fixed.output.contains("Judge - INCONCLUSIVE") && !fixed.output.contains("skipped");
-    rows.add(new Row("(all fixed, traps on)", "mvn gatling:test", "every check", fixed.exitCode == 0 ? "PASS" : "FAIL",
-        true, allOk && MavenRun.labProcesses().isEmpty(), tail(fixed.output)));
+    rows.add(dynamicTest("all fixed, traps on: mvn gatling:test passes every check of every family",
+        () -> verify(fixedRow())));
+    return rows.stream();
+  }
 
-    System.out.println(table(rows));
-    assertEquals(List.of(), rows.stream().filter(r -> !r.ok()).toList(), table(rows));
+  @AfterAll
+  static void printTheTable() {
+    System.out.println(table(TABLE));
+  }
+
+  private static void verify(Row row) {
+    TABLE.add(row);
+    assertTrue(row.ok(), table(List.of(row)));
+  }
+
+  /**
+   * The bare default a user runs, mvn gatling:test with every leak fixed: it passes, every family's judged
+   * phase was judged (none skipped), and every check of its memory.json is OK (a baseline may be not judged).
+   */
+  private static Row fixedRow() throws Exception {
+    MavenRun fixed = MavenRun.gatlingTest(Duration.ofMinutes(6));
+    Optional<MemoryReport> report = fixed.gatlingReport().map(index -> index.resolveSibling("memory.json"))
+        .filter(Files::isRegularFile).map(DetectionMatrixIT::read);
+    List<String> judged = report.map(r -> r.phases().stream().filter(PhaseRecord::judged).map(PhaseRecord::name)
+        .toList()).orElse(List.of());
+    List<String> notOk = report.map(r -> r.checks().stream()
+        .filter(c -> c.status() != Status.OK && c.status() != Status.NOT_JUDGED)
+        .map(c -> c.status() + " " + c.recordName() + ": " + c.message()).toList()).orElse(List.of("no memory.json"));
+    boolean ok = fixed.exitCode == 0 && judged.equals(DEFAULT_JUDGED_PHASES) && notOk.isEmpty()
+        && MavenRun.labProcesses().isEmpty();
+    String why = !judged.equals(DEFAULT_JUDGED_PHASES) ? "judged phases " + judged + ", expected "
+        + DEFAULT_JUDGED_PHASES : notOk.isEmpty() ? tail(fixed.output) : String.join("; ", notOk);
+    return new Row("(all fixed, traps on)", "mvn gatling:test", "every check", fixed.exitCode == 0 ? "PASS" : "FAIL",
+        true, ok, why);
+  }
+
+  private static MemoryReport read(Path json) {
+    try {
+      return MemoryJson.read(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
@@ -195,12 +254,8 @@ class DetectionMatrixIT {
     GatlingProcess run = GatlingProcess.run("io.ginpreflight.simulations." + simulation, properties, RUN_TIMEOUT);
     Optional<MemoryReport> report = report(run);
     List<Verdict> verdicts = new ArrayList<>();
-    report.ifPresent(r -> {
-      r.checks().forEach(c -> verdicts.add(new Verdict(c.check(), c.phase(), c.status().name(), c.message())));
-      r.trends().forEach(t -> t.rates().forEach(rate -> verdicts.add(new Verdict(
-          rate.check().replaceFirst("^memory: ", "").replaceFirst(" \\[.*$", ""), t.phase(), rate.status().name(),
-          rate.message()))));
-    });
+    report.ifPresent(r -> r.checks().forEach(c -> verdicts.add(new Verdict(c.kind().checkName(), c.scope(),
+        c.status().name(), c.message()))));
     Optional<Verdict> caught = checks.stream().flatMap(check -> verdicts.stream()
         .filter(v -> v.check().equals(check) && v.phase().equals(phase) && v.status().equals("KO"))).findFirst();
     Optional<Verdict> shown = caught.or(() -> verdicts.stream()
@@ -219,8 +274,12 @@ class DetectionMatrixIT {
           .filter(v -> v.check().equals(text.check()) && v.phase().equals(phase) && v.status().equals("KO")).findFirst();
       return of.isEmpty() || !of.get().message().matches("(?s)" + text.regex());
     }).map(text -> (text.check() == null ? "caught check" : text.check()) + " ~ " + text.regex()).toList();
-    boolean namesFunction = heapSiteNamed && unnamed.isEmpty();
-    String shownMessage = unnamed.isEmpty() ? message : "site text missing: " + unnamed + "; " + message;
+    // Where to look leads the message: within the 200 characters Gatling's report shows of it.
+    String shown200 = message.substring(0, Math.min(200, message.length()));
+    boolean whereFirst = caught.isEmpty() || shown200.contains(hasStack ? function : "top growth: ");
+    boolean namesFunction = heapSiteNamed && unnamed.isEmpty() && whereFirst;
+    String shownMessage = !whereFirst ? "where not in the first 200 characters; " + message
+        : unnamed.isEmpty() ? message : "site text missing: " + unnamed + "; " + message;
     return new Row(pattern, simulation, shown.map(Verdict::check).orElse(checks.get(0)), status, namesFunction,
         run.exitCode != 0 && caught.isPresent() && namesFunction, shownMessage);
   }

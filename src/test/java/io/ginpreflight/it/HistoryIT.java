@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ginpreflight.model.BaselineStatus;
+import io.ginpreflight.model.CheckKind;
+import io.ginpreflight.model.Status;
 import io.ginpreflight.model.TargetKind;
 import io.ginpreflight.report.MemoryJson;
 import io.ginpreflight.report.MemoryReport;
@@ -79,7 +80,7 @@ class HistoryIT {
     assertTrue(String.join(" ", report.identity().targetFlags()).endsWith("-leak-bytes-per-request 256 -leak-routes binding"),
         report.identity().toString());
     assertTrue(report.identity().goVersion().startsWith("go1."), report.identity().toString());
-    assertEquals(BaselineStatus.KO, report.baselines().get(0).status());
+    assertEquals(Status.KO, report.checks(CheckKind.Rule.BASELINE).get(0).status());
     String html = Files.readString(driftedFolder.resolve("memory.html"));
     assertTrue(html.contains("<td class=\"ko\">KO<div class=\"msg\">retained bytes per request in phase &quot;binding&quot; "
         + "rose to " + ko.group(1) + " B"), html);

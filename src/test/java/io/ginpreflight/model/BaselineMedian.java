@@ -6,10 +6,11 @@ import java.util.List;
 /**
  * What earlier comparable runs measured for one figure of one phase, newest first, and their median.
  *
+ * @param kind the baselined figure ({@link CheckKind#BASELINED})
  * @param values the last runs' values, newest first (at most {@code preflight.baseline.runs})
  * @param from the start of the oldest of them, {@code to} of the newest; null without values
  */
-public record BaselineMedian(BaselineFigure figure, List<Double> values, Instant from, Instant to) {
+public record BaselineMedian(CheckKind kind, List<Double> values, Instant from, Instant to) {
 
   public BaselineMedian {
     values = List.copyOf(values);

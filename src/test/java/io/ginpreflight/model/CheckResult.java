@@ -1,53 +1,47 @@
 package io.ginpreflight.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
-import java.util.OptionalLong;
 
 /**
- * One evaluated memory check. {@code before} and {@code after} are empty when the signal could not be
- * measured; then the status is {@link Status#INCONCLUSIVE} and the message says why. {@code topSites}
- * are the places in the target's code whose retained heap or goroutines grew most, largest first.
+ * One judged check, as the judge produces it, memory.json holds it and every report reads it: what was
+ * judged ({@code kind}) over which phase ({@code scope}, or {@link #WHOLE_RUN}), its status, the figures
+ * it was judged by, a rate's 95 % interval, the sentence (what grew and where first), and where the growth
+ * is. A baseline's {@code parts} are its figures, each compared on its own; other checks have none.
+ *
+ * @param interval null unless the check is a measured rate
  */
-public record CheckResult(
-    CheckKind kind, String phase, Status status, OptionalLong before, OptionalLong after, long limit,
-    String message, List<SiteGrowth> topSites, LeakDetail detail) {
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record CheckResult(CheckKind kind, String scope, Status status, Figures figures, Interval interval,
+    String message, LeakDetail detail, List<CheckResult> parts) {
+
+  /** The scope of the rates fitted across every judged phase together. */
+  public static final String WHOLE_RUN = "whole run";
 
   public CheckResult {
-    topSites = List.copyOf(topSites);
+    // A report of a newer writer may carry a status this reader does not know: never read as a pass.
+    status = status == null ? Status.INCONCLUSIVE : status;
+    figures = figures == null ? Figures.NONE : figures;
+    message = message == null ? "" : message;
     detail = detail == null ? LeakDetail.NONE : detail;
+    parts = parts == null ? List.of() : List.copyOf(parts);
   }
 
-  /** A result with no detail yet: the judge adds it to KO checks only. */
-  public CheckResult(CheckKind kind, String phase, Status status, OptionalLong before, OptionalLong after, long limit,
-      String message, List<SiteGrowth> topSites) {
-    this(kind, phase, status, before, after, limit, message, topSites, LeakDetail.NONE);
+  /** A check without interval, detail or parts. */
+  public static CheckResult of(CheckKind kind, String scope, Status status, Figures figures, String message) {
+    return new CheckResult(kind, scope, status, figures, null, message, LeakDetail.NONE, List.of());
   }
 
+  /** The record's name in Gatling's results, e.g. {@code memory: heap growth [steady]}. */
+  @JsonProperty(value = "name", access = JsonProperty.Access.READ_ONLY)
   public String recordName() {
-    return kind.recordName(phase);
+    return kind == null ? "memory: unknown check [" + scope + "]" : kind.recordName(scope);
   }
 
-  public OptionalLong growth() {
-    return before.isPresent() && after.isPresent()
-        ? OptionalLong.of(after.getAsLong() - before.getAsLong())
-        : OptionalLong.empty();
-  }
-
-  /** Growth as a percentage of the value before the phase; null when unmeasured or from zero. */
-  public Double growthPercent() {
-    return growth().isPresent() && before.getAsLong() > 0
-        ? 100.0 * growth().getAsLong() / before.getAsLong()
-        : null;
-  }
-
-  /** The same result with the growing sites, named at the end of a KO message ("top growth: ..."). */
-  public CheckResult withTopSites(List<SiteGrowth> sites, String clause) {
-    String withClause = status == Status.KO && !clause.isEmpty() ? message + "; " + clause : message;
-    return new CheckResult(kind, phase, status, before, after, limit, withClause, sites, detail);
-  }
-
-  /** The same result with the groups behind its number (memory.json and memory.html show them). */
-  public CheckResult withDetail(LeakDetail newDetail) {
-    return new CheckResult(kind, phase, status, before, after, limit, message, topSites, newDetail);
+  /** The unit of its figures: {@code bytes} or {@code count}. */
+  @JsonProperty(value = "unit", access = JsonProperty.Access.READ_ONLY)
+  public Unit unit() {
+    return kind == null ? Unit.COUNT : kind.unit();
   }
 }

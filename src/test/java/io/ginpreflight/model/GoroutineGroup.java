@@ -33,7 +33,8 @@ public record GoroutineGroup(String function, String location, String state, lon
 
   /**
    * {@code +400 goroutines blocked in chan send for at least 2 minutes at main.(*hub).publish (hub.go:31),
-   * created by main.subscribe (hub.go:18)}.
+   * created by main.subscribe (hub.go:18)}: where they wait comes before the runtime's proof and their
+   * creator, so a message cut short still says where to look.
    */
   public String sentence() {
     long growth = growth();
@@ -42,12 +43,12 @@ public record GoroutineGroup(String function, String location, String state, lon
     if (waitMinutes > 0) {
       text.append(" for at least ").append(waitMinutes).append(waitMinutes == 1 ? " minute" : " minutes");
     }
-    if (provedLeaked) {
-      text.append(" (proved leaked by the runtime)");
-    }
     text.append(" at ").append(function).append(" (").append(location).append(")");
     if (!pprofLabels.isEmpty()) {
       text.append(" [pprof labels ").append(pprofLabels).append("]");
+    }
+    if (provedLeaked) {
+      text.append(", proved leaked by the runtime");
     }
     if (!createdBy.isEmpty()) {
       text.append(", created by ").append(createdBy).append(" (").append(createdAt).append(")");

@@ -15,7 +15,8 @@ import java.time.Instant;
 
 /**
  * The one JSON mapper of every file the project writes (memory.json, samples.jsonl), so every writer
- * agrees on instants: ISO-8601 strings ({@code 2026-11-28T04:47:24.123Z}).
+ * agrees on instants, ISO-8601 strings ({@code 2026-11-28T04:47:24.123Z}), and whole numbers, written without
+ * a decimal point.
  */
 public final class Json {
 
@@ -37,13 +38,31 @@ public final class Json {
             public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
               return Instant.parse(parser.getValueAsString());
             }
-          }))
+          })
+          // A limit of 4 MiB is 4194304, not 4194304.0; a large one not 6.7108864E7.
+          .addSerializer(Double.class, WholeNumbers.INSTANCE)
+          .addSerializer(Double.TYPE, WholeNumbers.INSTANCE))
       // A newer writer may add fields (the schema grows by adding); an older reader must still read it.
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
       // Likewise a signal, source or profile kind it does not know: read as null, and dropped by the
-      // record that holds it (a null status reads as "INCONCLUSIVE", as a missing one always did).
+      // record that holds it (a status it does not know reads as INCONCLUSIVE: never a pass).
       .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
       .enable(SerializationFeature.INDENT_OUTPUT);
 
   private Json() {}
+
+  /** Writes a whole double as an integer, any other as a double. */
+  private static final class WholeNumbers extends JsonSerializer<Double> {
+
+    static final WholeNumbers INSTANCE = new WholeNumbers();
+
+    @Override
+    public void serialize(Double value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+      if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+        gen.writeNumber(value.longValue());
+      } else {
+        gen.writeNumber(value);
+      }
+    }
+  }
 }

@@ -33,7 +33,7 @@ public enum ProfileKind {
     return jsonName;
   }
 
-  /** The JSON name, as links and messages have always shown the kind. */
+  /** The JSON name: links and messages name a kind as the files do. */
   @Override
   public String toString() {
     return jsonName;

@@ -40,7 +40,7 @@ public enum Signal {
     return unit;
   }
 
-  /** The JSON name, so that a message naming a signal reads as it always has. */
+  /** The JSON name: messages name a signal as the files do. */
   @Override
   public String toString() {
     return jsonName;

@@ -28,7 +28,7 @@ public enum Source {
     return jsonName;
   }
 
-  /** The JSON name, as messages have always shown it. */
+  /** The JSON name: messages name it as the files do. */
   @Override
   public String toString() {
     return jsonName;

@@ -1,8 +1,7 @@
 package io.ginpreflight.plan;
 
-import io.ginpreflight.model.BaselineFigure;
 import io.ginpreflight.model.BaselineMedian;
-import io.ginpreflight.model.BaselineResult;
+import io.ginpreflight.model.CheckKind;
 import java.util.List;
 
 /**
@@ -12,8 +11,12 @@ import java.util.List;
  */
 public record BaselineCheck(String phase, List<Figure> figures, int minRuns) {
 
-  /** One figure: the earlier runs' values, and how far above their median this run may rise. */
-  public record Figure(BaselineFigure figure, BaselineMedian history, double limit) {
+  /**
+   * One figure: the earlier runs' values, and how far above their median this run may rise.
+   *
+   * @param kind the check whose figure is compared ({@link CheckKind#BASELINED})
+   */
+  public record Figure(CheckKind kind, BaselineMedian history, double limit) {
 
     public boolean judged(int minRuns) {
       return history.runs() >= minRuns;
@@ -30,6 +33,6 @@ public record BaselineCheck(String phase, List<Figure> figures, int minRuns) {
   }
 
   public String recordName() {
-    return BaselineResult.recordName(phase);
+    return CheckKind.BASELINE.recordName(phase);
   }
 }

@@ -2,9 +2,9 @@ package io.ginpreflight.plan;
 
 import io.ginpreflight.config.ConfigProblem;
 import io.ginpreflight.config.PreflightConfig;
-import io.ginpreflight.model.BaselineFigure;
 import io.ginpreflight.model.BaselineHistory;
 import io.ginpreflight.model.BaselineMedian;
+import io.ginpreflight.model.CheckKind;
 import io.ginpreflight.model.Signal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,9 +25,12 @@ import java.util.Set;
  * @param since only runs started at or after this count; empty: every kept run
  */
 public record BaselineSettings(boolean enabled, int runs, int minRuns, Optional<Instant> since,
-    Map<BaselineFigure, Double> limits) {
+    Map<CheckKind, Double> limits) {
 
   private static final String KEY = "preflight.baseline";
+
+  /** No phase compared with earlier runs. */
+  public static final BaselineSettings OFF = new BaselineSettings(false, 1, 1, Optional.empty(), Map.of());
 
   public BaselineSettings {
     limits = Map.copyOf(limits);
@@ -43,8 +46,8 @@ public record BaselineSettings(boolean enabled, int runs, int minRuns, Optional<
     }
     Optional<Instant> since = config.hasValue(KEY + ".since") ? Optional.of(instant(config.string(KEY + ".since")))
         : Optional.empty();
-    Map<BaselineFigure, Double> limits = new EnumMap<>(BaselineFigure.class);
-    for (BaselineFigure figure : BaselineFigure.values()) {
+    Map<CheckKind, Double> limits = new EnumMap<>(CheckKind.class);
+    for (CheckKind figure : CheckKind.BASELINED) {
       limits.put(figure, config.nonNegativeDouble(KEY + ".limits." + figure.configKey()));
     }
     return new BaselineSettings(enabled, runs, minRuns, since, limits);
@@ -70,7 +73,7 @@ public record BaselineSettings(boolean enabled, int runs, int minRuns, Optional<
     List<BaselineCheck> checks = new ArrayList<>();
     for (PhaseWindow window : windows.stream().filter(PhaseWindow::judged).toList()) {
       List<BaselineCheck.Figure> figures = new ArrayList<>();
-      for (BaselineFigure figure : BaselineFigure.values()) {
+      for (CheckKind figure : CheckKind.BASELINED) {
         if (unoffered.contains(figure.signal())) {
           continue;
         }

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.typesafe.config.ConfigFactory;
 import io.ginpreflight.config.ConfigProblem;
 import io.ginpreflight.config.PreflightConfig;
-import io.ginpreflight.model.BaselineFigure;
 import io.ginpreflight.model.BaselineHistory;
+import io.ginpreflight.model.CheckKind;
 import io.ginpreflight.model.Signal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +32,7 @@ class BaselineSettingsTest {
     assertTrue(defaults.enabled());
     assertEquals(7, defaults.runs());
     assertEquals(3, defaults.minRuns());
-    assertEquals(8.0, defaults.limits().get(BaselineFigure.RETAINED_BYTES_PER_REQUEST));
+    assertEquals(8.0, defaults.limits().get(CheckKind.RETAINED_BYTES_PER_REQUEST));
 
     BaselineSettings off = settings(Map.of("preflight.baseline", "off"));
     assertFalse(off.enabled());
@@ -61,8 +61,8 @@ class BaselineSettingsTest {
     for (int night = 0; night < 9; night++) {
       past.add(new BaselineHistory.Past(Instant.parse("2026-11-30T02:00:00Z").minusSeconds(86_400L * night), night));
     }
-    Map<BaselineFigure, List<BaselineHistory.Past>> figures = new EnumMap<>(BaselineFigure.class);
-    figures.put(BaselineFigure.RETAINED_BYTES_PER_REQUEST, past);
+    Map<CheckKind, List<BaselineHistory.Past>> figures = new EnumMap<>(CheckKind.class);
+    figures.put(CheckKind.RETAINED_BYTES_PER_REQUEST, past);
     BaselineHistory history = new BaselineHistory(Map.of("binding", figures), "test");
     List<PhaseWindow> windows = List.of(
         new PhaseWindow("warm up", false, 1, 0, 0, 1, List.of(1), List.of("warm up"), List.of(), List.of()),
@@ -72,8 +72,8 @@ class BaselineSettingsTest {
     // THEN only binding has one, with the seven newest values, and no temp-file figure
     assertEquals(1, checks.size());
     BaselineCheck binding = checks.get(0);
-    assertEquals(List.of(BaselineFigure.RETAINED_BYTES_PER_REQUEST, BaselineFigure.GOROUTINES_PER_1000_REQUESTS,
-        BaselineFigure.FD_GROWTH), binding.figures().stream().map(BaselineCheck.Figure::figure).toList());
+    assertEquals(List.of(CheckKind.RETAINED_BYTES_PER_REQUEST, CheckKind.GOROUTINES_PER_1000_REQUESTS,
+        CheckKind.FD_GROWTH), binding.figures().stream().map(BaselineCheck.Figure::kind).toList());
     assertEquals(List.of(0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0), binding.figures().get(0).history().values());
     assertEquals(Instant.parse("2026-11-24T02:00:00Z"), binding.figures().get(0).history().from());
     assertEquals(3.0, binding.figures().get(0).history().median());

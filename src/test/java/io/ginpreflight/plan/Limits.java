@@ -2,7 +2,6 @@ package io.ginpreflight.plan;
 
 import io.ginpreflight.config.PreflightConfig;
 import io.ginpreflight.model.CheckKind;
-import io.ginpreflight.model.TrendKind;
 import io.ginpreflight.model.Unit;
 import java.util.EnumMap;
 import java.util.Map;
@@ -28,7 +27,7 @@ public final class Limits {
 
   public static Limits from(PreflightConfig config) {
     Map<CheckKind, OptionalLong> growth = new EnumMap<>(CheckKind.class);
-    for (CheckKind kind : CheckKind.values()) {
+    for (CheckKind kind : CheckKind.judgedBy(CheckKind.Rule.GROWTH)) {
       String key = "preflight.limits." + kind.configKey();
       growth.put(kind, kind.unit() == Unit.BYTES ? config.bytesOrOff(key) : config.countOrOff(key));
     }
@@ -60,6 +59,7 @@ public final class Limits {
   }
 
   public Limits with(CheckKind kind, long limit) {
+    requireGrowth(kind);
     if (limit < 0) {
       throw new IllegalArgumentException("A " + kind.checkName() + " limit cannot be negative, got " + limit + ".");
     }
@@ -69,9 +69,17 @@ public final class Limits {
   }
 
   public Limits off(CheckKind kind) {
+    requireGrowth(kind);
     Map<CheckKind, OptionalLong> changed = new EnumMap<>(growth);
     changed.put(kind, OptionalLong.empty());
     return new Limits(changed, rates, inconclusiveFails);
+  }
+
+  private static void requireGrowth(CheckKind kind) {
+    if (kind.rule() != CheckKind.Rule.GROWTH) {
+      throw new IllegalArgumentException(kind.checkName() + " is not a growth check: set its limit with its own "
+          + "with... method.");
+    }
   }
 
   public Limits withHeapGrowth(long bytes) {
@@ -83,16 +91,16 @@ public final class Limits {
   }
 
   public Limits withRetainedBytesPerRequest(double bytes) {
-    return new Limits(growth, rates.withPhaseLimit(TrendKind.RETAINED_BYTES_PER_REQUEST, bytes), inconclusiveFails);
+    return new Limits(growth, rates.withPhaseLimit(CheckKind.RETAINED_BYTES_PER_REQUEST, bytes), inconclusiveFails);
   }
 
   public Limits withRetainedBytesPerVirtualUser(double bytes) {
-    return new Limits(growth, rates.withPhaseLimit(TrendKind.RETAINED_BYTES_PER_VIRTUAL_USER, bytes),
+    return new Limits(growth, rates.withPhaseLimit(CheckKind.RETAINED_BYTES_PER_VIRTUAL_USER, bytes),
         inconclusiveFails);
   }
 
   public Limits withGoroutinesPer1000Requests(double goroutines) {
-    return new Limits(growth, rates.withPhaseLimit(TrendKind.GOROUTINES_PER_1000_REQUESTS, goroutines),
+    return new Limits(growth, rates.withPhaseLimit(CheckKind.GOROUTINES_PER_1000_REQUESTS, goroutines),
         inconclusiveFails);
   }
 }

@@ -13,7 +13,7 @@ import java.util.List;
  * @param roundProbes the probe after each round, round 1 first
  * @param roundScenarios each round's scenario name, whose requests Gatling counts
  * @param growthChecks the growth checks judged when the window closes; empty for a warm-up
- * @param trendChecks the rate checks fitted through its probes (every judged window has them); empty for a
+ * @param rateChecks the rate checks fitted through its probes (every judged window has them); empty for a
  *     warm-up
  */
 public record PhaseWindow(
@@ -26,20 +26,20 @@ public record PhaseWindow(
     List<Integer> roundProbes,
     List<String> roundScenarios,
     List<GrowthCheck> growthChecks,
-    List<TrendCheck> trendChecks) {
+    List<RateCheck> rateChecks) {
 
   public PhaseWindow {
     roundProbes = List.copyOf(roundProbes);
     roundScenarios = List.copyOf(roundScenarios);
     growthChecks = List.copyOf(growthChecks);
-    trendChecks = List.copyOf(trendChecks);
+    rateChecks = List.copyOf(rateChecks);
   }
 
   /** The names of the records this window writes to Gatling's results, one per check. */
   public List<String> recordNames() {
     List<String> names = new java.util.ArrayList<>();
     growthChecks.forEach(check -> names.add(check.kind().recordName(phase)));
-    trendChecks.forEach(check -> names.add(check.kind().recordName(phase)));
+    rateChecks.forEach(check -> names.add(check.kind().recordName(phase)));
     return names;
   }
 }

@@ -1,7 +1,7 @@
 package io.ginpreflight.plan;
 
 import io.ginpreflight.config.PreflightConfig;
-import io.ginpreflight.model.TrendKind;
+import io.ginpreflight.model.CheckKind;
 
 /**
  * How fast a judged phase, and the whole run, may retain heap or goroutines, and the least noise the
@@ -36,34 +36,36 @@ public record RateLimits(double bytesPerRequest, double bytesPerVirtualUser, dou
   }
 
   /** The limit of a rate in a judged phase. */
-  public double phaseLimit(TrendKind kind) {
+  public double phaseLimit(CheckKind kind) {
     return switch (kind) {
       case RETAINED_BYTES_PER_REQUEST -> bytesPerRequest;
       case RETAINED_BYTES_PER_VIRTUAL_USER -> bytesPerVirtualUser;
       case GOROUTINES_PER_1000_REQUESTS -> goroutinesPer1000Requests;
+      default -> throw new IllegalArgumentException(kind + " is not a rate");
     };
   }
 
   /** The limit of a rate across the whole run; per virtual user is judged per phase only. */
-  public double wholeRunLimit(TrendKind kind) {
+  public double wholeRunLimit(CheckKind kind) {
     return switch (kind) {
       case RETAINED_BYTES_PER_REQUEST -> wholeRunBytesPerRequest;
       case RETAINED_BYTES_PER_VIRTUAL_USER -> bytesPerVirtualUser;
       case GOROUTINES_PER_1000_REQUESTS -> wholeRunGoroutinesPer1000Requests;
+      default -> throw new IllegalArgumentException(kind + " is not a rate");
     };
   }
 
-  public double noiseFloor(TrendKind kind) {
+  public double noiseFloor(CheckKind kind) {
     return kind.isBytes() ? heapNoiseFloor : goroutineNoiseFloor;
   }
 
-  RateLimits withPhaseLimit(TrendKind kind, double limit) {
+  RateLimits withPhaseLimit(CheckKind kind, double limit) {
     if (limit < 0) {
       throw new IllegalArgumentException("A " + kind.checkName() + " limit cannot be negative, got " + limit + ".");
     }
-    return new RateLimits(kind == TrendKind.RETAINED_BYTES_PER_REQUEST ? limit : bytesPerRequest,
-        kind == TrendKind.RETAINED_BYTES_PER_VIRTUAL_USER ? limit : bytesPerVirtualUser,
-        kind == TrendKind.GOROUTINES_PER_1000_REQUESTS ? limit : goroutinesPer1000Requests,
+    return new RateLimits(kind == CheckKind.RETAINED_BYTES_PER_REQUEST ? limit : bytesPerRequest,
+        kind == CheckKind.RETAINED_BYTES_PER_VIRTUAL_USER ? limit : bytesPerVirtualUser,
+        kind == CheckKind.GOROUTINES_PER_1000_REQUESTS ? limit : goroutinesPer1000Requests,
         wholeRunBytesPerRequest, wholeRunGoroutinesPer1000Requests, heapNoiseFloor, goroutineNoiseFloor,
         minRequests);
   }

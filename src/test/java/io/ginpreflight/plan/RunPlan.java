@@ -1,24 +1,24 @@
 package io.ginpreflight.plan;
 
+import io.ginpreflight.model.BaselineHistory;
 import io.ginpreflight.model.CheckKind;
+import io.ginpreflight.model.CheckResult;
 import io.ginpreflight.model.Signal;
-import io.ginpreflight.model.TrendKind;
-import io.ginpreflight.model.TrendResult;
+import io.ginpreflight.model.Status;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * The run's plan, built once before any load: every probe in order, every phase window with the checks
- * it is judged by, and the checks of the whole run. This is the one place that decides which checks run:
- * a growth check runs when its limit is not off and its signal is offered by the target; every judged
- * phase has its rates (of the offered signals), and with two or more judged phases the whole run has its
- * own. The Gatling
- * assertions, the verdicts and the reports all read it. Immutable.
+ * it is judged by, the checks of the whole run and each judged phase's baseline. This is the one place
+ * that decides which checks run: a growth check runs when its limit is not off and its signal is offered
+ * by the target; every judged phase has its rates (of the offered signals), and with two or more judged
+ * phases the whole run has its own. The Gatling populations and assertions, the judge and the reports all
+ * read it. Immutable.
  */
-public record RunPlan(List<ProbePoint> probes, List<PhaseWindow> windows, List<TrendCheck> wholeRunChecks,
+public record RunPlan(List<ProbePoint> probes, List<PhaseWindow> windows, List<RateCheck> wholeRunChecks,
     boolean inconclusiveFails, List<BaselineCheck> baselineChecks) {
 
   public RunPlan {
@@ -28,34 +28,24 @@ public record RunPlan(List<ProbePoint> probes, List<PhaseWindow> windows, List<T
     baselineChecks = List.copyOf(baselineChecks);
   }
 
-  /** A plan without baseline checks. */
-  public RunPlan(List<ProbePoint> probes, List<PhaseWindow> windows, List<TrendCheck> wholeRunChecks,
-      boolean inconclusiveFails) {
-    this(probes, windows, wholeRunChecks, inconclusiveFails, List.of());
-  }
-
   /**
-   * The same plan with each judged phase compared with the earlier runs (none when the baseline is off):
-   * a phase with enough of them has a record to write, so a drift fails the run like any check.
-   */
-  public RunPlan withBaselines(BaselineSettings settings, io.ginpreflight.model.BaselineHistory history,
-      Set<Signal> unoffered) {
-    return new RunPlan(probes, windows, wholeRunChecks, inconclusiveFails,
-        settings.checks(history, windows, unoffered));
-  }
-
-  /** The baseline check of a phase, when the plan has one. */
-  public Optional<BaselineCheck> baselineOf(String phase) {
-    return baselineChecks.stream().filter(b -> b.phase().equals(phase)).findFirst();
-  }
-
-  /**
-   * Lays out the probes (one before the first step and one after every round) and the windows.
+   * Lays out the probes (one before the first step and one after every round) and the windows, without
+   * a baseline.
    *
    * @param runLimits the simulation's limits, for the whole-run checks and what an inconclusive check does
    * @param unoffered signals the target does not offer at all, whose checks are not run
    */
   public static RunPlan of(List<PlannedPhase> phases, Limits runLimits, Set<Signal> unoffered) {
+    return of(phases, runLimits, unoffered, BaselineSettings.OFF, BaselineHistory.empty("off"));
+  }
+
+  /**
+   * As {@link #of(List, Limits, Set)}, each judged phase also compared with the earlier runs of the
+   * history (none when the baseline is off): a phase with enough of them has a record to write, so a
+   * drift fails the run like any check.
+   */
+  public static RunPlan of(List<PlannedPhase> phases, Limits runLimits, Set<Signal> unoffered,
+      BaselineSettings baseline, BaselineHistory history) {
     if (phases.isEmpty()) {
       throw new IllegalArgumentException("A plan needs at least one phase.");
     }
@@ -87,29 +77,30 @@ public record RunPlan(List<ProbePoint> probes, List<PhaseWindow> windows, List<T
         roundScenarios.add(phase.roundName(round));
       }
       // With rounds, the first is warm-up: the phase's growth is judged from the probe after it.
-      int baseline = phase.rounds() > 1 ? opening + 1 : opening;
+      int baselineProbe = phase.rounds() > 1 ? opening + 1 : opening;
       int closing = opening + phase.rounds();
-      windows.add(new PhaseWindow(phase.name(), phase.judged(), phase.rounds(), opening, baseline, closing,
-          roundProbes, roundScenarios, growthChecks(phase, unoffered), trendChecks(phase, unoffered)));
+      windows.add(new PhaseWindow(phase.name(), phase.judged(), phase.rounds(), opening, baselineProbe, closing,
+          roundProbes, roundScenarios, growthChecks(phase, unoffered), rateChecks(phase, unoffered)));
       opening = closing;
     }
     // One judged phase alone is already judged by its own rates: the whole run adds nothing then.
-    List<TrendCheck> wholeRun = windows.stream().filter(PhaseWindow::judged).count() < 2 ? List.of()
-        : Arrays.stream(WHOLE_RUN_KINDS).filter(kind -> !unoffered.contains(kind.signal()))
-            .map(kind -> new TrendCheck(kind, runLimits.rates().wholeRunLimit(kind),
+    List<RateCheck> wholeRun = windows.stream().filter(PhaseWindow::judged).count() < 2 ? List.of()
+        : WHOLE_RUN_KINDS.stream().filter(kind -> !unoffered.contains(kind.signal()))
+            .map(kind -> new RateCheck(kind, runLimits.rates().wholeRunLimit(kind),
                 runLimits.rates().noiseFloor(kind), runLimits.rates().minRequests())).toList();
-    return new RunPlan(probes, windows, wholeRun, runLimits.inconclusiveFails());
+    return new RunPlan(probes, windows, wholeRun, runLimits.inconclusiveFails(),
+        baseline.checks(history, windows, unoffered));
   }
 
   /** Per virtual user is a phase's own figure: phases differ in requests per user. */
-  private static final TrendKind[] WHOLE_RUN_KINDS =
-      {TrendKind.RETAINED_BYTES_PER_REQUEST, TrendKind.GOROUTINES_PER_1000_REQUESTS};
+  private static final List<CheckKind> WHOLE_RUN_KINDS =
+      List.of(CheckKind.RETAINED_BYTES_PER_REQUEST, CheckKind.GOROUTINES_PER_1000_REQUESTS);
 
   private static List<GrowthCheck> growthChecks(PlannedPhase phase, Set<Signal> unoffered) {
     if (!phase.judged()) {
       return List.of();
     }
-    return Arrays.stream(CheckKind.values())
+    return CheckKind.judgedBy(CheckKind.Rule.GROWTH).stream()
         .filter(kind -> phase.limits().limitFor(kind).isPresent() && !unoffered.contains(kind.signal()))
         .map(kind -> new GrowthCheck(kind, phase.limits().limitFor(kind).getAsLong()))
         .toList();
@@ -119,15 +110,20 @@ public record RunPlan(List<ProbePoint> probes, List<PhaseWindow> windows, List<T
    * Every judged phase is judged per request: with rounds across the probe after each, with one round
    * between its two probes, the measured noise giving the interval either way.
    */
-  private static List<TrendCheck> trendChecks(PlannedPhase phase, Set<Signal> unoffered) {
+  private static List<RateCheck> rateChecks(PlannedPhase phase, Set<Signal> unoffered) {
     if (!phase.judged()) {
       return List.of();
     }
     RateLimits rates = phase.limits().rates();
-    return Arrays.stream(TrendKind.values())
+    return CheckKind.judgedBy(CheckKind.Rule.RATE).stream()
         .filter(kind -> !unoffered.contains(kind.signal()))
-        .map(kind -> new TrendCheck(kind, rates.phaseLimit(kind), rates.noiseFloor(kind), rates.minRequests()))
+        .map(kind -> new RateCheck(kind, rates.phaseLimit(kind), rates.noiseFloor(kind), rates.minRequests()))
         .toList();
+  }
+
+  /** The baseline check of a phase, when the plan has one. */
+  public Optional<BaselineCheck> baselineOf(String phase) {
+    return baselineChecks.stream().filter(b -> b.phase().equals(phase)).findFirst();
   }
 
   /** The window a probe closes, if it closes one. */
@@ -135,13 +131,26 @@ public record RunPlan(List<ProbePoint> probes, List<PhaseWindow> windows, List<T
     return windows.stream().filter(w -> w.closingProbe() == probe).findFirst();
   }
 
+  /** The judged windows, in run order. */
+  public List<PhaseWindow> judgedWindows() {
+    return windows.stream().filter(PhaseWindow::judged).toList();
+  }
+
   /** Every record name the run must write once, unfailed: what the Gatling assertions require. */
   public List<String> recordNames() {
     List<String> names = new ArrayList<>();
     windows.forEach(w -> names.addAll(w.recordNames()));
-    wholeRunChecks.forEach(check -> names.add(check.kind().recordName(TrendResult.WHOLE_RUN)));
+    wholeRunChecks.forEach(check -> names.add(check.kind().recordName(CheckResult.WHOLE_RUN)));
     baselineChecks.stream().filter(BaselineCheck::judged).forEach(check -> names.add(check.recordName()));
     return names;
+  }
+
+  /**
+   * Whether a check of this status fails the run: a KO always, a check that could not be measured unless
+   * the user chose to be warned only ({@code preflight.inconclusive = warn}).
+   */
+  public boolean fails(Status status) {
+    return status == Status.KO || (status == Status.INCONCLUSIVE && inconclusiveFails);
   }
 
   /**

@@ -7,7 +7,6 @@ import com.typesafe.config.ConfigFactory;
 import io.ginpreflight.config.PreflightConfig;
 import io.ginpreflight.model.CheckKind;
 import io.ginpreflight.model.Signal;
-import io.ginpreflight.model.TrendKind;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,12 +64,12 @@ class RunPlanTest {
     // without the goroutineleak profile
     PlannedPhase phase = new PlannedPhase("api", true, 3, DEFAULTS.off(CheckKind.FD_GROWTH));
     RunPlan plan = RunPlan.of(List.of(phase), DEFAULTS, Set.of(Signal.TEMP_FILES, Signal.LEAKED_GOROUTINES));
-    // THEN heap and goroutines are checked, per phase and as a trend
+    // THEN heap and goroutines are checked, per phase and as rates
     PhaseWindow api = plan.windows().get(0);
     assertEquals(List.of(CheckKind.HEAP_GROWTH, CheckKind.GOROUTINE_GROWTH),
         api.growthChecks().stream().map(GrowthCheck::kind).toList());
-    assertEquals(List.of(TrendKind.RETAINED_BYTES_PER_REQUEST, TrendKind.RETAINED_BYTES_PER_VIRTUAL_USER,
-        TrendKind.GOROUTINES_PER_1000_REQUESTS), api.trendChecks().stream().map(TrendCheck::kind).toList());
+    assertEquals(List.of(CheckKind.RETAINED_BYTES_PER_REQUEST, CheckKind.RETAINED_BYTES_PER_VIRTUAL_USER,
+        CheckKind.GOROUTINES_PER_1000_REQUESTS), api.rateChecks().stream().map(RateCheck::kind).toList());
     // AND the assertions require exactly those records; one judged phase has no whole-run checks
     assertEquals(List.of("memory: heap growth [api]", "memory: goroutine growth [api]",
         "memory: retained bytes per request [api]", "memory: retained bytes per virtual user [api]",
@@ -92,7 +91,7 @@ class RunPlanTest {
   @Test
   void aPhaseOfOneRoundIsJudgedPerRequestTooAndAWarmUpIsNot() {
     RunPlan plan = RunPlan.of(List.of(warmUp("w"), judged("once", 1)), DEFAULTS, Set.of());
-    assertEquals(3, plan.windows().get(1).trendChecks().size());
+    assertEquals(3, plan.windows().get(1).rateChecks().size());
     assertTrue(plan.windows().get(0).recordNames().isEmpty());
     assertTrue(plan.wholeRunChecks().isEmpty());
   }
@@ -104,7 +103,7 @@ class RunPlanTest {
     assertEquals(List.of("memory: retained bytes per request [whole run]",
         "memory: goroutines per 1000 requests [whole run]"), plan.recordNames().subList(plan.recordNames().size() - 2, plan.recordNames().size()));
     assertEquals(List.of(DEFAULTS.rates().wholeRunBytesPerRequest(), DEFAULTS.rates().wholeRunGoroutinesPer1000Requests()),
-        plan.wholeRunChecks().stream().map(TrendCheck::limit).toList());
+        plan.wholeRunChecks().stream().map(RateCheck::limit).toList());
     assertEquals(plan.probes().size() - 1, plan.lastProbe());
   }
 }

@@ -1,8 +1,8 @@
 package io.ginpreflight.report;
 
-import io.ginpreflight.model.BaselineComparison;
-import io.ginpreflight.model.BaselineResult;
-import io.ginpreflight.model.BaselineStatus;
+import io.ginpreflight.model.CheckKind;
+import io.ginpreflight.model.CheckResult;
+import io.ginpreflight.model.Figures;
 import io.ginpreflight.model.RunIdentity;
 import java.util.List;
 
@@ -16,7 +16,7 @@ final class BaselineHtml {
 
   static String section(MemoryReport report) {
     RunIdentity identity = report.identity();
-    List<BaselineResult> baselines = ReportParts.list(report.baselines());
+    List<CheckResult> baselines = report.checks(CheckKind.Rule.BASELINE);
     StringBuilder html = new StringBuilder("<h2>Against earlier runs</h2>");
     if (identity == null) {
       return html.append("<p class=\"note\">This report records no identity, so it is compared with no other run.</p>\n")
@@ -33,13 +33,15 @@ final class BaselineHtml {
     }
     html.append("<table id=\"baselines\"><thead><tr><th>Phase</th><th>Figure</th><th>This run</th>"
         + "<th>Median of earlier runs</th><th>Runs</th><th>Limit</th><th>Status</th></tr></thead><tbody>");
-    for (BaselineResult baseline : baselines) {
-      for (BaselineComparison figure : baseline.figures()) {
-        html.append("<tr><td>").append(Html.esc(baseline.phase())).append("</td><td>")
-            .append(Html.esc(figure.figure() == null ? "unknown" : figure.figure().label())).append("</td><td class=\"num\">")
-            .append(format(figure, figure.value())).append("</td><td class=\"num\">").append(format(figure, figure.median()))
-            .append("</td><td class=\"num\">").append(figure.runs()).append("</td><td class=\"num\">+")
-            .append(format(figure, figure.limit())).append("</td><td class=\"").append(statusClass(figure.status()))
+    for (CheckResult baseline : baselines) {
+      for (CheckResult figure : baseline.parts()) {
+        Figures figures = figure.figures();
+        html.append("<tr><td>").append(Html.esc(baseline.scope())).append("</td><td>")
+            .append(Html.esc(figure.kind() == null ? "unknown" : figure.kind().label())).append("</td><td class=\"num\">")
+            .append(format(figure, figures.value())).append("</td><td class=\"num\">")
+            .append(format(figure, figures.median())).append("</td><td class=\"num\">")
+            .append(figures.runs() == null ? "–" : figures.runs()).append("</td><td class=\"num\">+")
+            .append(format(figure, figures.limit())).append("</td><td class=\"").append(Html.statusClass(figure.status()))
             .append("\">").append(Html.esc(figure.status())).append("<div class=\"msg\">").append(Html.esc(figure.message()))
             .append("</div></td></tr>");
       }
@@ -47,11 +49,7 @@ final class BaselineHtml {
     return html.append("</tbody></table>\n").toString();
   }
 
-  private static String format(BaselineComparison figure, Double value) {
-    return value == null || figure.figure() == null ? "–" : Html.esc(figure.figure().format(value));
-  }
-
-  static String statusClass(BaselineStatus status) {
-    return status == BaselineStatus.OK ? "ok" : status == BaselineStatus.KO ? "ko" : "inconclusive";
+  private static String format(CheckResult figure, Double value) {
+    return value == null || figure.kind() == null ? "–" : Html.esc(figure.kind().format(value));
   }
 }

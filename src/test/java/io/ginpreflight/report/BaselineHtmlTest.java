@@ -2,11 +2,12 @@ package io.ginpreflight.report;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ginpreflight.model.BaselineComparison;
-import io.ginpreflight.model.BaselineFigure;
-import io.ginpreflight.model.BaselineResult;
-import io.ginpreflight.model.BaselineStatus;
+import io.ginpreflight.model.CheckKind;
+import io.ginpreflight.model.CheckResult;
+import io.ginpreflight.model.Figures;
+import io.ginpreflight.model.LeakDetail;
 import io.ginpreflight.model.RunIdentity;
+import io.ginpreflight.model.Status;
 import io.ginpreflight.model.TargetKind;
 import io.ginpreflight.testkit.ReportFixtures;
 import java.time.Instant;
@@ -22,13 +23,13 @@ class BaselineHtmlTest {
   @Test
   void memoryHtmlShowsWhatTheRunIsComparedAsAndEachFigureAgainstItsMedian() {
     MemoryReport r = ReportFixtures.report("UploadSimulation", ReportFixtures.START);
-    BaselineComparison figure = new BaselineComparison(BaselineFigure.RETAINED_BYTES_PER_REQUEST, BaselineStatus.KO,
-        5_580.4, 12.0, 7, Instant.parse("2026-11-24T02:17:00Z"), Instant.parse("2026-11-30T02:17:00Z"), 8, KO);
-    MemoryReport report = new MemoryReport(r.schemaVersion(), r.simulation(), r.runId(), r.startedAt(), r.endedAt(),
-        r.target(), r.signals(), r.verdict(), r.failures(), r.phases(), r.probes(), r.checks(), r.trends(),
-        r.samplesFile(), r.noise(), r.build(), r.knownLeaks(), new RunIdentity(TargetKind.EMBEDDED_LAB, "gin-lab", List.of("-leaks", "temp-file-kept"),
-            "UploadSimulation", "quick", "0.1.0-SNAPSHOT", "go1.26.0", Map.of()),
-        List.of(new BaselineResult("uploads steady", BaselineStatus.KO, KO, List.of(figure))));
+    CheckResult figure = CheckResult.of(CheckKind.RETAINED_BYTES_PER_REQUEST, "uploads steady", Status.KO,
+        Figures.baseline(5_580.4, 12.0, 7, Instant.parse("2026-11-24T02:17:00Z"),
+            Instant.parse("2026-11-30T02:17:00Z"), 8), KO);
+    MemoryReport report = ReportFixtures.with(r, List.of(new CheckResult(CheckKind.BASELINE, "uploads steady",
+        Status.KO, Figures.NONE, null, KO, LeakDetail.NONE, List.of(figure))), new RunIdentity(
+            TargetKind.EMBEDDED_LAB, "gin-lab", List.of("-leaks", "temp-file-kept"), "UploadSimulation", "quick",
+            "0.1.0-SNAPSHOT", "go1.26.0", Map.of()));
 
     String html = MemoryHtmlWriter.render(report, List.of());
 
@@ -47,10 +48,8 @@ class BaselineHtmlTest {
     MemoryReport r = ReportFixtures.report("UploadSimulation", ReportFixtures.START);
     String why = "phase \"uploads steady\" not judged against a baseline: 1 comparable passing run before this one, "
         + "3 needed (preflight.baseline.min-runs)";
-    MemoryReport report = new MemoryReport(r.schemaVersion(), r.simulation(), r.runId(), r.startedAt(), r.endedAt(),
-        r.target(), r.signals(), r.verdict(), r.failures(), r.phases(), r.probes(), r.checks(), r.trends(),
-        r.samplesFile(), r.noise(), r.build(), r.knownLeaks(), null, List.of(new BaselineResult("uploads steady", BaselineStatus.NOT_JUDGED, why,
-            List.of())));
+    MemoryReport report = ReportFixtures.with(r, List.of(CheckResult.of(CheckKind.BASELINE, "uploads steady",
+        Status.NOT_JUDGED, Figures.NONE, why)), null);
 
     String junit = JUnitXmlWriter.render(report);
 

@@ -2,16 +2,11 @@ package io.ginpreflight.report;
 
 import io.ginpreflight.model.ProfileKind;
 import io.ginpreflight.model.SiteGrowth;
-import io.ginpreflight.signal.GoroutineDump;
-import io.ginpreflight.signal.HeapProfileText;
-import io.ginpreflight.signal.SignalUnavailable;
 import io.ginpreflight.signal.SiteDiff;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.ginpreflight.watch.ProbeProfiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -33,16 +28,20 @@ final class ComparisonSites {
     List<Changed> changed = new ArrayList<>();
     StringBuilder commands = new StringBuilder();
     Path workdir = commonParent(base.folder(), run.folder());
-    for (PhaseRecord phase : ReportParts.list(run.report().phases())) {
+    for (PhaseRecord phase : run.report().phases()) {
       Optional<ProbeRecord> here = closing(run.report(), phase.name());
       Optional<ProbeRecord> there = closing(base.report(), phase.name());
       if (!phase.judged() || here.isEmpty() || there.isEmpty()) {
         continue;
       }
-      changed.addAll(heap(phase.name(), base, there.get(), run, here.get()));
-      changed.addAll(goroutines(phase.name(), base, there.get(), run, here.get()));
-      String a = ReportParts.map(there.get().profiles()).get(ProfileKind.HEAP);
-      String b = ReportParts.map(here.get().profiles()).get(ProfileKind.HEAP);
+      ProbeProfiles other = base.profiles().apply(there.get().index());
+      ProbeProfiles mine = run.profiles().apply(here.get().index());
+      other.heap().ifPresent(a -> mine.heap().ifPresent(b -> changed.addAll(both(phase.name(), "heap",
+          SiteDiff.heap(a, b, TOP), SiteDiff.heap(b, a, TOP)))));
+      other.goroutines().ifPresent(a -> mine.goroutines().ifPresent(b -> changed.addAll(both(phase.name(),
+          "goroutines", SiteDiff.goroutines(a, b, TOP), SiteDiff.goroutines(b, a, TOP)))));
+      String a = there.get().profiles().get(ProfileKind.HEAP);
+      String b = here.get().profiles().get(ProfileKind.HEAP);
       if (a != null && b != null) {
         commands.append("<h3>").append(Html.esc(phase.name())).append("</h3><pre>cd ").append(Html.esc(workdir))
             .append("\ngo tool pprof -base ").append(Html.esc(base.pathFrom(workdir, a))).append(' ')
@@ -81,38 +80,8 @@ final class ComparisonSites {
   }
 
   private static Optional<ProbeRecord> closing(MemoryReport report, String phase) {
-    return ReportParts.list(report.phases()).stream().filter(p -> Objects.equals(p.name(), phase))
-        .map(PhaseRecord::closingProbe).filter(Objects::nonNull).findFirst()
-        .flatMap(index -> ReportParts.list(report.probes()).stream().filter(p -> p.index() == index).findFirst());
-  }
-
-  private static List<Changed> heap(String phase, ComparedRun base, ProbeRecord there, ComparedRun run,
-      ProbeRecord here) {
-    try {
-      Optional<HeapProfileText> a = text(base, there, ProfileKind.HEAP_TEXT).map(ComparisonSites::heapText);
-      Optional<HeapProfileText> b = text(run, here, ProfileKind.HEAP_TEXT).map(ComparisonSites::heapText);
-      if (a.isEmpty() || b.isEmpty()) {
-        return List.of();
-      }
-      return both(phase, "heap", SiteDiff.heap(a.get(), b.get(), TOP), SiteDiff.heap(b.get(), a.get(), TOP));
-    } catch (Unreadable e) {
-      return List.of();
-    }
-  }
-
-  private static List<Changed> goroutines(String phase, ComparedRun base, ProbeRecord there, ComparedRun run,
-      ProbeRecord here) {
-    try {
-      Optional<GoroutineDump> a = text(base, there, ProfileKind.GOROUTINE).map(ComparisonSites::dump);
-      Optional<GoroutineDump> b = text(run, here, ProfileKind.GOROUTINE).map(ComparisonSites::dump);
-      if (a.isEmpty() || b.isEmpty()) {
-        return List.of();
-      }
-      return both(phase, "goroutines", SiteDiff.goroutines(a.get(), b.get(), TOP),
-          SiteDiff.goroutines(b.get(), a.get(), TOP));
-    } catch (Unreadable e) {
-      return List.of();
-    }
+    return report.phase(phase).map(PhaseRecord::closingProbe)
+        .flatMap(index -> report.probes().stream().filter(p -> p.index() == index).findFirst());
   }
 
   private static List<Changed> both(String phase, String profile, List<SiteGrowth> largerHere,
@@ -121,41 +90,6 @@ final class ComparisonSites {
     largerHere.forEach(s -> changed.add(new Changed(phase, profile, s, true)));
     largerThere.forEach(s -> changed.add(new Changed(phase, profile, s, false)));
     return changed;
-  }
-
-  /** A profile that cannot be read costs its rows, never the page. */
-  private static final class Unreadable extends RuntimeException {
-    Unreadable(Throwable cause) {
-      super(cause);
-    }
-  }
-
-  private static HeapProfileText heapText(String text) {
-    try {
-      return HeapProfileText.parse(text);
-    } catch (SignalUnavailable e) {
-      throw new Unreadable(e);
-    }
-  }
-
-  private static GoroutineDump dump(String text) {
-    try {
-      return GoroutineDump.parse(text);
-    } catch (SignalUnavailable e) {
-      throw new Unreadable(e);
-    }
-  }
-
-  private static Optional<String> text(ComparedRun run, ProbeRecord probe, ProfileKind kind) {
-    String relative = ReportParts.map(probe.profiles()).get(kind);
-    if (relative == null) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(Files.readString(run.folder().resolve(relative)));
-    } catch (IOException e) {
-      return Optional.empty();
-    }
   }
 
   private static Path commonParent(Path a, Path b) {

@@ -2,7 +2,6 @@ package io.ginpreflight.report;
 
 import io.ginpreflight.model.RunIdentity;
 import io.ginpreflight.model.Unit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -116,10 +115,8 @@ final class ComparisonTables {
 
   private static Map<String, String> messages(MemoryReport report) {
     Map<String, String> messages = new LinkedHashMap<>();
-    ReportParts.list(report.checks()).forEach(c -> messages.put(c.name(), c.message()));
-    ReportParts.list(report.trends()).forEach(t -> ReportParts.list(t.rates()).forEach(r -> messages.put(r.check(), r.message())));
-    ReportParts.list(report.baselines()).forEach(b -> messages.put(b.recordName(), b.message()));
-    List<String> failures = new ArrayList<>(ReportParts.list(report.failures()));
+    report.checks().forEach(c -> messages.put(c.recordName(), c.message()));
+    List<String> failures = report.failures();
     messages.put("run verdict", failures.isEmpty() ? "" : String.join("; ", failures));
     return messages;
   }

@@ -1,5 +1,6 @@
 package io.ginpreflight.report;
 
+import io.ginpreflight.watch.ProbeProfiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.IntFunction;
 
 /**
  * Renders comparison.html: one run against another (main's last night against a branch's run), side by
@@ -27,11 +29,23 @@ public final class ComparisonWriter {
 
   private ComparisonWriter() {}
 
-  /** Never throws: a comparison that cannot be written must not hide the run's own result. */
+  /** Two published runs, their profiles read from their folders. */
   public static Written write(Path baseFolder, Path runFolder, Path file) {
+    return write(baseFolder, runFolder, Optional.empty(), file);
+  }
+
+  /**
+   * Never throws: a comparison that cannot be written must not hide the run's own result.
+   *
+   * @param runProfiles the profiles of the run that is finishing, as its probes parsed them, by probe index;
+   *     empty: read them from {@code runFolder}
+   */
+  public static Written write(Path baseFolder, Path runFolder, Optional<IntFunction<ProbeProfiles>> runProfiles,
+      Path file) {
     try {
       ComparedRun base = ComparedRun.read(baseFolder);
-      ComparedRun run = ComparedRun.read(runFolder);
+      ComparedRun run = runProfiles.isPresent() ? ComparedRun.finishing(runFolder, runProfiles.get())
+          : ComparedRun.read(runFolder);
       Files.createDirectories(file.toAbsolutePath().getParent());
       Path partial = file.resolveSibling("." + file.getFileName() + ".partial");
       Files.writeString(partial, render(base, run), StandardCharsets.UTF_8);
@@ -67,14 +81,11 @@ public final class ComparisonWriter {
     return html.toString();
   }
 
-  /** Every record of a run by name, with its status: checks, each leak rate, and the baseline of each phase. */
+  /** Every check of a run by its record's name, with its status, and the run's verdict. */
   static Map<String, String> verdicts(ComparedRun run) {
     Map<String, String> byName = new TreeMap<>();
     MemoryReport report = run.report();
-    ReportParts.list(report.checks()).forEach(c -> byName.put(c.name(), String.valueOf(c.status())));
-    ReportParts.list(report.trends()).forEach(t -> ReportParts.list(t.rates())
-        .forEach(r -> byName.put(r.check(), String.valueOf(r.status()))));
-    ReportParts.list(report.baselines()).forEach(b -> byName.put(b.recordName(), String.valueOf(b.status())));
+    report.checks().forEach(c -> byName.put(c.recordName(), String.valueOf(c.status())));
     byName.put("run verdict", String.valueOf(report.verdict()));
     return byName;
   }

@@ -1,7 +1,6 @@
 package io.ginpreflight.report;
 
-import io.ginpreflight.model.BaselineResult;
-import io.ginpreflight.model.BaselineStatus;
+import io.ginpreflight.model.CheckResult;
 import io.ginpreflight.model.Status;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -21,7 +20,7 @@ import javax.xml.stream.XMLStreamWriter;
 
 /**
  * Renders memory-junit.xml, the JUnit XML that Jenkins, GitLab and GitHub test reporters read: one
- * testcase per memory check, per leak trend and per run-level failure. A run without any check is
+ * testcase per memory check (as Gatling records it) and per run-level failure. A run without any check is
  * reported as a failing testcase too, because "could not measure" is never a pass.
  */
 public final class JUnitXmlWriter {
@@ -39,7 +38,7 @@ public final class JUnitXmlWriter {
     }
   }
 
-  private static final String SKIPPED = BaselineStatus.NOT_JUDGED.name();
+  private static final String SKIPPED = Status.NOT_JUDGED.name();
 
   public static void write(MemoryReport report, Path file) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
@@ -47,7 +46,7 @@ public final class JUnitXmlWriter {
   }
 
   public static String render(MemoryReport report) {
-    String simulation = ReportParts.text(report.simulation(), "unknown simulation");
+    String simulation = report.simulation();
     List<Case> cases = cases(report);
     long failures = cases.stream().filter(c -> c.kind() != null && !c.error() && !c.skipped()).count();
     long skipped = cases.stream().filter(Case::skipped).count();
@@ -93,27 +92,16 @@ public final class JUnitXmlWriter {
 
   private static List<Case> cases(MemoryReport report) {
     List<Case> cases = new ArrayList<>();
-    List<PhaseRecord> phases = ReportParts.list(report.phases());
-    for (CheckRecord check : ReportParts.list(report.checks())) {
-      String name = ReportParts.text(check.name(), check.check() + " [" + check.phase() + "]");
-      cases.add(new Case(name, phaseSeconds(phases, check.phase()), check.passed() ? null
-          : ReportParts.status(check.status()).name(), check.message(), false));
+    for (CheckResult check : report.checks()) {
+      Status status = check.status();
+      cases.add(new Case(check.recordName(), phaseSeconds(report.phases(), check.scope()),
+          status == Status.OK ? null : status.name(), check.message(), false));
     }
-    for (TrendRecord trend : ReportParts.list(report.trends())) {
-      boolean passed = trend.status() == Status.OK;
-      cases.add(new Case("memory: leak trend [" + trend.phase() + "]", phaseSeconds(phases, trend.phase()),
-          passed ? null : ReportParts.status(trend.status()).name(), trend.message(), false));
-    }
-    for (BaselineResult baseline : ReportParts.list(report.baselines())) {
-      BaselineStatus status = baseline.status() == null ? BaselineStatus.INCONCLUSIVE : baseline.status();
-      cases.add(new Case(baseline.recordName(), phaseSeconds(phases, baseline.phase()),
-          status == BaselineStatus.OK ? null : status.name(), baseline.message(), false));
-    }
-    List<String> failures = ReportParts.list(report.failures());
+    List<String> failures = report.failures();
     for (int i = 0; i < failures.size(); i++) {
       cases.add(new Case("memory: run failure " + (i + 1), 0, "RUN", failures.get(i), true));
     }
-    if (ReportParts.list(report.checks()).isEmpty()) {
+    if (!report.judgedAnything()) {
       cases.add(new Case("memory: checks recorded", 0, Status.INCONCLUSIVE.name(),
           "No memory check was recorded: the run ended before any judged phase was probed.", false));
     }
@@ -127,9 +115,9 @@ public final class JUnitXmlWriter {
     xml.writeAttribute("time", String.format(Locale.ROOT, "%.3f", c.seconds()));
     if (c.skipped()) {
       xml.writeEmptyElement("skipped");
-      xml.writeAttribute("message", clean(ReportParts.text(c.message(), c.kind())));
+      xml.writeAttribute("message", clean(text(c.message(), c.kind())));
     } else if (c.kind() != null) {
-      String message = clean(ReportParts.text(c.message(), c.kind()));
+      String message = clean(text(c.message(), c.kind()));
       xml.writeStartElement(c.error() ? "error" : "failure");
       xml.writeAttribute("message", message);
       xml.writeAttribute("type", clean(c.kind()));
@@ -165,6 +153,10 @@ public final class JUnitXmlWriter {
 
   private static String seconds(Duration duration) {
     return String.format(Locale.ROOT, "%.3f", duration.toMillis() / 1000.0);
+  }
+
+  private static String text(String value, String fallback) {
+    return value == null || value.isBlank() ? fallback : value;
   }
 
   /** XML 1.0 cannot carry most control characters at all, not even escaped; a Go panic message can. */

@@ -20,17 +20,18 @@ class JUnitXmlWriterTest {
   private static final Schema SCHEMA = schema();
 
   @Test
-  void oneTestcasePerCheckTrendAndRunFailureValidAgainstTheJUnitSchema() throws Exception {
-    // GIVEN a run with a KO and an inconclusive check, a KO trend and a run-level failure
+  void oneTestcasePerCheckAndRunFailureValidAgainstTheJUnitSchema() throws Exception {
+    // GIVEN a run with a KO and an inconclusive growth check, a KO and an OK rate and a run-level failure
     MemoryReport report = ReportFixtures.report("UploadSimulation", ReportFixtures.START);
     // WHEN its JUnit XML is written
     String xml = JUnitXmlWriter.render(report);
-    // THEN it validates and counts four tests, three failures and one error
+    // THEN it validates and counts five tests, three failures and one error
     validate(xml);
-    assertTrue(xml.contains("<testsuite name=\"UploadSimulation\" tests=\"4\" failures=\"3\" errors=\"1\" "
+    assertTrue(xml.contains("<testsuite name=\"UploadSimulation\" tests=\"5\" failures=\"3\" errors=\"1\" "
         + "time=\"128.000\" skipped=\"0\" timestamp=\"2026-11-28T02:00:00\">"), xml);
     assertEquals(List.of("memory: heap growth [uploads steady]", "memory: goroutine growth [uploads steady]",
-        "memory: leak trend [uploads steady]", "memory: run failure 1"),
+        "memory: retained bytes per request [uploads steady]", "memory: goroutines per 1000 requests [uploads steady]",
+        "memory: run failure 1"),
         MemoryHtmlWriterTest.all(xml, "<testcase classname=\"memory.UploadSimulation\" name=\"([^\"]+)\""));
     // AND each failure carries the KO message, quotes escaped
     assertTrue(xml.contains("<failure message=\"" + ReportFixtures.HEAP_MESSAGE.replace("\"", "&quot;")
@@ -44,8 +45,8 @@ class JUnitXmlWriterTest {
   @Test
   void aRunWithoutChecksFailsInsteadOfPassingEmpty() throws Exception {
     // GIVEN a run that died before its first judged phase was probed
-    MemoryReport bare = new MemoryReport(1, "SoakSimulation", "r", null, null, null, null, RunVerdict.FAIL, null, null, null,
-        null, null, null, null);
+    MemoryReport bare = new MemoryReport(MemoryReport.SCHEMA_VERSION, "SoakSimulation", "r", null, null, null, null,
+        RunVerdict.FAIL, null, null, null, null, null, null, null, null, null);
     // WHEN its JUnit XML is written
     String xml = JUnitXmlWriter.render(bare);
     // THEN it validates and says that nothing was measured
@@ -59,9 +60,7 @@ class JUnitXmlWriterTest {
   void controlCharactersFromAGoPanicDoNotBreakTheXml() throws Exception {
     assertEquals("bad \uFFFD byte", JUnitXmlWriter.clean("bad \u0001 byte"));
     MemoryReport base = ReportFixtures.report("UploadSimulation", ReportFixtures.START);
-    MemoryReport report = new MemoryReport(1, base.simulation(), base.runId(), base.startedAt(), base.endedAt(),
-        base.target(), base.signals(), RunVerdict.FAIL, List.of("panic: \u001b[31mred\u001b[0m"), base.phases(),
-        base.probes(), base.checks(), base.trends(), base.samplesFile(), base.noise());
+    MemoryReport report = ReportFixtures.withFailures(base, List.of("panic: \u001b[31mred\u001b[0m"));
     validate(JUnitXmlWriter.render(report));
   }
 

@@ -3,18 +3,20 @@ package io.ginpreflight.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ginpreflight.model.CheckKind;
+import io.ginpreflight.model.CheckResult;
 import io.ginpreflight.model.DescriptorGroup;
 import io.ginpreflight.model.DescriptorKind;
+import io.ginpreflight.model.Figures;
 import io.ginpreflight.model.GoroutineGroup;
 import io.ginpreflight.model.LeakDetail;
 import io.ginpreflight.model.Status;
 import io.ginpreflight.model.TempFileGroup;
-import io.ginpreflight.model.Unit;
 import io.ginpreflight.testkit.HeadlessChromium;
 import io.ginpreflight.testkit.ReportFixtures;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,18 +36,19 @@ class LeakGroupsHtmlTest {
 
   private static MemoryReport withGroups() {
     MemoryReport base = ReportFixtures.report("UploadSimulation", ReportFixtures.START);
-    List<CheckRecord> checks = new ArrayList<>(base.checks());
-    checks.add(new CheckRecord("memory: goroutine growth [api]", "goroutine growth", "api", Status.KO, 5L, 45L, 40L,
-        800.0, 20, Unit.COUNT, "goroutines grew by 40; top growth: " + DELIVERERS.sentence(), List.of(),
-        LeakDetail.ofGoroutines(List.of(DELIVERERS))));
-    checks.add(new CheckRecord("memory: open fd growth [api]", "open fd growth", "api", Status.KO, 13L, 93L, 80L,
-        615.0, 10, Unit.COUNT, "open file descriptors grew by 80", List.of(), LeakDetail.ofDescriptors(List.of(UPSTREAM))));
-    checks.add(new CheckRecord("memory: temp file growth [uploads steady]", "temp file growth", "uploads steady",
-        Status.KO, 1L, 31L, 30L, 3000.0, 5, Unit.COUNT, "temp files grew by 30", List.of(),
-        LeakDetail.ofTempFiles(List.of(UPLOADS))));
-    return new MemoryReport(base.schemaVersion(), base.simulation(), base.runId(), base.startedAt(), base.endedAt(),
-        base.target(), base.signals(), base.verdict(), base.failures(), base.phases(), base.probes(), checks,
-        base.trends(), base.samplesFile(), base.noise());
+    return ReportFixtures.with(base, List.of(
+        ko(CheckKind.GOROUTINE_GROWTH, "api", 5, 45, 20, "goroutines +40 in phase \"api\"; top growth: "
+            + DELIVERERS.sentence(), LeakDetail.ofGoroutines(List.of(), List.of(DELIVERERS))),
+        ko(CheckKind.FD_GROWTH, "api", 13, 93, 10, "open file descriptors +80 in phase \"api\"",
+            LeakDetail.ofDescriptors(List.of(UPSTREAM))),
+        ko(CheckKind.TEMP_FILE_GROWTH, "uploads steady", 1, 31, 5, "temp files +30 in phase \"uploads steady\"",
+            LeakDetail.ofTempFiles(List.of(UPLOADS)))), base.identity());
+  }
+
+  private static CheckResult ko(CheckKind kind, String phase, long before, long after, long limit, String message,
+      LeakDetail detail) {
+    return new CheckResult(kind, phase, Status.KO, Figures.growth(OptionalLong.of(before), OptionalLong.of(after),
+        limit), null, message, detail, List.of());
   }
 
   @Test

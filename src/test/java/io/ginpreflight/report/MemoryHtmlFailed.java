@@ -1,8 +1,8 @@
 package io.ginpreflight.report;
 
+import io.ginpreflight.model.CheckResult;
 import io.ginpreflight.model.HeapDetail;
 import io.ginpreflight.model.HeapFrame;
-import io.ginpreflight.model.LeakDetail;
 import io.ginpreflight.model.SiteGrowth;
 import io.ginpreflight.model.Status;
 import io.ginpreflight.model.Unit;
@@ -29,28 +29,16 @@ final class MemoryHtmlFailed {
       table.grid td.none{color:#a0a7b4}
       """;
 
-  /** One failed check, from the checks (flat growth) or the rates. */
-  record Failed(String id, String name, String phase, Status status, String message, List<SiteGrowth> sites,
-      LeakDetail detail) {}
+  /** A check that did not pass, and the id its grid cell links to. */
+  record Failed(String id, CheckResult check) {}
 
   private MemoryHtmlFailed() {}
 
-  static List<Failed> of(List<CheckRecord> checks, List<TrendRecord> trends) {
+  static List<Failed> of(List<CheckResult> checks) {
     List<Failed> failed = new ArrayList<>();
-    for (CheckRecord check : checks) {
-      Status status = ReportParts.status(check.status());
-      if (status != Status.OK) {
-        failed.add(new Failed("failed-" + failed.size(), check.check(), check.phase(), status, check.message(),
-            ReportParts.list(check.topSites()), check.detail()));
-      }
-    }
-    for (TrendRecord trend : trends) {
-      for (RateRecord rate : ReportParts.list(trend.rates())) {
-        Status status = ReportParts.status(rate.status());
-        if (status != Status.OK) {
-          failed.add(new Failed("failed-" + failed.size(), MemoryHtmlGrid.rateName(rate), trend.phase(), status,
-              rate.message(), ReportParts.list(rate.topSites()), rate.detail()));
-        }
+    for (CheckResult check : checks) {
+      if (check.status() != Status.OK) {
+        failed.add(new Failed("failed-" + failed.size(), check));
       }
     }
     return failed;
@@ -63,14 +51,14 @@ final class MemoryHtmlFailed {
           + "one's sentence." : "No check was judged.").append("</p></div>").toString();
     }
     for (Failed f : failed) {
-      html.append("<section class=\"ko-check ").append(Html.statusClass(f.status())).append("\" id=\"")
-          .append(f.id()).append("\"><h3><span class=\"badge ").append(Html.statusClass(f.status())).append("\">")
-          .append(Html.esc(f.status())).append("</span> ").append(Html.esc(f.name())).append(" [")
-          .append(Html.esc(f.phase())).append("]</h3><p class=\"sentence\">").append(Html.esc(f.message()))
-          .append("</p>").append(sites(f.sites()))
-          // Goroutine groups, descriptor groups and temp-file groups of this check render here.
+      CheckResult check = f.check();
+      html.append("<section class=\"ko-check ").append(Html.statusClass(check.status())).append("\" id=\"")
+          .append(f.id()).append("\"><h3><span class=\"badge ").append(Html.statusClass(check.status())).append("\">")
+          .append(Html.esc(check.status())).append("</span> ").append(Html.esc(MemoryHtmlGrid.checkName(check)))
+          .append(" [").append(Html.esc(check.scope())).append("]</h3><p class=\"sentence\">")
+          .append(Html.esc(check.message())).append("</p>").append(sites(check.detail().sites()))
           .append("<div class=\"groups\" id=\"").append(f.id()).append("-groups\">")
-          .append(MemoryHtmlGroups.of(f)).append("</div></section>");
+          .append(LeakGroupsHtml.tables(check.detail())).append("</div></section>");
     }
     return html.append("</div>").toString();
   }

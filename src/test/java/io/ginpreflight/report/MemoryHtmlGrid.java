@@ -1,5 +1,6 @@
 package io.ginpreflight.report;
 
+import io.ginpreflight.model.CheckResult;
 import io.ginpreflight.model.Status;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,22 +18,16 @@ final class MemoryHtmlGrid {
 
   private record Cell(Status status, String message, String failedId) {}
 
-  /** {@code retained bytes per request}, from the record name {@code memory: retained bytes per request [x]}. */
-  static String rateName(RateRecord rate) {
-    return ReportParts.text(rate.check(), "").replaceFirst("^memory: ", "").replaceFirst(" \\[.*$", "");
+  /** The check's name, e.g. {@code retained bytes per request}; a kind this reader does not know says so. */
+  static String checkName(CheckResult check) {
+    return check.kind() == null ? "unknown check" : check.kind().checkName();
   }
 
-  static String grid(List<CheckRecord> checks, List<TrendRecord> trends, List<MemoryHtmlFailed.Failed> failed) {
+  static String grid(List<CheckResult> checks, List<MemoryHtmlFailed.Failed> failed) {
     Map<String, Map<String, Cell>> byPhase = new LinkedHashMap<>();
     List<String> columns = new ArrayList<>();
-    for (CheckRecord check : checks) {
-      put(byPhase, columns, check.phase(), check.check(), ReportParts.status(check.status()), check.message(), failed);
-    }
-    for (TrendRecord trend : trends) {
-      for (RateRecord rate : ReportParts.list(trend.rates())) {
-        put(byPhase, columns, trend.phase(), rateName(rate), ReportParts.status(rate.status()), rate.message(),
-            failed);
-      }
+    for (CheckResult check : checks) {
+      put(byPhase, columns, check, failed);
     }
     if (byPhase.isEmpty()) {
       return "<h2>Every check</h2><p class=\"note\">No memory check was recorded: the run ended before any judged "
@@ -64,14 +59,15 @@ final class MemoryHtmlGrid {
         .append(sentences).append("</ul></details>").toString();
   }
 
-  private static void put(Map<String, Map<String, Cell>> byPhase, List<String> columns, String phase, String check,
-      Status status, String message, List<MemoryHtmlFailed.Failed> failed) {
-    if (!columns.contains(check)) {
-      columns.add(check);
+  private static void put(Map<String, Map<String, Cell>> byPhase, List<String> columns, CheckResult check,
+      List<MemoryHtmlFailed.Failed> failed) {
+    String column = checkName(check);
+    if (!columns.contains(column)) {
+      columns.add(column);
     }
-    String id = failed.stream().filter(f -> f.name().equals(check) && f.phase().equals(phase)).map(
-        MemoryHtmlFailed.Failed::id).findFirst().orElse(null);
-    byPhase.computeIfAbsent(ReportParts.text(phase, "–"), p -> new LinkedHashMap<>())
-        .put(check, new Cell(status, ReportParts.text(message, ""), id));
+    String id = failed.stream().filter(f -> f.check() == check).map(MemoryHtmlFailed.Failed::id).findFirst()
+        .orElse(null);
+    byPhase.computeIfAbsent(MemoryReport.text(check.scope(), "–"), p -> new LinkedHashMap<>())
+        .put(column, new Cell(check.status(), check.message(), id));
   }
 }

@@ -1,11 +1,12 @@
 package io.ginpreflight.report;
 
 import io.ginpreflight.model.Availability;
+import io.ginpreflight.model.CheckKind;
+import io.ginpreflight.model.CheckResult;
+import io.ginpreflight.model.Figures;
 import io.ginpreflight.model.ProfileKind;
 import io.ginpreflight.model.Signal;
-import io.ginpreflight.model.SiteGrowth;
 import io.ginpreflight.model.Source;
-import io.ginpreflight.model.Status;
 import io.ginpreflight.model.Unit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,7 +33,7 @@ final class MemoryHtmlTables {
       PhaseRecord phase = phases.get(i);
       String duration = phase.startedAt() == null || phase.endedAt() == null ? "–"
           : Html.elapsed(java.time.Duration.between(phase.startedAt(), phase.endedAt()));
-      String fitted = f.basis() == PhaseFigures.Basis.TREND ? " <span class=\"note\">(fitted)</span>" : "";
+      String fitted = f.basis() == PhaseFigures.Basis.FITTED ? " <span class=\"note\">(fitted)</span>" : "";
       html.append("<tr><td>").append(Html.esc(f.phase())).append("</td><td>").append(f.judged() ? "yes" : "warm-up")
           .append("</td><td class=\"num\">").append(phase.rounds()).append("</td><td class=\"num\">").append(duration)
           .append("</td><td class=\"num\">").append(String.format(java.util.Locale.ROOT, "%,d", f.requests()))
@@ -49,31 +50,37 @@ final class MemoryHtmlTables {
    * Every leak rate with its 95 % interval, per judged phase and for the whole run, and the noise the
    * intervals assumed: a reader sees how small a leak this run could have seen.
    */
-  static String trends(List<TrendRecord> trends, NoiseRecord noise) {
-    if (trends.isEmpty()) {
+  static String rates(List<CheckResult> rates, NoiseRecord noise) {
+    if (rates.isEmpty()) {
       return "";
     }
     StringBuilder html = new StringBuilder("<h2>Leak rates</h2>").append(noiseNote(noise))
-        .append("<table id=\"trends\"><thead><tr><th>Scope</th><th>Rate</th><th>Fitted</th><th>95 % interval</th>"
+        .append("<table id=\"rates\"><thead><tr><th>Scope</th><th>Rate</th><th>Fitted</th><th>95 % interval</th>"
             + "<th>Limit</th><th>Probes</th><th>Over</th><th>Result</th></tr></thead><tbody>");
-    for (TrendRecord trend : trends) {
-      for (RateRecord rate : ReportParts.list(trend.rates())) {
-        Status status = ReportParts.status(rate.status());
-        String unit = rate.unit() == Unit.BYTES ? " B" : "";
-        html.append("<tr><td>").append(Html.esc(trend.phase())).append("</td><td>")
-            .append(Html.esc(rate.check().replaceFirst("^memory: ", "").replaceFirst(" \\[.*$", "")))
-            .append("</td><td class=\"num\">").append(Html.number(rate.value(), 1)).append(unit)
-            .append("</td><td class=\"num\">").append(rate.low() == null ? "–"
-                : Html.number(rate.low(), 1) + " to " + Html.number(rate.high(), 1) + unit)
-            .append("</td><td class=\"num\">").append(Html.number(rate.limit(), 2)).append(unit)
-            .append("</td><td class=\"num\">").append(rate.probes())
-            .append("</td><td class=\"num\">").append(String.format(java.util.Locale.ROOT, "%,d", rate.count()))
-            .append(' ').append(Html.esc(rate.per())).append(rate.count() == 1 ? "" : "s")
-            .append("</td><td class=\"").append(Html.statusClass(status)).append("\">").append(Html.esc(status))
-            .append("<div class=\"msg\">").append(Html.esc(rate.message())).append("</div></td></tr>");
-      }
+    for (CheckResult rate : rates) {
+      Figures figures = rate.figures();
+      String unit = rate.unit() == Unit.BYTES ? " B" : "";
+      long count = figures.count() == null ? 0 : figures.count();
+      html.append("<tr><td>").append(Html.esc(rate.scope())).append("</td><td>")
+          .append(Html.esc(MemoryHtmlGrid.checkName(rate)))
+          .append("</td><td class=\"num\">").append(Html.number(figures.value(), 1)).append(unit)
+          .append("</td><td class=\"num\">").append(rate.interval() == null ? "–"
+              : Html.number(rate.interval().low(), 1) + " to " + Html.number(rate.interval().high(), 1) + unit)
+          .append("</td><td class=\"num\">").append(Html.number(figures.limit(), 2)).append(unit)
+          .append("</td><td class=\"num\">").append(figures.probes() == null ? "–" : figures.probes())
+          .append("</td><td class=\"num\">").append(String.format(java.util.Locale.ROOT, "%,d", count))
+          .append(' ').append(Html.esc(per(rate, count)))
+          .append("</td><td class=\"").append(Html.statusClass(rate.status())).append("\">")
+          .append(Html.esc(rate.status())).append("<div class=\"msg\">").append(Html.esc(rate.message()))
+          .append("</div></td></tr>");
     }
     return html.append("</tbody></table>").toString();
+  }
+
+  /** "requests" or "virtual users", as many as the rate was fitted over. */
+  private static String per(CheckResult rate, long count) {
+    CheckKind.Per per = rate.kind() == null ? CheckKind.Per.REQUEST : rate.kind().per();
+    return count == 1 ? per.one() : per.many();
   }
 
   private static String noiseNote(NoiseRecord noise) {
@@ -107,8 +114,7 @@ final class MemoryHtmlTables {
           .append(probe.settleNote() == null || probe.settleNote().isBlank() ? ""
               : "<div class=\"msg\">" + Html.esc(probe.settleNote()) + "</div>")
           .append("</td><td>").append(values(probe)).append("</td><td>");
-      // By JSON name, as the page listed them before kinds were typed.
-      ReportParts.map(probe.profiles()).entrySet().stream()
+      probe.profiles().entrySet().stream()
           .sorted(Comparator.comparing((Map.Entry<ProfileKind, String> e) -> e.getKey().jsonName()))
           .forEach(e -> html.append("<a href=\"").append(Html.esc(e.getValue())).append("\">")
               .append(Html.esc(e.getKey().jsonName())).append("</a> "));
@@ -123,8 +129,8 @@ final class MemoryHtmlTables {
       if (opening.isEmpty() || closing.isEmpty()) {
         continue;
       }
-      Map<ProfileKind, String> before = ReportParts.map(opening.get().profiles());
-      Map<ProfileKind, String> after = ReportParts.map(closing.get().profiles());
+      Map<ProfileKind, String> before = opening.get().profiles();
+      Map<ProfileKind, String> after = closing.get().profiles();
       for (ProfileKind kind : PPROF_READABLE) {
         if (before.containsKey(kind) && after.containsKey(kind)) {
           commands.add("<li>" + Html.esc(kind.jsonName()) + " growth during <b>" + Html.esc(phase.name())
@@ -159,12 +165,11 @@ final class MemoryHtmlTables {
 
   private static String values(ProbeRecord probe) {
     StringBuilder html = new StringBuilder();
-    // By JSON name, as the page listed them before signals were typed.
-    ReportParts.map(probe.afterGc()).entrySet().stream()
+    probe.afterGc().entrySet().stream()
         .sorted(Comparator.comparing((Map.Entry<Signal, Long> e) -> e.getKey().jsonName())).forEach(e -> html
         .append(Html.esc(e.getKey().jsonName())).append(' ')
         .append(Html.value(e.getValue(), e.getKey().unit())).append("<br>"));
-    ReportParts.map(probe.unavailable()).entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> html
+    probe.unavailable().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> html
         .append("<span class=\"note\">").append(Html.esc(e.getKey())).append(": ").append(Html.esc(e.getValue()))
         .append("</span><br>"));
     return html.toString();

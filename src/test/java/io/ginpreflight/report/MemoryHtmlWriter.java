@@ -1,5 +1,7 @@
 package io.ginpreflight.report;
 
+import io.ginpreflight.model.CheckKind;
+import io.ginpreflight.model.CheckResult;
 import io.ginpreflight.model.Sample;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +24,8 @@ public final class MemoryHtmlWriter {
   }
 
   public static String render(MemoryReport report, List<Sample> samples) {
-    String simulation = ReportParts.text(report.simulation(), "unknown simulation");
-    RunVerdict verdict = report.verdict() == null ? RunVerdict.FAIL : report.verdict();
+    String simulation = report.simulation();
+    RunVerdict verdict = report.verdict();
     StringBuilder html = new StringBuilder(64 * 1024);
     html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
@@ -38,21 +40,19 @@ public final class MemoryHtmlWriter {
         .append("<span><a href=\"index.html\">Gatling report</a></span>")
         .append("<span><a href=\"memory.json\">memory.json</a></span>")
         .append("<span><a href=\"memory-junit.xml\">memory-junit.xml</a></span></p>\n");
-    html.append(failures(ReportParts.list(report.failures())));
+    html.append(failures(report.failures()));
     // What failed leads, with its detail; every check follows as a compact grid.
-    List<CheckRecord> checks = ReportParts.list(report.checks());
-    List<TrendRecord> trends = ReportParts.list(report.trends());
-    List<MemoryHtmlFailed.Failed> failed = MemoryHtmlFailed.of(checks, trends);
-    html.append(MemoryHtmlFailed.section(failed, !checks.isEmpty() || !trends.isEmpty())).append('\n');
-    html.append(MemoryHtmlGrid.grid(checks, trends, failed)).append('\n');
-    html.append(MemoryHtmlBuild.section(report.build(), ReportParts.list(report.knownLeaks()))).append('\n');
+    List<CheckResult> judged = report.checks().stream().filter(c -> c.kind() != CheckKind.BASELINE).toList();
+    List<MemoryHtmlFailed.Failed> failed = MemoryHtmlFailed.of(judged);
+    html.append(MemoryHtmlFailed.section(failed, !judged.isEmpty())).append('\n');
+    html.append(MemoryHtmlGrid.grid(judged, failed)).append('\n');
+    html.append(MemoryHtmlBuild.section(report.build(), report.knownLeaks())).append('\n');
     html.append(charts(report, samples)).append('\n');
-    html.append(MemoryHtmlTables.phases(PhaseFigures.of(report), ReportParts.list(report.phases()))).append('\n');
-    html.append(MemoryHtmlTables.trends(ReportParts.list(report.trends()), report.noise())).append('\n');
+    html.append(MemoryHtmlTables.phases(PhaseFigures.of(report), report.phases())).append('\n');
+    html.append(MemoryHtmlTables.rates(report.checks(CheckKind.Rule.RATE), report.noise())).append('\n');
     html.append(BaselineHtml.section(report));
-    html.append(MemoryHtmlTables.profiles(ReportParts.list(report.phases()), ReportParts.list(report.probes())))
-        .append('\n');
-    html.append(MemoryHtmlTables.signals(ReportParts.map(report.signals()))).append('\n');
+    html.append(MemoryHtmlTables.profiles(report.phases(), report.probes())).append('\n');
+    html.append(MemoryHtmlTables.signals(report.signals())).append('\n');
     html.append("<p class=\"note\">Written by Gin Preflight; the same data for machines is in memory.json "
         + "(schema version ").append(report.schemaVersion()).append(").</p>\n</body></html>\n");
     return html.toString();
@@ -79,7 +79,7 @@ public final class MemoryHtmlWriter {
     StringBuilder html = new StringBuilder("<h2>Over time</h2>");
     if (charts.isEmpty()) {
       return html.append("<p class=\"note\">No continuous samples were recorded (")
-          .append(Html.esc(ReportParts.text(report.samplesFile(), "no samples file"))).append(").</p>").toString();
+          .append(Html.esc(report.samplesFile())).append(").</p>").toString();
     }
     html.append("<p class=\"note\">Shaded: phases (orange judged, grey warm-up). Dashed: probes at phase "
         + "boundaries, where the verdict's before and after values were read after forced GCs.</p>");

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ginpreflight.model.BuildInfo;
+import io.ginpreflight.model.CheckResult;
 import io.ginpreflight.model.GoModule;
 import io.ginpreflight.model.KnownLeakNote;
+import io.ginpreflight.model.LeakDetail;
 import io.ginpreflight.model.SiteGrowth;
 import io.ginpreflight.signal.HeapProfileText;
 import io.ginpreflight.signal.HeapSites;
@@ -54,7 +56,7 @@ class MemoryHtmlWriterTest {
     assertEquals(List.of("uploads steady"), all(verdict, "<tr><td>([^<]+)</td>"));
     assertEquals(List.of("heap growth", "goroutine growth", "retained bytes per request"),
         all(verdict, "<th>([^<]+)</th>").subList(1, 4));
-    assertTrue(verdict.contains("<td class=\"ko\" title=\"heap (post-GC HeapAlloc) grew 48.2 MiB"), verdict);
+    assertTrue(verdict.contains("<td class=\"ko\" title=\"heap +48.2 MiB in phase"), verdict);
     assertTrue(verdict.contains("<a href=\"#failed-0\">KO</a>"), verdict);
     assertTrue(verdict.contains("<td class=\"inconclusive\""), verdict);
     // AND the messages' quotes and angle brackets stayed text
@@ -77,14 +79,14 @@ class MemoryHtmlWriterTest {
         HeapProfileText.parse(Fixtures.text("heap-kept-request-before.txt")),
         HeapProfileText.parse(Fixtures.text("heap-kept-request-after.txt")), new SiteContext(build, Map.of()), 5);
     MemoryReport base = ReportFixtures.report("BindingSimulation", ReportFixtures.START);
-    CheckRecord heap = base.checks().get(0);
-    CheckRecord kept = new CheckRecord(heap.name(), heap.check(), heap.phase(), heap.status(), heap.before(),
-        heap.after(), heap.growth(), heap.growthPercent(), heap.limit(), heap.unit(),
-        "heap grew; " + HeapTopGrowth.clause(sites).orElseThrow(), sites);
+    CheckResult heap = base.checks().get(0);
+    CheckResult kept = new CheckResult(heap.kind(), heap.scope(), heap.status(), heap.figures(), null,
+        "heap +1.6 MiB in phase \"uploads steady\"; " + HeapTopGrowth.clause(sites).orElseThrow(),
+        LeakDetail.ofSites(sites), List.of());
     List<KnownLeakNote> notes = KnownLeaks.curated().flag(build);
     MemoryReport report = new MemoryReport(base.schemaVersion(), base.simulation(), base.runId(), base.startedAt(),
         base.endedAt(), base.target(), base.signals(), base.verdict(), base.failures(), base.phases(), base.probes(),
-        List.of(kept), base.trends(), base.samplesFile(), base.noise(), build, notes);
+        List.of(kept), base.samplesFile(), base.noise(), build, notes, null);
     Path page = dir.resolve("memory.html");
 
     // WHEN the page is written and loaded in headless Chromium
@@ -119,8 +121,8 @@ class MemoryHtmlWriterTest {
     MemoryReport base = ReportFixtures.report("UploadSimulation", ReportFixtures.START);
     MemoryReport report = new MemoryReport(base.schemaVersion(), "<script>alert(1)</script>", base.runId(),
         base.startedAt(), base.endedAt(), "http://x/?a=1&b=\"2\"", base.signals(), base.verdict(),
-        List.of("panic: <nil> & \"quotes\""), base.phases(), base.probes(), base.checks(), base.trends(),
-        base.samplesFile(), base.noise());
+        List.of("panic: <nil> & \"quotes\""), base.phases(), base.probes(), base.checks(), base.samplesFile(),
+        base.noise(), base.build(), base.knownLeaks(), base.identity());
     // WHEN it is rendered
     String html = MemoryHtmlWriter.render(report, ReportFixtures.samples(report));
     // THEN nothing is fetched from anywhere and no text from the run became markup
@@ -159,8 +161,8 @@ class MemoryHtmlWriterTest {
   @Test
   void aReportWithNothingButANameStillRenders() {
     // GIVEN what an interrupted run may leave: no phases, probes, checks or times
-    MemoryReport bare = new MemoryReport(1, "SoakSimulation", null, null, null, null, null, null, null, null, null,
-        null, null, null, null);
+    MemoryReport bare = new MemoryReport(MemoryReport.SCHEMA_VERSION, "SoakSimulation", null, null, null, null, null,
+        null, null, null, null, null, null, null, null, null, null);
     // WHEN it is rendered
     String html = MemoryHtmlWriter.render(bare, List.of());
     // THEN the page says what is missing and the verdict is not a pass

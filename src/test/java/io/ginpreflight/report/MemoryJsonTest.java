@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ginpreflight.model.Availability;
+import io.ginpreflight.model.CheckResult;
 import io.ginpreflight.model.ProfileKind;
 import io.ginpreflight.model.Sample;
 import io.ginpreflight.model.SampleLines;
 import io.ginpreflight.model.Signal;
 import io.ginpreflight.model.Source;
+import io.ginpreflight.model.Status;
 import io.ginpreflight.model.Unit;
 import io.ginpreflight.testkit.ReportFixtures;
 import java.nio.file.Files;
@@ -39,11 +41,11 @@ class MemoryJsonTest {
     assertEquals(report, read);
     String json = Files.readString(file);
     assertTrue(json.contains("\"startedAt\" : \"2026-11-28T02:00:00Z\""), json);
-    assertTrue(json.contains("\"schemaVersion\" : 1"), json);
+    assertTrue(json.contains("\"schemaVersion\" : 2"), json);
   }
 
   @Test
-  void typedKeysAndValuesAreWrittenWithTheNamesMemoryJsonHasAlwaysHad() throws Exception {
+  void typedKeysAndValuesAreWrittenWithTheNamesDocsMemoryJsonGives() throws Exception {
     // GIVEN a passing report whose probe has every signal and profile kind, and every source answered
     MemoryReport base = ReportFixtures.report("UploadSimulation", ReportFixtures.START);
     Map<Signal, Long> values = new EnumMap<>(Signal.class);
@@ -59,7 +61,7 @@ class MemoryJsonTest {
     signals.put(Source.TEMP_DIR, Availability.yes("/tmp/lab-tmp"));
     MemoryReport report = new MemoryReport(base.schemaVersion(), base.simulation(), base.runId(), base.startedAt(),
         base.endedAt(), base.target(), signals, RunVerdict.PASS, List.of(), base.phases(), List.of(probe),
-        base.checks(), base.trends(), base.samplesFile(), base.noise());
+        base.checks(), base.samplesFile(), base.noise(), base.build(), base.knownLeaks(), base.identity());
     Path file = dir.resolve("memory.json");
     // WHEN it is written and read back
     MemoryJson.write(report, file);
@@ -79,7 +81,7 @@ class MemoryJsonTest {
     }
     // AND every enum key and value reads back as what was written
     assertEquals(report, read);
-    assertEquals(Set.of(Unit.BYTES, Unit.COUNT), read.checks().stream().map(CheckRecord::unit).collect(toSet()));
+    assertEquals(Set.of(Unit.BYTES, Unit.COUNT), read.checks().stream().map(CheckResult::unit).collect(toSet()));
   }
 
   @Test
@@ -98,9 +100,9 @@ class MemoryJsonTest {
     assertEquals(Map.of(Signal.POST_GC_HEAP_BYTES, 11_800_000L), read.probes().get(0).afterGc());
     assertEquals(Set.of(ProfileKind.HEAP), read.probes().get(0).profiles().keySet());
     assertEquals(Set.of(Source.METRICS, Source.PROCFS), read.signals().keySet());
-    assertEquals(null, read.checks().get(0).status());
+    assertEquals(Status.INCONCLUSIVE, read.checks().get(0).status());
     assertTrue(MemoryHtmlWriter.render(read, List.of()).contains(
-        "<td class=\"inconclusive\" title=\"heap (post-GC HeapAlloc) grew"));
+        "<td class=\"inconclusive\" title=\"heap +48.2 MiB"));
   }
 
   @Test
@@ -125,11 +127,11 @@ class MemoryJsonTest {
   }
 
   @Test
-  void reportSetWritesAllThreeFilesEvenWithoutSamples() throws Exception {
+  void memoryFilesWritesAllThreeFilesEvenWithoutSamples() throws Exception {
     // GIVEN a run folder without samples.jsonl (the watch never started)
     MemoryReport report = ReportFixtures.report("UploadSimulation", ReportFixtures.START);
-    // WHEN the report set is written
-    ReportSet.Files files = ReportSet.write(report, dir);
+    // WHEN the memory files are written
+    MemoryFiles.Files files = MemoryFiles.write(report, dir);
     // THEN the three files exist and nothing was reported missing
     assertEquals(List.of(), files.problems());
     assertTrue(Files.size(files.json()) > 0 && Files.size(files.html()) > 0 && Files.size(files.junit()) > 0);
@@ -137,11 +139,11 @@ class MemoryJsonTest {
   }
 
   @Test
-  void reportSetSaysWhatItCouldNotWriteInsteadOfThrowing() throws Exception {
+  void memoryFilesSaysWhatItCouldNotWriteInsteadOfThrowing() throws Exception {
     // GIVEN a run folder path that is a file
     Path notAFolder = Files.writeString(dir.resolve("plain-file"), "x");
-    // WHEN the report set is written into it
-    ReportSet.Files files = ReportSet.write(ReportFixtures.report("S", ReportFixtures.START), notAFolder);
+    // WHEN the memory files are written into it
+    MemoryFiles.Files files = MemoryFiles.write(ReportFixtures.report("S", ReportFixtures.START), notAFolder);
     // THEN each of the three files is reported, none thrown
     assertEquals(3, files.problems().size(), files.problems().toString());
     assertTrue(files.problems().get(0).startsWith("Could not write or read " + notAFolder.resolve("memory.json")));

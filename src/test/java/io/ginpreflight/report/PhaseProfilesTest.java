@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.typesafe.config.ConfigFactory;
 import io.ginpreflight.config.PreflightConfig;
 import io.ginpreflight.model.Availability;
+import io.ginpreflight.model.BuildInfo;
 import io.ginpreflight.model.Measurement;
 import io.ginpreflight.model.ProbeReading;
 import io.ginpreflight.model.ProfileKind;
@@ -44,8 +45,9 @@ class PhaseProfilesTest {
     for (int probe = 0; probe < plan.probes().size(); probe++) {
       findings.add(reading(probe));
     }
-    RunFacts facts = new RunFacts("BindingSimulation", "bindingsimulation-1", START, "embedded gin-lab",
-        Map.of(Source.PPROF, Availability.YES), plan, findings, new RequestCounts() {
+    RunStart start = new RunStart("BindingSimulation", "bindingsimulation-1", START, "embedded gin-lab",
+        Map.of(Source.PPROF, Availability.YES), BuildInfo.unknown("not read"), List.of(), null);
+    RequestCounts counts = new RequestCounts() {
           @Override
           public long requests(String scenario) {
             return 100;
@@ -55,15 +57,16 @@ class PhaseProfilesTest {
           public long journeys(String scenario) {
             return 10;
           }
-        });
+        };
     // WHEN memory.html is rendered
-    String html = MemoryHtmlWriter.render(RunReport.of(facts, START.plusSeconds(60)), List.of());
+    MemoryReport report = MemoryReport.of(start, plan, findings, counts, START.plusSeconds(60));
+    String html = MemoryHtmlWriter.render(report, List.of());
     // THEN the binding phase's heap command starts after round 1 (probe 2) and ends after round 3 (probe 4)
     assertTrue(html.contains("go tool pprof -base profiles/heap-2.pb.gz profiles/heap-4.pb.gz"), html);
     // AND the warm-up's command spans its own window, probe 0 to probe 1
     assertTrue(html.contains("go tool pprof -base profiles/heap-0.pb.gz profiles/heap-1.pb.gz"), html);
     // AND the report records the same probes the verdict used
-    PhaseRecord binding = RunReport.of(facts, START.plusSeconds(60)).phases().get(1);
+    PhaseRecord binding = report.phases().get(1);
     assertEquals(List.of(2, 4), List.of(binding.baselineProbe(), binding.closingProbe()));
   }
 

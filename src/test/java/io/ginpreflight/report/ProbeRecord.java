@@ -1,8 +1,10 @@
 package io.ginpreflight.report;
 
+import io.ginpreflight.model.ProbeReading;
 import io.ginpreflight.model.ProfileKind;
 import io.ginpreflight.model.Signal;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -24,8 +26,19 @@ public record ProbeRecord(
     Map<ProfileKind, String> profiles) {
 
   public ProbeRecord {
-    beforeGc = ReportParts.knownKeys(beforeGc);
-    afterGc = ReportParts.knownKeys(afterGc);
-    profiles = ReportParts.knownKeys(profiles);
+    beforeGc = MemoryReport.knownKeys(beforeGc);
+    afterGc = MemoryReport.knownKeys(afterGc);
+    unavailable = MemoryReport.knownKeys(unavailable);
+    profiles = MemoryReport.knownKeys(profiles);
+  }
+
+  /** A probe's reading as memory.json records it. */
+  static ProbeRecord of(ProbeReading reading) {
+    Map<String, String> unavailable = new LinkedHashMap<>();
+    reading.afterGc().failures().forEach((signal, why) -> unavailable.put(signal.jsonName(), why));
+    reading.death().ifPresent(death -> unavailable.put("target", "died: " + death));
+    return new ProbeRecord(reading.index(), reading.label(), reading.takenAt(), reading.took().toMillis(),
+        reading.settled(), reading.settleNote(), reading.beforeGc().values(), reading.afterGc().values(),
+        unavailable, reading.profiles());
   }
 }

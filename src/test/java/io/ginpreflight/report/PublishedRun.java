@@ -16,12 +16,12 @@ record PublishedRun(String folder, Optional<MemoryReport> report, Instant starte
   /** A folder is a run when it holds a Gatling report or a memory report; anything else is left alone. */
   static boolean isRun(Path folder) {
     return Files.isDirectory(folder) && !folder.getFileName().toString().startsWith(".")
-        && (Files.isRegularFile(folder.resolve("index.html")) || Files.isRegularFile(folder.resolve(ReportSet.JSON)));
+        && (Files.isRegularFile(folder.resolve("index.html")) || Files.isRegularFile(folder.resolve(MemoryFiles.JSON)));
   }
 
   static PublishedRun read(Path folder) throws IOException {
     Optional<MemoryReport> report = Optional.empty();
-    Path json = folder.resolve(ReportSet.JSON);
+    Path json = folder.resolve(MemoryFiles.JSON);
     if (Files.isRegularFile(json)) {
       try {
         report = Optional.of(MemoryJson.read(json));
@@ -32,7 +32,7 @@ record PublishedRun(String folder, Optional<MemoryReport> report, Instant starte
     Instant startedAt = report.map(MemoryReport::startedAt)
         .orElse(Files.getLastModifiedTime(folder).toInstant());
     return new PublishedRun(folder.getFileName().toString(), report, startedAt,
-        Files.isRegularFile(folder.resolve("index.html")), Files.isRegularFile(folder.resolve(ReportSet.HTML)));
+        Files.isRegularFile(folder.resolve("index.html")), Files.isRegularFile(folder.resolve(MemoryFiles.HTML)));
   }
 
   String simulation() {

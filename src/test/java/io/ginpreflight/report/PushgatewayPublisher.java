@@ -1,9 +1,9 @@
 package io.ginpreflight.report;
 
-import io.ginpreflight.model.BaselineResult;
-import io.ginpreflight.model.BaselineStatus;
+import io.ginpreflight.model.CheckKind;
+import io.ginpreflight.model.CheckResult;
 import io.ginpreflight.model.RunIdentity;
-import io.ginpreflight.model.Unit;
+import io.ginpreflight.model.Status;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.Gauge;
 import io.prometheus.client.exporter.BasicAuthHttpConnectionFactory;
@@ -41,7 +41,7 @@ public final class PushgatewayPublisher {
   public static Outcome push(MemoryReport report, PushgatewaySettings settings, UnaryOperator<String> environment) {
     String where = PushgatewaySettings.redacted(settings.url()) + " (job " + settings.job() + ")";
     Map<String, String> grouping = new TreeMap<>(settings.grouping());
-    grouping.put("simulation", ReportParts.text(report.simulation(), "unknown"));
+    grouping.put("simulation", report.simulation());
     // Two services pushing under one job and simulation must not replace each other's group.
     targetLabels(report).forEach(grouping::putIfAbsent);
     try {
@@ -86,15 +86,15 @@ public final class PushgatewayPublisher {
     Gauge baseline = gauge(registry, "preflight_baseline_passed",
         "1 when the phase's figures are within their limits of the earlier runs' median, 0 when not; absent "
             + "when not judged.", "phase");
-    for (CheckRecord check : ReportParts.list(report.checks())) {
-      String name = ReportParts.text(check.check(), "unknown");
-      String phase = ReportParts.text(check.phase(), "unknown");
-      String unit = (check.unit() == null ? Unit.COUNT : check.unit()).jsonName();
-      if (check.growth() != null) {
-        growth.labels(name, phase, unit).set(check.growth());
+    for (CheckResult check : report.checks(CheckKind.Rule.GROWTH)) {
+      String name = check.kind().checkName();
+      String phase = MemoryReport.text(check.scope(), "unknown");
+      String unit = check.unit().jsonName();
+      check.figures().growth().ifPresent(value -> growth.labels(name, phase, unit).set(value));
+      if (check.figures().limit() != null) {
+        limit.labels(name, phase, unit).set(check.figures().limit());
       }
-      limit.labels(name, phase, unit).set(check.limit());
-      passed.labels(name, phase).set(check.passed() ? 1 : 0);
+      passed.labels(name, phase).set(check.status() == Status.OK ? 1 : 0);
     }
     for (PhaseFigures figures : PhaseFigures.of(report)) {
       if (figures.retainedBytesPerRequest() != null) {
@@ -111,13 +111,13 @@ public final class PushgatewayPublisher {
     RunIdentity identity = report.identity();
     if (identity != null) {
       info.labels(identity.targetKind() == null ? "unknown" : identity.targetKind().name().toLowerCase(),
-          ReportParts.text(identity.target(), "unknown"), String.join(" ", identity.targetFlags()),
-          ReportParts.text(identity.profile(), "unknown"), ReportParts.text(identity.goVersion(), "unknown"),
-          ReportParts.text(identity.projectVersion(), "unknown")).set(1);
+          MemoryReport.text(identity.target(), "unknown"), String.join(" ", identity.targetFlags()),
+          MemoryReport.text(identity.profile(), "unknown"), MemoryReport.text(identity.goVersion(), "unknown"),
+          MemoryReport.text(identity.projectVersion(), "unknown")).set(1);
     }
-    for (BaselineResult result : ReportParts.list(report.baselines())) {
-      if (result.status() != BaselineStatus.NOT_JUDGED) {
-        baseline.labels(ReportParts.text(result.phase(), "unknown")).set(result.status() == BaselineStatus.OK ? 1 : 0);
+    for (CheckResult result : report.checks(CheckKind.Rule.BASELINE)) {
+      if (result.status().recorded()) {
+        baseline.labels(MemoryReport.text(result.scope(), "unknown")).set(result.status() == Status.OK ? 1 : 0);
       }
     }
     return registry;
@@ -131,8 +131,8 @@ public final class PushgatewayPublisher {
     Map<String, String> labels = new TreeMap<>();
     RunIdentity identity = report.identity();
     if (identity != null) {
-      labels.put("target", ReportParts.text(identity.target(), "unknown"));
-      labels.put("profile", ReportParts.text(identity.profile(), "unknown"));
+      labels.put("target", MemoryReport.text(identity.target(), "unknown"));
+      labels.put("profile", MemoryReport.text(identity.profile(), "unknown"));
     }
     return labels;
   }

@@ -1,12 +1,14 @@
 package io.ginpreflight.report;
 
 import io.ginpreflight.gatling.GatlingRunFolder;
+import io.ginpreflight.watch.ProbeProfiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * Writes the memory reports, once, however the run ends: from the simulation's {@code after()} or, when
  * the run is interrupted, from a JVM shutdown hook. The files go to the run folder and beside Gatling's
  * report; after Gatling has written its report (it does so after {@code after()}), the run is published
- * to reports/ and pushed to a Pushgateway when one is configured. Nothing here throws.
+ * to reports/, compared with another run when asked, and pushed to a Pushgateway when one is configured.
+ * Nothing here throws.
  */
 public final class RunFinisher {
 
@@ -26,27 +29,27 @@ public final class RunFinisher {
    * @param compareWith a published run folder this run is compared with once published (comparison.html)
    */
   public record Settings(Path gatlingResults, Path reportsDir, int keep, Optional<PushgatewaySettings> pushgateway,
-      Optional<Path> compareWith) {
-
-    public Settings(Path gatlingResults, Path reportsDir, int keep, Optional<PushgatewaySettings> pushgateway) {
-      this(gatlingResults, reportsDir, keep, pushgateway, Optional.empty());
-    }
-  }
+      Optional<Path> compareWith) {}
 
   private final Settings settings;
   private final Path runDir;
-  private final String simulation;
-  private final Instant startedAt;
-  private final RunFacts facts;
+  private final RunStart start;
+  private final Supplier<MemoryReport> report;
+  private final IntFunction<ProbeProfiles> profiles;
   private final AtomicBoolean finished = new AtomicBoolean();
   private volatile Optional<Path> gatlingFolder = Optional.empty();
 
-  public RunFinisher(Settings settings, Path runDir, RunFacts facts) {
+  /**
+   * @param report the run's report as far as it got, built when the run finishes
+   * @param profiles the profiles each probe kept, parsed, by probe index: the comparison reads this run's
+   */
+  public RunFinisher(Settings settings, Path runDir, RunStart start, Supplier<MemoryReport> report,
+      IntFunction<ProbeProfiles> profiles) {
     this.settings = settings;
     this.runDir = runDir;
-    this.simulation = facts.simulation();
-    this.startedAt = facts.startedAt();
-    this.facts = facts;
+    this.start = start;
+    this.report = report;
+    this.profiles = profiles;
     Runtime.getRuntime().addShutdownHook(new Thread(this::afterGatling, "preflight-publisher"));
   }
 
@@ -56,16 +59,16 @@ public final class RunFinisher {
       return;
     }
     try {
-      MemoryReport memory = RunReport.of(facts, Instant.now());
-      ReportSet.Files files = ReportSet.write(memory, runDir);
+      MemoryReport memory = report.get();
+      MemoryFiles.Files files = MemoryFiles.write(memory, runDir);
       files.problems().forEach(LOG::warn);
       gatlingFolder = gatlingFolder();
       if (gatlingFolder.isPresent()) {
         Path folder = gatlingFolder.get();
         copyEvidence(folder);
-        ReportSet.write(memory, folder).problems().forEach(LOG::warn);
+        MemoryFiles.write(memory, folder).problems().forEach(LOG::warn);
         LOG.info("Gatling report: file://{}", folder.resolve("index.html"));
-        LOG.info("Memory report:  file://{} ({})", folder.resolve(ReportSet.HTML), memory.verdict());
+        LOG.info("Memory report:  file://{} ({})", folder.resolve(MemoryFiles.HTML), memory.verdict());
       } else {
         LOG.info("Memory report:  file://{} ({})", files.html(), memory.verdict());
       }
@@ -91,7 +94,7 @@ public final class RunFinisher {
   private Optional<Path> gatlingFolder() {
     locateGatlingFolder();
     return gatlingFolder.isPresent() ? gatlingFolder
-        : GatlingRunFolder.newestSince(settings.gatlingResults(), simulation, startedAt);
+        : GatlingRunFolder.newestSince(settings.gatlingResults(), start.simulation(), start.startedAt());
   }
 
   /** The samples and profiles the report links to live beside it, so the folder can be shared whole. */
@@ -118,7 +121,7 @@ public final class RunFinisher {
     // Logback may already be stopped in a shutdown hook: print directly.
     System.out.println("[preflight] Published to " + result.run() + "; history: file://" + result.index());
     settings.compareWith().ifPresent(base -> {
-      ComparisonWriter.Written written = ComparisonWriter.write(base, result.run(),
+      ComparisonWriter.Written written = ComparisonWriter.write(base, result.run(), Optional.of(profiles),
           result.run().resolve(ComparisonWriter.FILE));
       System.out.println("[preflight] " + written.sentence());
     });

@@ -1,6 +1,5 @@
 package io.ginpreflight.report;
 
-import io.ginpreflight.model.BaselineFigure;
 import io.ginpreflight.model.BaselineHistory;
 import io.ginpreflight.model.CheckKind;
 import io.ginpreflight.model.RunIdentity;
@@ -13,14 +12,13 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The published runs a new run is compared with: those in reports/ with the same comparable identity
  * (target, simulation, profile) that passed, started at or after {@code since}, newest first. A run that
- * failed is left out, so a leak that failed a night is not the next night's baseline; runs written before
- * identities were recorded are comparable with none.
+ * failed is left out, so a leak that failed a night is not the next night's baseline; a run without an
+ * identity is comparable with none.
  */
 public final class RunHistory {
 
@@ -37,7 +35,7 @@ public final class RunHistory {
     } catch (IOException | RuntimeException e) {
       return BaselineHistory.empty(reportsDir + " (unreadable: " + e.getMessage() + ")");
     }
-    Map<String, Map<BaselineFigure, List<BaselineHistory.Past>>> byPhase = new LinkedHashMap<>();
+    Map<String, Map<CheckKind, List<BaselineHistory.Past>>> byPhase = new LinkedHashMap<>();
     int comparable = 0;
     for (PublishedRun run : runs) {
       Optional<MemoryReport> report = run.report().filter(r -> comparable(r, identity, since));
@@ -46,7 +44,7 @@ public final class RunHistory {
       }
       comparable++;
       figures(report.get()).forEach((phase, figures) -> figures.forEach((figure, value) ->
-          byPhase.computeIfAbsent(phase, p -> new EnumMap<>(BaselineFigure.class))
+          byPhase.computeIfAbsent(phase, p -> new EnumMap<>(CheckKind.class))
               .computeIfAbsent(figure, f -> new ArrayList<>())
               .add(new BaselineHistory.Past(run.startedAt(), value))));
     }
@@ -60,34 +58,19 @@ public final class RunHistory {
         && (since.isEmpty() || (report.startedAt() != null && !report.startedAt().isBefore(since.get())));
   }
 
-  /** Each judged phase's figures as the run measured them; unmeasured ones are left out. */
-  static Map<String, Map<BaselineFigure, Double>> figures(MemoryReport report) {
-    Map<String, Map<BaselineFigure, Double>> byPhase = new LinkedHashMap<>();
-    for (PhaseRecord phase : ReportParts.list(report.phases())) {
+  /** Each judged phase's baselined figures as the run measured them; unmeasured ones are left out. */
+  static Map<String, Map<CheckKind, Double>> figures(MemoryReport report) {
+    Map<String, Map<CheckKind, Double>> byPhase = new LinkedHashMap<>();
+    for (PhaseRecord phase : report.phases()) {
       if (!phase.judged()) {
         continue;
       }
-      Map<BaselineFigure, Double> figures = new EnumMap<>(BaselineFigure.class);
-      ReportParts.list(report.trends()).stream().filter(t -> Objects.equals(t.phase(), phase.name())).findFirst()
-          .ifPresent(trend -> {
-            if (trend.retainedBytesPerRequest() != null) {
-              figures.put(BaselineFigure.RETAINED_BYTES_PER_REQUEST, trend.retainedBytesPerRequest());
-            }
-            if (trend.goroutinesPer1000Requests() != null) {
-              figures.put(BaselineFigure.GOROUTINES_PER_1000_REQUESTS, trend.goroutinesPer1000Requests());
-            }
-          });
-      growth(report, phase.name(), CheckKind.FD_GROWTH).ifPresent(g -> figures.put(BaselineFigure.FD_GROWTH, g));
-      growth(report, phase.name(), CheckKind.TEMP_FILE_GROWTH)
-          .ifPresent(g -> figures.put(BaselineFigure.TEMP_FILE_GROWTH, g));
+      Map<CheckKind, Double> figures = new EnumMap<>(CheckKind.class);
+      for (CheckKind kind : CheckKind.BASELINED) {
+        report.check(kind, phase.name()).map(c -> c.figures().value()).ifPresent(v -> figures.put(kind, v));
+      }
       byPhase.put(phase.name(), figures);
     }
     return byPhase;
-  }
-
-  private static Optional<Double> growth(MemoryReport report, String phase, CheckKind kind) {
-    return ReportParts.list(report.checks()).stream()
-        .filter(c -> Objects.equals(c.phase(), phase) && kind.checkName().equals(c.check()) && c.growth() != null)
-        .map(c -> (double) c.growth()).findFirst();
   }
 }

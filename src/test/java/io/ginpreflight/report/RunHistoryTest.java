@@ -3,8 +3,8 @@ package io.ginpreflight.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ginpreflight.model.BaselineFigure;
 import io.ginpreflight.model.BaselineHistory;
+import io.ginpreflight.model.CheckKind;
 import io.ginpreflight.model.RunIdentity;
 import io.ginpreflight.model.TargetKind;
 import io.ginpreflight.testkit.HeadlessChromium;
@@ -34,12 +34,12 @@ class RunHistoryTest {
   static MemoryReport run(RunIdentity identity, Instant start, RunVerdict verdict) {
     MemoryReport r = ReportFixtures.report(identity.simulation(), start);
     return new MemoryReport(r.schemaVersion(), r.simulation(), r.runId(), r.startedAt(), r.endedAt(), r.target(),
-        r.signals(), verdict, List.of(), r.phases(), r.probes(), r.checks(), r.trends(), r.samplesFile(), r.noise(), r.build(), r.knownLeaks(),
-        identity, List.of());
+        r.signals(), verdict, List.of(), r.phases(), r.probes(), r.checks(), r.samplesFile(), r.noise(), r.build(),
+        r.knownLeaks(), identity);
   }
 
   private void publish(Path reports, String name, MemoryReport report) throws Exception {
-    MemoryJson.write(report, reports.resolve(name).resolve(ReportSet.JSON));
+    MemoryJson.write(report, reports.resolve(name).resolve(MemoryFiles.JSON));
   }
 
   @Test
@@ -59,21 +59,21 @@ class RunHistoryTest {
     BaselineHistory all = RunHistory.of(reports, tonight, Optional.empty());
     BaselineHistory sinceNight1 = RunHistory.of(reports, tonight, Optional.of(ReportFixtures.START.plusSeconds(86_400)));
     // THEN the three passing gin-lab quick runs count, newest first; the reset leaves two
-    List<BaselineHistory.Past> past = all.of("uploads steady", BaselineFigure.RETAINED_BYTES_PER_REQUEST);
+    List<BaselineHistory.Past> past = all.of("uploads steady", CheckKind.RETAINED_BYTES_PER_REQUEST);
     assertEquals(List.of(ReportFixtures.START.plusSeconds(3 * 86_400L), ReportFixtures.START.plusSeconds(86_400L),
         ReportFixtures.START), past.stream().map(BaselineHistory.Past::startedAt).toList());
     assertEquals(5_580.4, past.get(0).value());
     assertEquals(reports + " (6 runs, 3 comparable and passed)", all.source());
-    assertEquals(2, sinceNight1.of("uploads steady", BaselineFigure.RETAINED_BYTES_PER_REQUEST).size());
+    assertEquals(2, sinceNight1.of("uploads steady", CheckKind.RETAINED_BYTES_PER_REQUEST).size());
     // The warm-up is not judged, so it has no baseline; the fixture's goroutine check was not measured.
-    assertEquals(List.of(), all.of("warm up", BaselineFigure.RETAINED_BYTES_PER_REQUEST));
-    assertEquals(List.of(), all.of("uploads steady", BaselineFigure.FD_GROWTH));
+    assertEquals(List.of(), all.of("warm up", CheckKind.RETAINED_BYTES_PER_REQUEST));
+    assertEquals(List.of(), all.of("uploads steady", CheckKind.FD_GROWTH));
   }
 
   @Test
   void aMissingReportsFolderIsAnEmptyHistoryThatSaysSo() {
     BaselineHistory history = RunHistory.of(dir.resolve("nowhere"), LAB, Optional.empty());
-    assertEquals(List.of(), history.of("uploads steady", BaselineFigure.RETAINED_BYTES_PER_REQUEST));
+    assertEquals(List.of(), history.of("uploads steady", CheckKind.RETAINED_BYTES_PER_REQUEST));
     assertEquals(dir.resolve("nowhere") + " (not there yet)", history.source());
   }
 
@@ -93,7 +93,7 @@ class RunHistoryTest {
     assertTrue(groups.find(), dom);
     assertEquals("embedded gin-lab · UploadSimulation · quick", groups.group(2));
     assertEquals(4, groups.group(3).split("<circle ", -1).length - 1, groups.group(3));
-    assertTrue(groups.group(3).contains("id=\"trend-retained-per-request-1\""), groups.group(3));
+    assertTrue(groups.group(3).contains("id=\"history-retained-per-request-1\""), groups.group(3));
     assertTrue(groups.find(), dom);
     assertEquals("started command ./bin/api · UploadSimulation · quick", groups.group(2));
     assertEquals(2, groups.group(3).split("<circle ", -1).length - 1, groups.group(3));

@@ -36,9 +36,9 @@ final class RunIndexWriter {
     for (Map.Entry<String, List<PublishedRun>> entry : groups.entrySet()) {
       group++;
       List<SvgChart> charts = List.of(
-          trend("trend-heap-growth-" + group, "Post-GC heap growth per judged phase", entry.getValue(),
+          history("history-heap-growth-" + group, "Post-GC heap growth per judged phase", entry.getValue(),
               f -> f.heapGrowth() == null ? null : f.heapGrowth().doubleValue(), v -> Bytes.format(Math.round(v))),
-          trend("trend-retained-per-request-" + group, "Retained bytes per request per judged phase", entry.getValue(),
+          history("history-retained-per-request-" + group, "Retained bytes per request per judged phase", entry.getValue(),
               PhaseFigures::retainedBytesPerRequest, v -> String.format(Locale.ROOT, "%,.1f B", v)));
       if (charts.stream().allMatch(SvgChart::isEmpty)) {
         continue;
@@ -77,11 +77,11 @@ final class RunIndexWriter {
         }
         growth.append(Html.esc(f.phase())).append(": heap ").append(Html.growth(f.heapGrowth(), Unit.BYTES))
             .append(", goroutines ").append(Html.growth(f.goroutineGrowth(), Unit.COUNT)).append("<br>");
-        // A fitted trend ignores the warm-up round; a single phase's growth over its requests does not,
+        // A fitted rate ignores the warm-up round; a single phase's growth over its requests does not,
         // so a phase that filled a cache or held few long connections shows a large figure: say which.
         retained.append(Html.esc(f.phase())).append(": ").append(Html.bytesPerRequest(f.retainedBytesPerRequest()))
             .append(f.basis() == PhaseFigures.Basis.GROWTH ? " <span class=\"note\">(phase growth ÷ requests)</span>"
-                : f.basis() == PhaseFigures.Basis.TREND ? " <span class=\"note\">(trend)</span>" : "")
+                : f.basis() == PhaseFigures.Basis.FITTED ? " <span class=\"note\">(fitted)</span>" : "")
             .append("<br>");
       }
     });
@@ -113,7 +113,7 @@ final class RunIndexWriter {
   }
 
   /** One line per judged phase of one group of comparable runs, oldest run on the left. */
-  private static SvgChart trend(String id, String title, List<PublishedRun> runs,
+  private static SvgChart history(String id, String title, List<PublishedRun> runs,
       Function<PhaseFigures, Double> figure, java.util.function.DoubleFunction<String> format) {
     Map<String, List<SvgChart.Point>> byPhase = new LinkedHashMap<>();
     for (int i = runs.size() - 1; i >= 0; i--) {

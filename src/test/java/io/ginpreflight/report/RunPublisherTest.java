@@ -19,35 +19,50 @@ class RunPublisherTest {
   @TempDir
   Path dir;
 
-  @Test
-  void twoPublishedRunsAreListedNewestFirstWithTrendChartsAsChromiumSeesThem() throws Exception {
-    HeadlessChromium.assumeInstalled();
-    // GIVEN two finished Gatling run folders, the second one a night later
-    Path reports = dir.resolve("reports");
+  /** Two finished Gatling run folders, the second one a night later, both published. */
+  private RunPublisher.Published publishTwoNights(Path reports) throws Exception {
     Path first = runFolder("uploadsimulation-20261127020000123", ReportFixtures.START.minusSeconds(86_400));
     Path second = runFolder("uploadsimulation-20261128020000456", ReportFixtures.START);
-    // WHEN both are published
     RunPublisher.Published one = RunPublisher.publish(first, reports, 30);
-    RunPublisher.Published two = RunPublisher.publish(second, reports, 30);
-    // THEN both folders are there with Gatling's report and the memory files, but not Gatling's raw log
     assertEquals(List.of(), one.problems());
+    return RunPublisher.publish(second, reports, 30);
+  }
+
+  @Test
+  void twoPublishedRunsAreListedNewestFirstWithTheirFiguresAndHistoryCharts() throws Exception {
+    // GIVEN two finished Gatling run folders, the second one a night later
+    Path reports = dir.resolve("reports");
+    // WHEN both are published
+    RunPublisher.Published two = publishTwoNights(reports);
+    // THEN both folders are there with Gatling's report and the memory files, but not Gatling's raw log
     assertEquals(List.of(), two.problems());
     assertEquals(reports.resolve("uploadsimulation-20261128020000456"), two.run());
     assertTrue(Files.isRegularFile(two.run().resolve("js/gatling.js")));
     assertTrue(Files.isRegularFile(two.run().resolve("memory.html")));
     assertFalse(Files.exists(two.run().resolve("simulation.log")));
-    // AND the index, as Chromium parses it, lists them newest first with links to both reports
+    // AND the index lists them newest first with links to both reports and the phase's figures
+    String index = Files.readString(two.index());
+    assertEquals(List.of("uploadsimulation-20261128020000456", "uploadsimulation-20261127020000123"),
+        MemoryHtmlWriterTest.all(index, "<tr><td>([^<]+)</td>"));
+    assertTrue(index.contains("<a href=\"uploadsimulation-20261128020000456/index.html\">Gatling</a> "
+        + "<a href=\"uploadsimulation-20261128020000456/memory.html\">Memory</a>"), index);
+    assertTrue(index.contains("<td class=\"ko\">FAIL</td><td>UploadSimulation (no identity recorded)</td>"
+        + "<td>uploads steady: heap +48.2 MiB, goroutines –<br></td>"
+        + "<td class=\"num\">uploads steady: 5,580.4 B <span class=\"note\">(fitted)</span><br></td>"), index);
+    // AND the two history charts of their one group (no identity recorded: grouped by simulation) have a point
+    // per run
+    assertEquals(List.of("history-heap-growth-1", "history-retained-per-request-1"),
+        MemoryHtmlWriterTest.all(index, "<svg class=\"chart\" id=\"([^\"]+)\""));
+    assertEquals(4, MemoryHtmlWriterTest.count(index, "<circle "));
+  }
+
+  @Test
+  void theIndexRendersAsChromiumSeesIt() throws Exception {
+    HeadlessChromium.assumeInstalled();
+    RunPublisher.Published two = publishTwoNights(dir.resolve("reports"));
     String dom = HeadlessChromium.dumpDom(two.index(), dir);
     assertEquals(List.of("uploadsimulation-20261128020000456", "uploadsimulation-20261127020000123"),
         MemoryHtmlWriterTest.all(dom, "<tr><td>([^<]+)</td>"));
-    assertTrue(dom.contains("<a href=\"uploadsimulation-20261128020000456/index.html\">Gatling</a> "
-        + "<a href=\"uploadsimulation-20261128020000456/memory.html\">Memory</a>"), dom);
-    assertTrue(dom.contains("<td class=\"ko\">FAIL</td><td>UploadSimulation (no identity recorded)</td>"
-        + "<td>uploads steady: heap +48.2 MiB, goroutines –<br></td>"
-        + "<td class=\"num\">uploads steady: 5,580.4 B <span class=\"note\">(trend)</span><br></td>"), dom);
-    // AND the two trend charts of their one group (no identity recorded: grouped by simulation) have a point per run
-    assertEquals(List.of("trend-heap-growth-1", "trend-retained-per-request-1"),
-        MemoryHtmlWriterTest.all(dom, "<svg class=\"chart\" id=\"([^\"]+)\""));
     assertEquals(4, MemoryHtmlWriterTest.count(dom, "<circle "));
     Path png = HeadlessChromium.screenshot(two.index(), dir.resolve("index.png"), dir);
     MemoryHtmlWriterTest.copyForHumans(png, "index.png");
@@ -109,7 +124,7 @@ class RunPublisherTest {
     Files.writeString(run.resolve("simulation.log"), "raw events");
     MemoryReport report = ReportFixtures.report(name.startsWith("soak") ? "SoakSimulation" : "UploadSimulation",
         start);
-    ReportSet.Files files = ReportSet.write(report, run);
+    MemoryFiles.Files files = MemoryFiles.write(report, run);
     assertEquals(List.of(), files.problems());
     return run;
   }

@@ -22,11 +22,11 @@ final class SampleCharts {
   private SampleCharts() {}
 
   static List<SvgChart> of(MemoryReport report, List<Sample> samples) {
-    List<SvgChart.Band> bands = ReportParts.list(report.phases()).stream()
+    List<SvgChart.Band> bands = report.phases().stream()
         .map(p -> new SvgChart.Band(p.name() + (p.judged() ? "" : " (warm-up)"), p.startedAt(), p.endedAt(),
             p.judged()))
         .toList();
-    List<SvgChart.Marker> markers = ReportParts.list(report.probes()).stream()
+    List<SvgChart.Marker> markers = report.probes().stream()
         .map(p -> new SvgChart.Marker("P" + p.index(), "probe " + p.index() + ": " + p.label(), p.at()))
         .toList();
     List<SvgChart> charts = new ArrayList<>();

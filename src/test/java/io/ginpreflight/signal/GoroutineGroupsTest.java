@@ -41,8 +41,8 @@ class GoroutineGroupsTest {
     GoroutineGroup top = grown(List.of()).get(0);
 
     // THEN the deliverers lead, with their state, the runtime's proof and the go statement that started them
-    assertEquals("+40 goroutines blocked in chan send (proved leaked by the runtime) at main.leakyNotifyDeliver "
-        + "(leak_blocked_goroutine.go:77), created by main.leakyNotifyHandler (leak_blocked_goroutine.go:70)",
+    assertEquals("+40 goroutines blocked in chan send at main.leakyNotifyDeliver (leak_blocked_goroutine.go:77), "
+        + "proved leaked by the runtime, created by main.leakyNotifyHandler (leak_blocked_goroutine.go:70)",
         top.sentence());
     assertEquals(List.of("main.leakyNotifyDeliver (leak_blocked_goroutine.go:77)"), top.stack());
   }

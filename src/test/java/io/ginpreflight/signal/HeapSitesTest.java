@@ -8,8 +8,10 @@ import io.ginpreflight.model.GoModule;
 import io.ginpreflight.model.SiteGrowth;
 import io.ginpreflight.model.SiteOrigin;
 import io.ginpreflight.testkit.Fixtures;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class HeapSitesTest {
@@ -41,26 +43,66 @@ class HeapSitesTest {
     assertTrue(top.heap().objectsAfter() > 4000, "one header map per kept request: " + top.heap().objectsAfter());
     assertTrue(top.heap().stack().stream().noneMatch(f -> f.own()), top.heap().stack().toString());
     assertEquals(6, sites.size());
-    assertEquals("main.leakyRequestJournal", sites.get(5).function());
-    assertEquals("top growth: net/textproto.readMIMEHeader (reader.go:592) 1.5 MiB ±614.5 KiB (heap sampled every "
-        + "64.0 KiB) in the standard library (go1.26.8), allocated by the library and kept by the service (no frame "
-        + "of yours in the allocation stack; objects allocated per request and kept: look for maps or caches keyed "
-        + "by requests or contexts); your code that grew most: main.leakyRequestJournal (leak_kept_request.go:32) "
-        + "146.8 KiB ±176.8 KiB (within its sampling uncertainty)", HeapTopGrowth.clause(sites).orElseThrow());
+    SiteGrowth journal = sites.get(5);
+    assertEquals("main.leakyRequestJournal", journal.function());
+    // The journal's site is two records after (heap-kept-request-after.txt lines 671 and 687), one sample of
+    // 18432 B each at one sample per 64 KiB, none before: each scaled by 1/p, p = 1 - e^(-18432/65536), and
+    // their variances added: 1.96 * 18432 * sqrt(2 * (1 - p)) / p
+    double p = 1 - Math.exp(-18_432.0 / 65_536);
+    assertEquals(2 * Math.round(18_432 / p), journal.growth(), 2);
+    assertEquals(Math.round(1.96 * 18_432 * Math.sqrt(2 * (1 - p)) / p), journal.heap().uncertaintyBytes());
+    assertEquals("top growth: net/textproto.readMIMEHeader (reader.go:592) 1.5 MiB ±614.5 KiB; your code that grew "
+        + "most: main.leakyRequestJournal (leak_kept_request.go:32) 146.8 KiB ±176.8 KiB (within its sampling "
+        + "uncertainty); heap sampled every 64.0 KiB; the top site is in the standard library (go1.26.8), allocated "
+        + "by the library and kept by the service (no frame of yours in the allocation stack; objects allocated per "
+        + "request and kept: look for maps or caches keyed by requests or contexts)",
+        HeapTopGrowth.clause(sites).orElseThrow());
   }
 
   @Test
-  void aSiteInTheServicesCodeLeadsWithItsSamplingUncertainty() throws SignalUnavailable {
-    // GIVEN heap?debug=1 before and after 2000 requests through global-map, sampled every 512 KiB
+  void aSiteInTheServicesCodeLeadsWithItsGrowthAsPprofScalesItAndItsSamplingUncertainty() throws SignalUnavailable {
+    // GIVEN heap?debug=1 before and after 2000 requests through global-map, sampled every 512 KiB; the site's
+    // one record after (heap-debug1-after.txt line 283) is "18: 73728 [18: 73728]": 18 samples of 4 KiB,
+    // none before
     List<SiteGrowth> sites = HeapSites.growing(profile("heap-debug1-before.txt"), profile("heap-debug1-after.txt"),
         new SiteContext(GIN_LAB, Map.of()), 5);
+    SiteGrowth top = sites.get(0);
 
-    // THEN the audit record's make() leads, 18 samples scaled as pprof scales them, ± 1.96 sigma of 18 samples
+    // THEN it grew what `go tool pprof -top -lines heap-after.pb.gz` shows at leak_global_map.go:26 for the
+    // proto captured beside it (9474095 B, HeapSampleTest), and its uncertainty is half the 95 % interval of
+    // 18 samples taken with p = 1 - e^(-4096/524288): 1.96 * 4096 * sqrt(18 * (1 - p)) / p
+    assertEquals(9_474_095, top.growth());
+    double p = 1 - Math.exp(-4096.0 / 524_288);
+    assertEquals(Math.round(1.96 * 4096 * Math.sqrt(18 * (1 - p)) / p), top.heap().uncertaintyBytes());
+    // AND that interval is the one the runtime's sampling gives: 2313 allocations of 4 KiB (18 / p), each
+    // sampled with probability p, estimated as pprof does, hold 95 % of the estimates within it
+    assertEquals(top.heap().uncertaintyBytes(), simulatedHalfWidth(2313, 4096, 524_288),
+        0.1 * top.heap().uncertaintyBytes());
     assertEquals("top growth: main.setupRouter.(*lab).requestScopeMiddleware.leakyGlobalMapMiddleware.func10 "
         + "(leak_global_map.go:26) 9.0 MiB ±4.2 MiB (heap sampled every 512.0 KiB)",
         HeapTopGrowth.clause(sites).orElseThrow());
-    assertEquals(SiteOrigin.OWN_CODE, sites.get(0).heap().origin());
-    assertEquals("github.com/gin-preflight/gin-lab (devel)", sites.get(0).heap().module());
+    assertEquals(SiteOrigin.OWN_CODE, top.heap().origin());
+    assertEquals("github.com/gin-preflight/gin-lab (devel)", top.heap().module());
+  }
+
+  /**
+   * Half the width of the middle 95 % of the estimates of {@code allocations} objects of {@code size} bytes,
+   * each recorded with probability p = 1 - e^(-size/rate) as the runtime records them, and scaled by 1/p as
+   * runtime/pprof scales them: a simulation of the sampling, with a fixed seed.
+   */
+  private static double simulatedHalfWidth(int allocations, int size, long rate) {
+    double p = 1 - Math.exp(-(double) size / rate);
+    Random random = new Random(20261207L);
+    double[] estimates = new double[20_000];
+    for (int trial = 0; trial < estimates.length; trial++) {
+      int sampled = 0;
+      for (int i = 0; i < allocations; i++) {
+        sampled += random.nextDouble() < p ? 1 : 0;
+      }
+      estimates[trial] = sampled * size / p;
+    }
+    Arrays.sort(estimates);
+    return (estimates[(int) (0.975 * estimates.length)] - estimates[(int) (0.025 * estimates.length)]) / 2;
   }
 
   @Test

@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The tail of a heap KO message: the largest site that grew beyond its sampling uncertainty, in the
- * service's own code when the allocation stack has a frame of it, else the library site said plainly as
- * such, with the own code that grew most beside it:
- * {@code top growth: main.saveUpload (upload.go:41) 47.9 MiB ±0.9 MiB (heap sampled every 512 KiB)}.
+ * Where a heap KO message says the heap grew: the largest site that grew beyond its sampling uncertainty,
+ * in the service's own code when the allocation stack has a frame of it:
+ * {@code top growth: main.saveUpload (upload.go:41) 47.9 MiB ±0.9 MiB (heap sampled every 512 KiB)}; else
+ * the library site, the service's own code that grew most right after it (the two places to look, early
+ * in the message), then what kind of site it is.
  */
 public final class HeapTopGrowth {
 
@@ -39,23 +40,25 @@ public final class HeapTopGrowth {
     }
     SiteGrowth site = top.get();
     HeapDetail heap = site.heap();
-    StringBuilder clause = new StringBuilder("top growth: ").append(amount(site)).append(' ').append(sampling(heap));
+    StringBuilder clause = new StringBuilder("top growth: ").append(amount(site));
     if (heap.origin() == SiteOrigin.OWN_CODE) {
+      clause.append(' ').append(sampling(heap));
       if (!heap.allocatedIn().isEmpty()) {
         clause.append(", allocated in ").append(heap.allocatedIn());
       }
-    } else if (heap.origin() == SiteOrigin.RUNTIME) {
-      clause.append(" in ").append(heap.module()).append(", allocated by the runtime itself (no frame outside the "
-          + "runtime in the allocation stack: new goroutines, timers, channel and map memory; compare the goroutine "
-          + "growth)");
     } else {
-      clause.append(" in ").append(heap.module()).append(", allocated by the library and kept by the service "
-          + "(no frame of yours in the allocation stack; ").append(hint(heap)).append(')');
-    }
-    if (heap.origin() != SiteOrigin.OWN_CODE) {
       sites.stream().filter(s -> s.heap() != null && s.heap().origin() == SiteOrigin.OWN_CODE).findFirst()
           .ifPresent(own -> clause.append("; your code that grew most: ").append(amount(own))
               .append(own.beyondSampling() ? "" : " (within its sampling uncertainty)"));
+      clause.append("; ").append(sampling(heap), 1, sampling(heap).length() - 1).append("; the top site is in ")
+          .append(heap.module());
+      if (heap.origin() == SiteOrigin.RUNTIME) {
+        clause.append(", allocated by the runtime itself (no frame outside the runtime in the allocation stack: "
+            + "new goroutines, timers, channel and map memory; compare the goroutine growth)");
+      } else {
+        clause.append(", allocated by the library and kept by the service (no frame of yours in the allocation "
+            + "stack; ").append(hint(heap)).append(')');
+      }
     }
     if (!heap.knownLeak().isEmpty()) {
       clause.append("; note: ").append(heap.knownLeak());

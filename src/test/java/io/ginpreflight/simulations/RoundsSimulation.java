@@ -8,7 +8,7 @@ import io.ginpreflight.Phase;
 import io.ginpreflight.Preflight;
 
 /**
- * One phase run as identical rounds, for the leak trend: retained bytes per request and goroutines per
+ * One phase run as identical rounds, for the leak rates: retained bytes per request and goroutines per
  * 1,000 requests fitted across the rounds after the first. Its journey includes a bounded cache that
  * fills during the first round and then stays flat, which must pass. Also the instrument of the noise
  * and sensitivity measurements in docs/BENCHMARKS.md.

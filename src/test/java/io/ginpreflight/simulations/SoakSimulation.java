@@ -4,7 +4,7 @@ import io.ginpreflight.families.Families;
 
 /**
  * The nightly run (15 to 20 minutes): every family in the nightly profile, whatever
- * {@code preflight.profile} says, each as identical rounds so the leak trend is fitted: retained bytes per
+ * {@code preflight.profile} says, each as identical rounds so the leak rates are fitted: retained bytes per
  * request and goroutines per 1,000 requests.
  */
 public class SoakSimulation extends WatchedSimulation {

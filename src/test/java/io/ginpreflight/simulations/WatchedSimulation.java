@@ -9,6 +9,7 @@ import io.ginpreflight.config.ConfigProblem;
 import io.ginpreflight.config.PreflightConfig;
 import io.ginpreflight.families.Families;
 import io.ginpreflight.families.Profile;
+import io.ginpreflight.plan.RunPlan;
 import io.ginpreflight.target.TargetStartFailure;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +20,8 @@ import java.util.function.Function;
  * configuration is read once; the endpoint families are read from it before the target starts, so a bad
  * family setting costs no lab start; the run starts or finds the target; the phases are probed and
  * judged; and the run is closed after Gatling's last user. A setting or target that cannot work ends the
- * JVM before any load with one sentence ({@link CannotStart}).
+ * JVM before any load with one sentence ({@link CannotStart}). The run lays out its plan from the phases
+ * once; the populations and the assertions are both built from it.
  *
  * <pre>{@code
  * public class UploadSimulation extends WatchedSimulation {
@@ -66,9 +68,10 @@ public abstract class WatchedSimulation extends Simulation {
     run = opened;
     try {
       Load built = load.apply(run);
-      setUp(built.preflight().populations(run))
+      RunPlan plan = run.plan(built.preflight());
+      setUp(built.preflight().populations(run, plan))
           .protocols(built.protocol())
-          .assertions(built.preflight().assertions(run));
+          .assertions(built.preflight().assertions(run, plan));
     } catch (ConfigProblem e) {
       // A setting only the started target can refute (the login tried once): stop it, then say why.
       run.close();

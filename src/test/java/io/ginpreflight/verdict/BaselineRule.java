@@ -1,10 +1,11 @@
 package io.ginpreflight.verdict;
 
-import io.ginpreflight.model.BaselineComparison;
-import io.ginpreflight.model.BaselineFigure;
 import io.ginpreflight.model.BaselineMedian;
-import io.ginpreflight.model.BaselineResult;
-import io.ginpreflight.model.BaselineStatus;
+import io.ginpreflight.model.CheckKind;
+import io.ginpreflight.model.CheckResult;
+import io.ginpreflight.model.Figures;
+import io.ginpreflight.model.LeakDetail;
+import io.ginpreflight.model.Status;
 import io.ginpreflight.plan.BaselineCheck;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -19,7 +20,8 @@ import java.util.stream.Collectors;
  * more than the limit above the median, and for a fitted rate when even the low end of its 95 % interval
  * is, so that a short phase's noise alone never fails a night (as for the night's own rates). The median,
  * not the mean, so one odd night in the history moves nothing. A figure with too few runs behind it is not
- * judged, and said; one this run could not measure is inconclusive.
+ * judged, and said; one this run could not measure is inconclusive. The phase's result has one part per
+ * figure; its status is the worst judged part's.
  */
 public final class BaselineRule {
 
@@ -40,66 +42,60 @@ public final class BaselineRule {
   /**
    * @param current this run's value of each figure; a figure missing from the map was not measured
    */
-  public static BaselineResult evaluate(BaselineCheck check, Map<BaselineFigure, Current> current) {
-    List<BaselineComparison> figures = new ArrayList<>();
+  public static CheckResult evaluate(BaselineCheck check, Map<CheckKind, Current> current) {
+    List<CheckResult> parts = new ArrayList<>();
     for (BaselineCheck.Figure figure : check.figures()) {
-      figures.add(compare(check.phase(), figure, current.get(figure.figure()), check.minRuns()));
+      parts.add(compare(check.phase(), figure, current.get(figure.kind()), check.minRuns()));
     }
-    BaselineStatus worst = figures.stream().map(BaselineComparison::status)
-        .filter(s -> s != BaselineStatus.NOT_JUDGED)
-        .max(Comparator.comparingInt(BaselineRule::rank)).orElse(BaselineStatus.NOT_JUDGED);
+    Status worst = parts.stream().map(CheckResult::status).max(Status.worstLast()).orElse(Status.NOT_JUDGED);
     // The failing figures first: they are the sentence a person reads in the console.
-    String message = figures.stream().sorted(Comparator.comparingInt((BaselineComparison f) -> -rank(f.status())))
-        .map(BaselineComparison::message).collect(Collectors.joining("; "));
-    if (worst == BaselineStatus.NOT_JUDGED && figures.stream().map(BaselineComparison::runs).distinct().count() == 1) {
+    String message = parts.stream().sorted(Comparator.comparing(CheckResult::status, Status.worstLast().reversed()))
+        .map(CheckResult::message).collect(Collectors.joining("; "));
+    if (worst == Status.NOT_JUDGED && parts.stream().map(p -> p.figures().runs()).distinct().count() == 1) {
       // Every figure lacks the same runs: one sentence for the phase, not one per figure.
-      message = "phase \"" + check.phase() + "\" not judged against a baseline: " + notJudged(figures.get(0).runs(),
-          check.minRuns());
+      message = "phase \"" + check.phase() + "\" not judged against a baseline: "
+          + notJudged(parts.get(0).figures().runs(), check.minRuns());
     }
-    return new BaselineResult(check.phase(), worst, message, figures);
+    return new CheckResult(CheckKind.BASELINE, check.phase(), worst, Figures.NONE, null, message, LeakDetail.NONE,
+        parts);
   }
 
-  private static BaselineComparison compare(String phase, BaselineCheck.Figure check, Current current,
-      int minRuns) {
+  private static CheckResult compare(String phase, BaselineCheck.Figure check, Current current, int minRuns) {
     Double value = current == null ? null : current.value();
-    BaselineFigure figure = check.figure();
+    CheckKind kind = check.kind();
     BaselineMedian history = check.history();
-    String subject = figure.label() + " in phase \"" + phase + "\"";
-    String limit = "limit +" + figure.format(check.limit());
+    String subject = kind.label() + " in phase \"" + phase + "\"";
+    String limit = "limit +" + kind.format(check.limit());
     if (!check.judged(minRuns)) {
-      return new BaselineComparison(figure, BaselineStatus.NOT_JUDGED, value, null, history.runs(), history.from(),
-          history.to(), check.limit(), subject + " not judged against a baseline: " + notJudged(history.runs(), minRuns));
+      return part(kind, phase, Status.NOT_JUDGED, Figures.baseline(value, null, history.runs(), history.from(),
+          history.to(), check.limit()), subject + " not judged against a baseline: " + notJudged(history.runs(),
+          minRuns));
     }
     double median = history.median();
-    String over = "a median of " + figure.format(median) + " over " + history.runs() + " runs ("
+    Figures figures = Figures.baseline(value, median, history.runs(), history.from(), history.to(), check.limit());
+    String over = "a median of " + kind.format(median) + " over " + history.runs() + " runs ("
         + DAY.format(history.from()) + " .. " + DAY.format(history.to()) + ")";
     if (value == null) {
-      return new BaselineComparison(figure, BaselineStatus.INCONCLUSIVE, null, median, history.runs(), history.from(),
-          history.to(), check.limit(), subject + " could not be measured in this run, so it cannot be compared with "
-          + over + "; " + limit + "; an unmeasured figure is not a pass");
+      return part(kind, phase, Status.INCONCLUSIVE, figures, subject + " could not be measured in this run, so it "
+          + "cannot be compared with " + over + "; " + limit + "; an unmeasured figure is not a pass");
     }
     double allowed = median + check.limit();
     boolean rose = current.low() > allowed;
     String message = rose
-        ? subject + " rose to " + figure.format(value) + " from " + over + "; " + limit
-        : subject + " " + figure.format(value) + ", against " + over + "; " + limit
-            + (value > allowed ? "; its 95 % interval reaches down to " + figure.format(current.low())
+        ? subject + " rose to " + kind.format(value) + " from " + over + "; " + limit
+        : subject + " " + kind.format(value) + ", against " + over + "; " + limit
+            + (value > allowed ? "; its 95 % interval reaches down to " + kind.format(current.low())
                 + ", within the limit, so noise alone could explain it" : "");
-    return new BaselineComparison(figure, rose ? BaselineStatus.KO : BaselineStatus.OK, value, median,
-        history.runs(), history.from(), history.to(), check.limit(), message);
+    return part(kind, phase, rose ? Status.KO : Status.OK, figures, message);
+  }
+
+  /** One figure compared: of the compared check's kind, in the phase. */
+  private static CheckResult part(CheckKind kind, String phase, Status status, Figures figures, String message) {
+    return CheckResult.of(kind, phase, status, figures, message);
   }
 
   private static String notJudged(int runs, int minRuns) {
     return runs + (runs == 1 ? " comparable passing run" : " comparable passing runs") + " before this one, " + minRuns
         + " needed (preflight.baseline.min-runs)";
-  }
-
-  private static int rank(BaselineStatus status) {
-    return switch (status) {
-      case NOT_JUDGED -> 0;
-      case OK -> 1;
-      case INCONCLUSIVE -> 2;
-      case KO -> 3;
-    };
   }
 }

@@ -2,10 +2,10 @@ package io.ginpreflight.verdict;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.ginpreflight.model.BaselineFigure;
 import io.ginpreflight.model.BaselineMedian;
-import io.ginpreflight.model.BaselineResult;
-import io.ginpreflight.model.BaselineStatus;
+import io.ginpreflight.model.CheckKind;
+import io.ginpreflight.model.CheckResult;
+import io.ginpreflight.model.Status;
 import io.ginpreflight.plan.BaselineCheck;
 import java.time.Instant;
 import java.util.List;
@@ -18,8 +18,8 @@ class BaselineRuleTest {
   private static final Instant TO = Instant.parse("2026-11-30T02:17:00Z");
 
   private static BaselineCheck.Figure bytes(List<Double> values, double limit) {
-    return new BaselineCheck.Figure(BaselineFigure.RETAINED_BYTES_PER_REQUEST,
-        new BaselineMedian(BaselineFigure.RETAINED_BYTES_PER_REQUEST, values, FROM, TO), limit);
+    return new BaselineCheck.Figure(CheckKind.RETAINED_BYTES_PER_REQUEST,
+        new BaselineMedian(CheckKind.RETAINED_BYTES_PER_REQUEST, values, FROM, TO), limit);
   }
 
   @Test
@@ -28,9 +28,9 @@ class BaselineRuleTest {
     BaselineCheck check = new BaselineCheck("binding", List.of(bytes(List.of(15.0, 8.0, 12.0, 11.0, 13.0, 9.0, 14.0),
         64)), 3);
     // WHEN tonight's run retained 210 B per request
-    BaselineResult result = BaselineRule.evaluate(check, Map.of(BaselineFigure.RETAINED_BYTES_PER_REQUEST, new BaselineRule.Current(210, 190)));
+    CheckResult result = BaselineRule.evaluate(check, Map.of(CheckKind.RETAINED_BYTES_PER_REQUEST, new BaselineRule.Current(210, 190)));
     // THEN it is KO, in the words of the issue
-    assertEquals(BaselineStatus.KO, result.status());
+    assertEquals(Status.KO, result.status());
     assertEquals("retained bytes per request in phase \"binding\" rose to 210 B from a median of 12 B over 7 runs "
         + "(2026-11-24 .. 2026-11-30); limit +64 B", result.message());
   }
@@ -39,9 +39,9 @@ class BaselineRuleTest {
   void aFigureWithinItsLimitPassesAndAnEvenNumberOfRunsTakesTheMeanOfTheMiddleTwo() {
     BaselineCheck check = new BaselineCheck("binding", List.of(bytes(List.of(1.0, 3.0, 2.0, 10.0), 8)), 3);
 
-    BaselineResult result = BaselineRule.evaluate(check, Map.of(BaselineFigure.RETAINED_BYTES_PER_REQUEST, new BaselineRule.Current(11, 9.0)));
+    CheckResult result = BaselineRule.evaluate(check, Map.of(CheckKind.RETAINED_BYTES_PER_REQUEST, new BaselineRule.Current(11, 9.0)));
 
-    assertEquals(BaselineStatus.OK, result.status());
+    assertEquals(Status.OK, result.status());
     assertEquals("retained bytes per request in phase \"binding\" 11 B, against a median of 2.5 B over 4 runs "
         + "(2026-11-24 .. 2026-11-30); limit +8.0 B; its 95 % interval reaches down to 9.0 B, within the limit, so "
         + "noise alone could explain it", result.message());
@@ -51,13 +51,13 @@ class BaselineRuleTest {
   void aRateWhoseWholeIntervalIsAboveTheLimitIsKoAndOneWithinItIsNot() {
     BaselineCheck check = new BaselineCheck("binding", List.of(bytes(List.of(1.0, 3.0, 2.0), 8)), 3);
 
-    BaselineResult above = BaselineRule.evaluate(check,
-        Map.of(BaselineFigure.RETAINED_BYTES_PER_REQUEST, new BaselineRule.Current(11, 10.5)));
-    BaselineResult within = BaselineRule.evaluate(check,
-        Map.of(BaselineFigure.RETAINED_BYTES_PER_REQUEST, new BaselineRule.Current(9, 4)));
+    CheckResult above = BaselineRule.evaluate(check,
+        Map.of(CheckKind.RETAINED_BYTES_PER_REQUEST, new BaselineRule.Current(11, 10.5)));
+    CheckResult within = BaselineRule.evaluate(check,
+        Map.of(CheckKind.RETAINED_BYTES_PER_REQUEST, new BaselineRule.Current(9, 4)));
 
-    assertEquals(BaselineStatus.KO, above.status());
-    assertEquals(BaselineStatus.OK, within.status());
+    assertEquals(Status.KO, above.status());
+    assertEquals(Status.OK, within.status());
     assertEquals("retained bytes per request in phase \"binding\" 9.0 B, against a median of 2.0 B over 3 runs "
         + "(2026-11-24 .. 2026-11-30); limit +8.0 B", within.message());
   }
@@ -66,32 +66,32 @@ class BaselineRuleTest {
   void tooFewRunsIsSaidAndNotJudgedWhateverTheValue() {
     BaselineCheck check = new BaselineCheck("api", List.of(bytes(List.of(2.0, 3.0), 8)), 3);
 
-    BaselineResult result = BaselineRule.evaluate(check, Map.of(BaselineFigure.RETAINED_BYTES_PER_REQUEST, BaselineRule.Current.count(900)));
+    CheckResult result = BaselineRule.evaluate(check, Map.of(CheckKind.RETAINED_BYTES_PER_REQUEST, BaselineRule.Current.count(900)));
 
-    assertEquals(BaselineStatus.NOT_JUDGED, result.status());
+    assertEquals(Status.NOT_JUDGED, result.status());
     assertEquals(false, check.judged());
     assertEquals("phase \"api\" not judged against a baseline: 2 comparable passing runs before this one, 3 needed "
         + "(preflight.baseline.min-runs)", result.message());
     assertEquals("retained bytes per request in phase \"api\" not judged against a baseline: 2 comparable passing "
-        + "runs before this one, 3 needed (preflight.baseline.min-runs)", result.figures().get(0).message());
+        + "runs before this one, 3 needed (preflight.baseline.min-runs)", result.parts().get(0).message());
   }
 
   @Test
   void anUnmeasuredFigureWithAHistoryIsInconclusiveAndAKoFigureIsNamedFirst() {
     BaselineCheck check = new BaselineCheck("api", List.of(bytes(List.of(2.0, 3.0, 4.0), 8),
-        new BaselineCheck.Figure(BaselineFigure.FD_GROWTH,
-            new BaselineMedian(BaselineFigure.FD_GROWTH, List.of(0.0, 1.0, 0.0), FROM, TO), 5)), 3);
+        new BaselineCheck.Figure(CheckKind.FD_GROWTH,
+            new BaselineMedian(CheckKind.FD_GROWTH, List.of(0.0, 1.0, 0.0), FROM, TO), 5)), 3);
 
-    BaselineResult unmeasured = BaselineRule.evaluate(check, Map.of(BaselineFigure.FD_GROWTH, BaselineRule.Current.count(0)));
-    BaselineResult both = BaselineRule.evaluate(check, Map.of(BaselineFigure.RETAINED_BYTES_PER_REQUEST,
-        new BaselineRule.Current(3.0, 1.0), BaselineFigure.FD_GROWTH, BaselineRule.Current.count(40)));
+    CheckResult unmeasured = BaselineRule.evaluate(check, Map.of(CheckKind.FD_GROWTH, BaselineRule.Current.count(0)));
+    CheckResult both = BaselineRule.evaluate(check, Map.of(CheckKind.RETAINED_BYTES_PER_REQUEST,
+        new BaselineRule.Current(3.0, 1.0), CheckKind.FD_GROWTH, BaselineRule.Current.count(40)));
 
-    assertEquals(BaselineStatus.INCONCLUSIVE, unmeasured.status());
+    assertEquals(Status.INCONCLUSIVE, unmeasured.status());
     assertEquals("retained bytes per request in phase \"api\" could not be measured in this run, so it cannot be "
         + "compared with a median of 3.0 B over 3 runs (2026-11-24 .. 2026-11-30); limit +8.0 B; an unmeasured figure "
         + "is not a pass; open descriptor growth in phase \"api\" 0, against a median of 0 over 3 runs (2026-11-24 .. "
         + "2026-11-30); limit +5", unmeasured.message());
-    assertEquals(BaselineStatus.KO, both.status());
+    assertEquals(Status.KO, both.status());
     assertEquals("open descriptor growth in phase \"api\" rose to 40 from a median of 0 over 3 runs (2026-11-24 .. "
         + "2026-11-30); limit +5; retained bytes per request in phase \"api\" 3.0 B, against a median of 3.0 B over 3 "
         + "runs (2026-11-24 .. 2026-11-30); limit +8.0 B", both.message());

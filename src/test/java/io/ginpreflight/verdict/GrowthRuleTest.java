@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.ginpreflight.model.CheckKind;
 import io.ginpreflight.model.CheckResult;
+import io.ginpreflight.model.LeakDetail;
 import io.ginpreflight.model.Measurement;
 import io.ginpreflight.model.Status;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class GrowthRuleTest {
@@ -21,8 +24,31 @@ class GrowthRuleTest {
     // THEN
     assertEquals(Status.KO, result.status());
     assertEquals("memory: heap growth [steady]", result.recordName());
-    assertEquals("heap (post-GC HeapAlloc) grew 11.2 MiB during phase \"steady\" "
-        + "(before 1.3 MiB, after 12.5 MiB); limit 4.0 MiB", result.message());
+    assertEquals("heap +11.2 MiB in phase \"steady\"; post-GC HeapAlloc before 1.3 MiB, after 12.5 MiB; limit "
+        + "4.0 MiB", result.message());
+  }
+
+  @Test
+  void aKoSaysWhatGrewAndWhereBeforeItsFiguresAndAnOkNeverLooks() {
+    // GIVEN a heap KO and a place it grew at, and a goroutine growth within its limit
+    Where where = new Where("top growth: main.saveUpload (upload.go:41) 47.9 MiB", LeakDetail.NONE);
+    List<String> asked = new ArrayList<>();
+    CheckResult ko = GrowthRule.evaluate(CheckKind.HEAP_GROWTH, "uploads",
+        Measurement.of(Math.round(12.1 * MIB)).withSource("post-GC HeapAlloc"),
+        Measurement.of(Math.round(60.3 * MIB)).withSource("post-GC HeapAlloc"), 4 * MIB, () -> {
+          asked.add("ko");
+          return where;
+        });
+    CheckResult ok = GrowthRule.evaluate(CheckKind.GOROUTINE_GROWTH, "uploads", Measurement.of(12),
+        Measurement.of(20), 20, () -> {
+          asked.add("ok");
+          return where;
+        });
+    // THEN the KO leads with what grew and where, then the figures; only the KO looked for its place
+    assertEquals("heap +48.2 MiB in phase \"uploads\"; top growth: main.saveUpload (upload.go:41) 47.9 MiB; "
+        + "post-GC HeapAlloc before 12.1 MiB, after 60.3 MiB; limit 4.0 MiB", ko.message());
+    assertEquals(Status.OK, ok.status());
+    assertEquals(List.of("ko"), asked);
   }
 
   @Test
@@ -30,7 +56,7 @@ class GrowthRuleTest {
     CheckResult result = GrowthRule.evaluate(CheckKind.GOROUTINE_GROWTH, "steady",
         Measurement.of(12), Measurement.of(20), 20);
     assertEquals(Status.OK, result.status());
-    assertEquals("goroutines grew by 8 during phase \"steady\" (before 12, after 20); limit 20", result.message());
+    assertEquals("goroutines +8 in phase \"steady\"; before 12, after 20; limit 20", result.message());
   }
 
   @Test
@@ -41,10 +67,10 @@ class GrowthRuleTest {
   }
 
   @Test
-  void shrinkingIsSaidSo() {
+  void shrinkingIsSaidWithItsSign() {
     CheckResult result = GrowthRule.evaluate(CheckKind.GOROUTINE_GROWTH, "drain", Measurement.of(30),
         Measurement.of(12), 20);
-    assertEquals("goroutines shrank by 18 during phase \"drain\" (before 30, after 12); limit 20", result.message());
+    assertEquals("goroutines -18 in phase \"drain\"; before 30, after 12; limit 20", result.message());
   }
 
   @Test
@@ -63,8 +89,8 @@ class GrowthRuleTest {
     String source = "post-GC estimate from go_memstats_next_gc_bytes / (1 + GOGC/100)";
     CheckResult result = GrowthRule.evaluate(CheckKind.HEAP_GROWTH, "steady",
         Measurement.of(2 * MIB).withSource(source), Measurement.of(3 * MIB).withSource(source), 4 * MIB);
-    assertEquals("heap (post-GC estimate from go_memstats_next_gc_bytes / (1 + GOGC/100)) grew 1.0 MiB during "
-        + "phase \"steady\" (before 2.0 MiB, after 3.0 MiB); limit 4.0 MiB", result.message());
+    assertEquals("heap +1.0 MiB in phase \"steady\"; post-GC estimate from go_memstats_next_gc_bytes / (1 + "
+        + "GOGC/100) before 2.0 MiB, after 3.0 MiB; limit 4.0 MiB", result.message());
   }
 
   @Test
@@ -72,14 +98,14 @@ class GrowthRuleTest {
     CheckResult result = GrowthRule.evaluate(CheckKind.TEMP_FILE_GROWTH, "uploads", Measurement.of(0),
         Measurement.of(300), 5);
     assertEquals(Status.KO, result.status());
-    assertEquals("temp files grew by 300 during phase \"uploads\" (before 0, after 300); limit 5", result.message());
+    assertEquals("temp files +300 in phase \"uploads\"; before 0, after 300; limit 5", result.message());
   }
 
   @Test
   void noteOfAReadingIsCarriedIntoTheMessage() {
     CheckResult result = GrowthRule.evaluate(CheckKind.GOROUTINE_GROWTH, "sse", Measurement.of(10),
         Measurement.of(40, "goroutines had not settled after 20 s"), 20);
-    assertEquals("goroutines grew by 30 during phase \"sse\" (before 10, after 40); limit 20 "
-        + "(goroutines had not settled after 20 s)", result.message());
+    assertEquals("goroutines +30 in phase \"sse\"; before 10, after 40; limit 20; goroutines had not settled "
+        + "after 20 s", result.message());
   }
 }

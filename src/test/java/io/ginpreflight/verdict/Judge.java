@@ -1,36 +1,35 @@
 package io.ginpreflight.verdict;
 
-import io.ginpreflight.model.BaselineFigure;
-import io.ginpreflight.model.BaselineResult;
+import io.ginpreflight.model.CheckKind;
 import io.ginpreflight.model.CheckResult;
-import io.ginpreflight.model.GoroutineGroup;
 import io.ginpreflight.model.IdleNoise;
-import io.ginpreflight.model.LeakDetail;
 import io.ginpreflight.model.ProbeReading;
 import io.ginpreflight.model.RequestCounts;
 import io.ginpreflight.model.RunFindings;
-import io.ginpreflight.model.SiteGrowth;
 import io.ginpreflight.model.Status;
-import io.ginpreflight.model.TrendKind;
-import io.ginpreflight.model.TrendResult;
 import io.ginpreflight.plan.BaselineCheck;
 import io.ginpreflight.plan.GrowthCheck;
 import io.ginpreflight.plan.PhaseWindow;
 import io.ginpreflight.plan.ProbePoint;
+import io.ginpreflight.plan.RateCheck;
 import io.ginpreflight.plan.RunPlan;
-import io.ginpreflight.plan.TrendCheck;
+import io.ginpreflight.watch.Probe;
+import io.ginpreflight.watch.ProbeProfiles;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Judges each probe as it comes: records its reading and, when it closes a judged window of the plan,
- * evaluates exactly the checks the plan lists for that window; after the last probe, the whole run's.
- * The results go to the run's findings.
+ * Judges each probe as it comes: keeps its reading and profiles and, when it closes a judged window of the
+ * plan, evaluates exactly the checks the plan lists for that window, then the phase's baseline from the
+ * figures just judged; after the last probe, the whole run's rates. Every result goes to the run's
+ * findings, which the reports read; the judge never reads them back.
  */
 public final class Judge {
 
@@ -40,14 +39,17 @@ public final class Judge {
   private final RequestCounts requests;
   private final LeakSites sites;
   private final RunFindings findings;
-  private final Optional<ProbeReading> idle;
+  private final Map<Integer, Probe> probes = new ConcurrentHashMap<>();
+  /** The rates judged per phase: the whole run leaves out a phase whose growth had reached a plateau. */
+  private final Map<String, List<CheckResult>> rates = new ConcurrentHashMap<>();
+  private final Supplier<Optional<ProbeReading>> idle;
 
   /**
-   * @param idle a probe taken with no load just before the run's first probe: with it, the noise of the
-   *     target at rest is measured (empty: the noise floors alone are assumed)
+   * @param idle a probe taken with no load just before the run's first probe, once it is: with it, the noise
+   *     of the target at rest is measured (without it, the noise floors alone are assumed)
    */
   public Judge(RunPlan plan, RequestCounts requests, LeakSites sites, RunFindings findings,
-      Optional<ProbeReading> idle) {
+      Supplier<Optional<ProbeReading>> idle) {
     this.plan = plan;
     this.requests = requests;
     this.sites = sites;
@@ -55,106 +57,95 @@ public final class Judge {
     this.idle = idle;
   }
 
-  /** Records a probe's reading and returns the verdicts it completes, in plan order. */
-  public List<Verdict> record(ProbePoint probe, ProbeReading reading) {
+  /** Records a probe and returns the checks it completes, in plan order. */
+  public List<CheckResult> record(ProbePoint point, Probe probe) {
+    ProbeReading reading = probe.reading();
+    probes.put(point.index(), plan.keepsProfiles(point.index()) ? probe : new Probe(reading, ProbeProfiles.NONE));
     findings.add(reading);
-    if (probe.index() == 0) {
-      idle.ifPresent(before -> findings.setNoise(IdleNoise.between(before, reading)));
+    if (point.index() == 0) {
+      idle.get().ifPresent(before -> findings.setNoise(IdleNoise.between(before, reading)));
     }
     reading.death().ifPresent(death -> {
-      String failure = "the target died before probe " + (probe.index() + 1) + " (" + probe.label() + "): " + death;
+      String failure = "the target died before probe " + (point.index() + 1) + " (" + point.label() + "): " + death;
       if (findings.addFirstFailure(failure)) {
         LOG.error(failure);
       }
     });
-    List<Verdict> verdicts = new ArrayList<>();
-    plan.closedBy(probe.index()).filter(PhaseWindow::judged).ifPresent(w -> verdicts.addAll(judge(w, reading)));
-    if (probe.index() == plan.lastProbe()) {
-      verdicts.addAll(judgeWholeRun());
+    List<CheckResult> completed = new ArrayList<>();
+    plan.closedBy(point.index()).filter(PhaseWindow::judged).ifPresent(w -> completed.addAll(judge(w)));
+    if (point.index() == plan.lastProbe()) {
+      completed.addAll(judgeWholeRun());
     }
-    return verdicts;
+    return completed;
   }
 
-  private List<Verdict> judge(PhaseWindow window, ProbeReading closing) {
-    ProbeReading baseline = findings.reading(window.baselineProbe()).orElseThrow();
-    List<Verdict> verdicts = new ArrayList<>();
+  /** The profiles a probe kept, parsed, for a comparison with another run; empty when it kept none. */
+  public ProbeProfiles profiles(int probe) {
+    return Optional.ofNullable(probes.get(probe)).map(Probe::profiles).orElse(ProbeProfiles.NONE);
+  }
+
+  private List<CheckResult> judge(PhaseWindow window) {
+    Probe baseline = probes.get(window.baselineProbe());
+    Probe closing = probes.get(window.closingProbe());
+    List<CheckResult> judged = new ArrayList<>();
     for (GrowthCheck check : window.growthChecks()) {
-      CheckResult result = withSites(GrowthRule.evaluate(check.kind(), window.phase(),
-          baseline.get(check.kind().signal()), closing.get(check.kind().signal()), check.limit()), baseline, closing);
-      findings.add(result);
-      verdicts.add(verdict(result.recordName(), result.status(), result.message()));
+      CheckKind kind = check.kind();
+      judged.add(report(GrowthRule.evaluate(kind, window.phase(), baseline.reading().get(kind.signal()),
+          closing.reading().get(kind.signal()), check.limit(),
+          () -> sites.of(kind, baseline.profiles(), closing.profiles()))));
     }
-    RatePoints points = new RatePoints(findings, requests);
-    for (TrendCheck check : window.trendChecks()) {
-      String during = "during phase \"" + window.phase() + "\"";
+    RatePoints points = points();
+    List<CheckResult> phaseRates = new ArrayList<>();
+    for (RateCheck check : window.rateChecks()) {
       long windowRequests = points.requests(window);
-      TrendResult rate = windowRequests < check.minRequests()
-          ? RateRule.tooFewRequests(check.kind(), window.phase(), during, windowRequests, check.minRequests(),
-              check.limit())
-          : RateRule.evaluate(check.kind(), window.phase(), during, points.of(window, check.kind()), noise(check),
-              check.limit(), "");
-      rate = withSites(rate, baseline, closing);
-      findings.add(rate);
-      verdicts.add(verdict(rate.recordName(), rate.status(), rate.message()));
+      CheckResult rate = windowRequests < check.minRequests()
+          ? RateRule.tooFewRequests(check.kind(), window.phase(), windowRequests, check.minRequests(), check.limit())
+          : RateRule.evaluate(check.kind(), window.phase(), points.of(window, check.kind()), noise(check),
+              check.limit(), () -> sites.of(check.kind(), baseline.profiles(), closing.profiles()));
+      phaseRates.add(report(rate));
     }
-    plan.baselineOf(window.phase()).ifPresent(check -> verdicts.addAll(baseline(check)));
-    return verdicts;
+    rates.put(window.phase(), phaseRates);
+    judged.addAll(phaseRates);
+    plan.baselineOf(window.phase()).flatMap(check -> baseline(check, judged)).ifPresent(judged::add);
+    return judged;
   }
 
   /**
    * The phase's figures, just judged, against the earlier runs. A phase with too few of them writes no
    * record (nothing was judged, so nothing passes); the reports say so.
    */
-  private List<Verdict> baseline(BaselineCheck check) {
-    BaselineResult result = BaselineRule.evaluate(check, currentFigures(check.phase()));
+  private Optional<CheckResult> baseline(BaselineCheck check, List<CheckResult> phase) {
+    CheckResult result = BaselineRule.evaluate(check, currentFigures(phase));
     findings.add(result);
-    Optional<Status> status = result.status().asStatus();
-    if (status.isEmpty() || !check.judged()) {
+    if (!result.status().recorded()) {
       LOG.info("{} not judged: {}", check.recordName(), result.message());
-      return List.of();
+      return Optional.empty();
     }
-    return List.of(verdict(check.recordName(), status.get(), result.message()));
+    log(result);
+    return Optional.of(result);
   }
 
   /** What the baseline compares, as this run measured it; a figure left out was not measured. */
-  private Map<BaselineFigure, BaselineRule.Current> currentFigures(String phase) {
-    Map<BaselineFigure, BaselineRule.Current> figures = new EnumMap<>(BaselineFigure.class);
-    for (TrendResult trend : findings.trends()) {
-      if (trend.scope().equals(phase) && trend.rate() != null) {
-        BaselineRule.Current current = new BaselineRule.Current(trend.rate(),
-            trend.low() == null ? trend.rate() : trend.low());
-        switch (trend.kind()) {
-          case RETAINED_BYTES_PER_REQUEST -> figures.put(BaselineFigure.RETAINED_BYTES_PER_REQUEST, current);
-          case GOROUTINES_PER_1000_REQUESTS -> figures.put(BaselineFigure.GOROUTINES_PER_1000_REQUESTS, current);
-          default -> { }
-        }
+  private static Map<CheckKind, BaselineRule.Current> currentFigures(List<CheckResult> phase) {
+    Map<CheckKind, BaselineRule.Current> figures = new EnumMap<>(CheckKind.class);
+    for (CheckResult result : phase) {
+      if (!CheckKind.BASELINED.contains(result.kind()) || result.figures().value() == null) {
+        continue;
       }
-    }
-    for (CheckResult result : findings.checks()) {
-      if (result.phase().equals(phase) && result.growth().isPresent()) {
-        BaselineRule.Current current = BaselineRule.Current.count(result.growth().getAsLong());
-        switch (result.kind()) {
-          case FD_GROWTH -> figures.put(BaselineFigure.FD_GROWTH, current);
-          case TEMP_FILE_GROWTH -> figures.put(BaselineFigure.TEMP_FILE_GROWTH, current);
-          default -> { }
-        }
-      }
+      double value = result.figures().value();
+      figures.put(result.kind(), result.interval() == null ? BaselineRule.Current.count(value)
+          : new BaselineRule.Current(value, result.interval().low()));
     }
     return figures;
   }
 
-  private List<Verdict> judgeWholeRun() {
-    RatePoints points = new RatePoints(findings, requests);
-    List<Verdict> verdicts = new ArrayList<>();
-    for (TrendCheck check : plan.wholeRunChecks()) {
-      TrendResult rate = wholeRun(points, check);
-      if (rate.status() == Status.KO) {
-        rate = withSites(rate, contributing(points, check));
-      }
-      findings.add(rate);
-      verdicts.add(verdict(rate.recordName(), rate.status(), rate.message()));
+  private List<CheckResult> judgeWholeRun() {
+    RatePoints points = points();
+    List<CheckResult> judged = new ArrayList<>();
+    for (RateCheck check : plan.wholeRunChecks()) {
+      judged.add(report(wholeRun(points, check)));
     }
-    return verdicts;
+    return judged;
   }
 
   /**
@@ -162,12 +153,13 @@ public final class Judge {
    * too few requests (as for their own rates), and growth that stopped by its last step (a plateau, at the
    * whole run's limit). With fewer than two left, the phases' own rates have said it all.
    */
-  private TrendResult wholeRun(RatePoints points, TrendCheck check) {
+  private CheckResult wholeRun(RatePoints points, RateCheck check) {
     List<List<RatePoint>> segments = new ArrayList<>();
-    List<String> rates = new ArrayList<>();
+    List<LeakSites.Span> spans = new ArrayList<>();
+    List<String> ownRates = new ArrayList<>();
     List<String> leftOut = new ArrayList<>();
     double noise = noise(check);
-    for (PhaseWindow window : plan.windows().stream().filter(PhaseWindow::judged).toList()) {
+    for (PhaseWindow window : plan.judgedWindows()) {
       long windowRequests = points.requests(window);
       List<RatePoint> own = points.of(window, check.kind());
       if (windowRequests < check.minRequests()) {
@@ -176,23 +168,24 @@ public final class Judge {
         leftOut.add(window.phase() + " (a plateau)");
       } else {
         segments.add(own);
-        rates.add(window.phase() + " " + ownRate(own, check.kind()));
+        spans.add(new LeakSites.Span(profiles(window.baselineProbe()), profiles(window.closingProbe())));
+        ownRates.add(window.phase() + " " + ownRate(own, check.kind()));
       }
     }
-    String where = "over the whole run";
+    String scope = CheckResult.WHOLE_RUN;
     if (segments.size() < 2) {
-      return RateRule.notJudged(check.kind(), TrendResult.WHOLE_RUN, check.limit(), 0, "not judged "
-          + RateText.per(check.kind()) + " " + where + ": " + segments.size() + " of the judged phases can be "
-          + "joined, two are needed" + (leftOut.isEmpty() ? "" : "; left out: " + String.join(", ", leftOut)));
+      return RateRule.notJudged(check.kind(), scope, check.limit(), 0, "not judged " + RateText.per(check.kind())
+          + " " + RateText.scope(scope) + ": " + segments.size() + " of the judged phases can be joined, two are "
+          + "needed" + (leftOut.isEmpty() ? "" : "; left out: " + String.join(", ", leftOut)));
     }
-    String detail = segments.size() + " judged phases: " + String.join(", ", rates)
+    String detail = segments.size() + " judged phases: " + String.join(", ", ownRates)
         + (leftOut.isEmpty() ? "" : "; left out: " + String.join(", ", leftOut));
-    return RateRule.acrossSegments(check.kind(), TrendResult.WHOLE_RUN, where, segments, noise, check.limit(),
-        detail);
+    return RateRule.acrossSegments(check.kind(), scope, segments, noise, check.limit(), detail,
+        () -> sites.across(check.kind(), spans));
   }
 
   /** Growth above the whole run's limit that had stopped by the window's last step. */
-  private static boolean stopped(List<RatePoint> own, double noise, TrendCheck check) {
+  private static boolean stopped(List<RatePoint> own, double noise, RateCheck check) {
     if (own.size() < 3 || own.stream().anyMatch(p -> !p.value().isMeasured())) {
       return false;
     }
@@ -203,86 +196,43 @@ public final class Judge {
     return overall > perUnit && Plateau.of(own, noise, perUnit).reached();
   }
 
-  private static String ownRate(List<RatePoint> own, TrendKind kind) {
+  private static String ownRate(List<RatePoint> own, CheckKind kind) {
     if (own.size() < 2 || own.stream().anyMatch(p -> !p.value().isMeasured())
         || own.get(own.size() - 1).count() <= 0) {
       return "unmeasured";
     }
     LineFit fit = LineFit.of(own.stream().map(p -> (double) p.count()).toList(),
         own.stream().map(p -> (double) p.value().value()).toList(), 0);
-    return RateText.value(kind, fit.slope() * kind.perCount());
+    return kind.format(fit.slope() * kind.perCount());
   }
 
-  /** The growing sites of the contributing windows, each diffed between its own baseline and closing probe. */
-  private List<SiteGrowth> contributing(RatePoints points, TrendCheck check) {
-    List<SiteGrowth> all = new ArrayList<>();
-    for (PhaseWindow window : plan.windows().stream().filter(PhaseWindow::judged).toList()) {
-      Optional<ProbeReading> before = findings.reading(window.baselineProbe());
-      Optional<ProbeReading> after = findings.reading(window.closingProbe());
-      if (before.isPresent() && after.isPresent() && points.requests(window) >= check.minRequests()) {
-        all.addAll(check.kind().isBytes() ? sites.heap(before.get(), after.get())
-            : sites.goroutines(before.get(), after.get()));
-      }
-    }
-    return SiteGrowth.merged(all, LeakSites.TOP);
+  /** Whether the phase's own rate of this kind had reached a plateau. */
+  private boolean plateau(PhaseWindow window, RateCheck check) {
+    return rates.getOrDefault(window.phase(), List.of()).stream()
+        .anyMatch(r -> r.kind() == check.kind() && Boolean.TRUE.equals(r.figures().plateau()));
   }
 
-  private boolean plateau(PhaseWindow window, TrendCheck check) {
-    return findings.trends().stream()
-        .anyMatch(t -> t.scope().equals(window.phase()) && t.kind() == check.kind() && t.plateau());
+  private RatePoints points() {
+    return new RatePoints(probe -> Optional.ofNullable(probes.get(probe)).map(Probe::reading), requests);
   }
 
   /** The spread of one reading: the target's measured idle noise, never below the configured floor. */
-  private double noise(TrendCheck check) {
-    double measured = findings.noise().map(n -> n.spreadOf(check.kind().signal())).orElse(0.0);
+  private double noise(RateCheck check) {
+    Optional<ProbeReading> before = idle.get();
+    Probe first = probes.get(0);
+    double measured = before.isEmpty() || first == null ? 0
+        : IdleNoise.between(before.get(), first.reading()).spreadOf(check.kind().signal());
     return Math.max(check.noiseFloor(), measured);
   }
 
-  /** Names the code that grew; diffing profiles costs time, so only for checks that failed. */
-  private CheckResult withSites(CheckResult result, ProbeReading before, ProbeReading after) {
-    if (result.status() != Status.KO) {
-      return result;
-    }
-    List<SiteGrowth> grown = switch (result.kind()) {
-      case HEAP_GROWTH -> sites.heap(before, after);
-      case GOROUTINE_GROWTH -> sites.goroutines(before, after);
-      case LEAKED_GOROUTINES -> sites.leakedGoroutines(before, after);
-      default -> List.of();
-    };
-    LeakDetail detail = switch (result.kind()) {
-      case GOROUTINE_GROWTH -> LeakDetail.ofGoroutines(sites.goroutineGroups(before, after, grown));
-      case LEAKED_GOROUTINES -> LeakDetail.ofGoroutines(sites.goroutineGroups(before, after, grown).stream()
-          .filter(GoroutineGroup::provedLeaked).toList());
-      case FD_GROWTH -> LeakDetail.ofDescriptors(sites.descriptors(before, after));
-      case TEMP_FILE_GROWTH -> LeakDetail.ofTempFiles(sites.tempFiles(before, after));
-      default -> LeakDetail.NONE;
-    };
-    return result.withTopSites(grown, clause(grown, detail)).withDetail(detail);
+  private CheckResult report(CheckResult result) {
+    findings.add(result);
+    log(result);
+    return result;
   }
 
-  /** The largest group when there is one (it says state and creator), else the largest site. */
-  private static String clause(List<SiteGrowth> grown, LeakDetail detail) {
-    return detail.isEmpty() ? LeakSites.clause(grown) : "top growth: " + detail.largest();
-  }
-
-  private TrendResult withSites(TrendResult result, ProbeReading before, ProbeReading after) {
-    if (result.status() != Status.KO) {
-      return result;
-    }
-    if (result.kind().isBytes()) {
-      return withSites(result, sites.heap(before, after));
-    }
-    List<SiteGrowth> grown = sites.goroutines(before, after);
-    LeakDetail detail = LeakDetail.ofGoroutines(sites.goroutineGroups(before, after, grown));
-    return result.withTopSites(grown, clause(grown, detail)).withDetail(detail);
-  }
-
-  private static TrendResult withSites(TrendResult result, List<SiteGrowth> grown) {
-    return result.withTopSites(grown, LeakSites.clause(grown));
-  }
-
-  private Verdict verdict(String record, Status status, String message) {
-    (status == Status.OK ? LOG.atInfo() : LOG.atWarn()).log("{} {}: {}", status, record, message);
-    return Verdict.of(record, status, message, plan.inconclusiveFails());
+  private static void log(CheckResult result) {
+    (result.status() == Status.OK ? LOG.atInfo() : LOG.atWarn())
+        .log("{} {}: {}", result.status(), result.recordName(), result.message());
   }
 }

@@ -1,6 +1,6 @@
 package io.ginpreflight.verdict;
 
-import io.ginpreflight.model.TrendKind;
+import io.ginpreflight.model.CheckKind;
 import java.util.List;
 
 /**
@@ -19,7 +19,6 @@ record Plateau(boolean reached, boolean slowing, double firstRate, double lastRa
   boolean stillGrowing(double limitPerUnit) {
     return lastRate - lastHalfWidth > limitPerUnit;
   }
-
 
   static Plateau of(List<RatePoint> points, double noise, double limitPerUnit) {
     RatePoint a = points.get(0);
@@ -43,12 +42,12 @@ record Plateau(boolean reached, boolean slowing, double firstRate, double lastRa
   }
 
   /** "the last step alone is above the limit: 80 B per request (95 % interval 75 to 85 B)". */
-  String lastStep(TrendKind kind, double scale) {
+  String lastStep(CheckKind kind, double scale) {
     return "the last step alone is above the limit: " + RateText.rate(kind, lastRate * scale) + " (95 % interval "
         + RateText.interval(kind, (lastRate - lastHalfWidth) * scale, (lastRate + lastHalfWidth) * scale) + ")";
   }
 
-  String sentence(TrendKind kind, double scale) {
+  String sentence(CheckKind kind, double scale) {
     String first = RateText.rate(kind, firstRate * scale);
     String last = RateText.rate(kind, lastRate * scale);
     if (reached) {

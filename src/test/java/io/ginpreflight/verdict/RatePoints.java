@@ -1,12 +1,14 @@
 package io.ginpreflight.verdict;
 
+import io.ginpreflight.model.CheckKind;
 import io.ginpreflight.model.Measurement;
+import io.ginpreflight.model.ProbeReading;
 import io.ginpreflight.model.RequestCounts;
-import io.ginpreflight.model.RunFindings;
-import io.ginpreflight.model.TrendKind;
 import io.ginpreflight.plan.PhaseWindow;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.IntFunction;
 
 /**
  * The points a rate is fitted through: a window's baseline probe and the probe after each later round,
@@ -14,15 +16,16 @@ import java.util.List;
  */
 final class RatePoints {
 
-  private final RunFindings findings;
+  private final IntFunction<Optional<ProbeReading>> readings;
   private final RequestCounts requests;
 
-  RatePoints(RunFindings findings, RequestCounts requests) {
-    this.findings = findings;
+  /** @param readings the reading of a probe, by index; empty when it was not taken */
+  RatePoints(IntFunction<Optional<ProbeReading>> readings, RequestCounts requests) {
+    this.readings = readings;
     this.requests = requests;
   }
 
-  List<RatePoint> of(PhaseWindow window, TrendKind kind) {
+  List<RatePoint> of(PhaseWindow window, CheckKind kind) {
     List<RatePoint> points = new ArrayList<>();
     points.add(new RatePoint(window.baselineProbe(), 0, value(window.baselineProbe(), kind)));
     long count = 0;
@@ -48,12 +51,12 @@ final class RatePoints {
     return window.rounds() > 1 ? 1 : 0;
   }
 
-  private long count(String scenario, TrendKind kind) {
-    return kind.per() == TrendKind.Per.VIRTUAL_USER ? requests.journeys(scenario) : requests.requests(scenario);
+  private long count(String scenario, CheckKind kind) {
+    return kind.per() == CheckKind.Per.VIRTUAL_USER ? requests.journeys(scenario) : requests.requests(scenario);
   }
 
-  private Measurement value(int probe, TrendKind kind) {
-    return findings.reading(probe).map(r -> r.get(kind.signal()))
+  private Measurement value(int probe, CheckKind kind) {
+    return readings.apply(probe).map(r -> r.get(kind.signal()))
         .orElse(Measurement.failed("probe " + (probe + 1) + " was not taken"));
   }
 }

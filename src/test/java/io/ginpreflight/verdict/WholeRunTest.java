@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
 import io.ginpreflight.config.PreflightConfig;
+import io.ginpreflight.model.CheckKind;
+import io.ginpreflight.model.CheckResult;
 import io.ginpreflight.model.Measurement;
 import io.ginpreflight.model.ProbeReading;
 import io.ginpreflight.model.RequestCounts;
@@ -12,12 +14,12 @@ import io.ginpreflight.model.RunFindings;
 import io.ginpreflight.model.Signal;
 import io.ginpreflight.model.Snapshot;
 import io.ginpreflight.model.Status;
-import io.ginpreflight.model.TrendKind;
-import io.ginpreflight.model.TrendResult;
 import io.ginpreflight.plan.Limits;
 import io.ginpreflight.plan.PlannedPhase;
 import io.ginpreflight.plan.RunPlan;
-import java.nio.file.Path;
+import io.ginpreflight.signal.SiteContext;
+import io.ginpreflight.watch.Probe;
+import io.ginpreflight.watch.ProbeProfiles;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -54,12 +56,13 @@ class WholeRunTest {
       new PlannedPhase("api warm-up", false, 1, DEFAULTS), new PlannedPhase("api", true, 3, DEFAULTS)),
       DEFAULTS, Set.of());
 
-  private static TrendResult wholeRunBytes(IntToLongFunction heapAtProbe) {
+  private static CheckResult wholeRunBytes(IntToLongFunction heapAtProbe) {
     RunFindings findings = new RunFindings();
-    Judge judge = new Judge(PLAN, COUNTS, new LeakSites(Path.of("no-such-run")), findings, Optional.empty());
-    PLAN.probes().forEach(point -> judge.record(point, reading(point.index(), heapAtProbe.applyAsLong(point.index()))));
-    return findings.trends().stream()
-        .filter(t -> t.scope().equals(TrendResult.WHOLE_RUN) && t.kind() == TrendKind.RETAINED_BYTES_PER_REQUEST)
+    Judge judge = new Judge(PLAN, COUNTS, new LeakSites(SiteContext.unknown()), findings, Optional::empty);
+    PLAN.probes().forEach(point -> judge.record(point, new Probe(reading(point.index(),
+        heapAtProbe.applyAsLong(point.index())), ProbeProfiles.NONE)));
+    return findings.checks().stream()
+        .filter(t -> t.scope().equals(CheckResult.WHOLE_RUN) && t.kind() == CheckKind.RETAINED_BYTES_PER_REQUEST)
         .findFirst().orElseThrow();
   }
 
@@ -67,20 +70,19 @@ class WholeRunTest {
   void twelveBytesPerRequestInEveryPhasePassesEachPhaseButFailsTheWholeRun() {
     // GIVEN 12 B per request in every judged round (60,000 B a round), and 2 MiB more in the warm-up
     long[] heap = {10_000_000, 10_060_000, 10_120_000, 10_180_000, 12_180_000, 12_240_000, 12_300_000, 12_360_000};
-    TrendResult run = wholeRunBytes(probe -> heap[probe]);
+    CheckResult run = wholeRunBytes(probe -> heap[probe]);
     // THEN KO over the whole run (8 B limit), its interval from two phases of 10,000 requests each
     assertEquals(Status.KO, run.status(), run.message());
-    assertEquals(12.0, run.rate(), 1e-6);
-    assertTrue(run.message().startsWith("heap retained 12 B per request over the whole run (95 % interval 10 to 14 B, "
-        + "6 probes over 20,000 requests, 2 judged phases: binding 12 B, api 12 B); limit 8.0 B per request"),
-        run.message());
+    assertEquals(12.0, run.figures().value(), 1e-6);
+    assertEquals("heap retained 12 B per request over the whole run; 95 % interval 10 to 14 B, 6 probes over 20,000 "
+        + "requests, 2 judged phases: binding 12 B, api 12 B; limit 8.0 B per request", run.message());
   }
 
   @Test
   void aPhaseWhoseGrowthStoppedIsLeftOutAndOneLeftIsNotEnough() {
     // GIVEN binding grows 1 MiB in round 2 and nothing in round 3 (a cache filled); api grows 12 B per request
     long[] heap = {10_000_000, 10_000_000, 11_048_576, 11_048_600, 13_000_000, 13_060_000, 13_120_000, 13_180_000};
-    TrendResult run = wholeRunBytes(probe -> heap[probe]);
+    CheckResult run = wholeRunBytes(probe -> heap[probe]);
     assertEquals(Status.OK, run.status(), run.message());
     assertEquals("not judged per request over the whole run: 1 of the judged phases can be joined, two are needed; "
         + "left out: binding (a plateau)", run.message());

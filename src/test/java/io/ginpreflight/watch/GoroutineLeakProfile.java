@@ -26,20 +26,22 @@ final class GoroutineLeakProfile {
     this.url = pprofUrl.map(root -> root + "/goroutineleak?debug=1");
   }
 
-  /** The profile's text and its total, or why it could not be read; empty when not offered. */
+  /** The profile's total, text and parsed dump, or why it could not be read; empty when not offered. */
   Optional<Reading> read() {
     if (url.isEmpty()) {
       return Optional.empty();
     }
     try {
       String text = client.get(url.get());
-      return Optional.of(new Reading(Measurement.of(GoroutineDump.parse(text).total()), text));
+      GoroutineDump dump = GoroutineDump.parse(text);
+      return Optional.of(new Reading(Measurement.of(dump.total()), text, Optional.of(dump)));
     } catch (SignalUnavailable e) {
-      return Optional.of(new Reading(Measurement.failed(e.getMessage()), ""));
+      return Optional.of(new Reading(Measurement.failed(e.getMessage()), "", Optional.empty()));
     }
   }
 
-  record Reading(Measurement leaked, String text) {}
+  /** @param dump the parsed profile; empty when it could not be read */
+  record Reading(Measurement leaked, String text, Optional<GoroutineDump> dump) {}
 
   static String url(String pprofRoot) {
     return pprofRoot + "/goroutineleak?debug=1";

@@ -95,21 +95,24 @@ public final class MemoryWatch implements AutoCloseable {
    * first probe it measures how much the readings move when nothing happens.
    */
   public ProbeReading idleProbe() {
-    ProbeReading reading = probe.take(-1, "idle, before any load", false);
+    ProbeReading reading = probe.take(-1, "idle, before any load", false).reading();
     LOG.info(describe(reading, null));
     return reading;
   }
 
-  /** Settles the target, forces GC and reads every signal; never completes exceptionally. */
-  public CompletableFuture<ProbeReading> probe(int index, String label, boolean keepProfiles) {
+  /**
+   * Settles the target, forces GC, reads every signal and keeps the profiles, parsed, when asked to;
+   * never completes exceptionally.
+   */
+  public CompletableFuture<Probe> probe(int index, String label, boolean keepProfiles) {
     return CompletableFuture.supplyAsync(() -> {
       String before = phase;
       phase = "probe " + (index + 1);
-      ProbeReading reading = probe.take(index, label, keepProfiles);
+      Probe taken = probe.take(index, label, keepProfiles);
       phase = before;
-      LOG.info(describe(reading, previous));
-      previous = reading;
-      return reading;
+      LOG.info(describe(taken.reading(), previous));
+      previous = taken.reading();
+      return taken;
     }, probeThread);
   }
 

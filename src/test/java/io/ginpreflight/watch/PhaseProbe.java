@@ -11,7 +11,9 @@ import io.ginpreflight.model.ProbeReading;
 import io.ginpreflight.model.ProfileKind;
 import io.ginpreflight.model.Signal;
 import io.ginpreflight.model.Snapshot;
+import io.ginpreflight.signal.GoroutineDump;
 import io.ginpreflight.signal.GzipProfile;
+import io.ginpreflight.signal.HeapProfileText;
 import io.ginpreflight.signal.MemStatsBlock;
 import io.ginpreflight.signal.SignalClient;
 import io.ginpreflight.signal.SignalUnavailable;
@@ -29,7 +31,8 @@ import java.util.Optional;
 /**
  * One probe at a phase boundary: wait until goroutines stop changing, read every signal, force GC (twice:
  * sync.Pool's victim cache survives one), read again with the post-GC heap from the MemStats block, and
- * keep the heap and goroutine profiles so a person can diff them with {@code go tool pprof -base}.
+ * keep the heap and goroutine profiles, parsed for the judge and saved so a person can diff them with
+ * {@code go tool pprof -base}.
  */
 final class PhaseProbe {
 
@@ -54,30 +57,27 @@ final class PhaseProbe {
     this.runDir = runDir;
   }
 
-  ProbeReading take(int index, String label) {
-    return take(index, label, true);
-  }
-
   /**
-   * @param keepProfiles whether to save the heap and goroutine profiles; a probe no verdict diffs, such as
+   * @param keepProfiles whether to keep the heap and goroutine profiles; a probe no verdict diffs, such as
    *     the idle one that measures noise, saves the time
    */
-  ProbeReading take(int index, String label, boolean keepProfiles) {
+  Probe take(int index, String label, boolean keepProfiles) {
     Instant start = Instant.now();
     Optional<String> deadBefore = local.flatMap(LocalSignals::death);
     if (deadBefore.isPresent()) {
       Snapshot empty = new Snapshot(start, Map.of());
-      return new ProbeReading(index, label, start, Duration.ZERO, false, "", empty, empty, Map.of(), deadBefore);
+      return new Probe(new ProbeReading(index, label, start, Duration.ZERO, false, "", empty, empty, Map.of(),
+          deadBefore), ProbeProfiles.NONE);
     }
     Settling settling = settle();
     Snapshot beforeGc = signals.read();
-    Map<ProfileKind, String> profiles = new LinkedHashMap<>();
-    Map<Signal, Measurement> fromPprof = forceGcAndReadHeap(index, profiles, keepProfiles);
+    Kept kept = new Kept(index, keepProfiles);
+    Map<Signal, Measurement> fromPprof = forceGcAndReadHeap(kept);
     // Before the dumps: the leak profile's GC marks what it proved, and debug=2 then says "(leaked)".
-    Optional<Measurement> leaked = readLeakedGoroutines(index, profiles, keepProfiles);
+    Optional<Measurement> leaked = readLeakedGoroutines(kept);
     if (keepProfiles) {
-      saveGoroutineDumps(index, profiles);
-      saveLocalListings(index, profiles);
+      keepGoroutineDumps(kept);
+      keepLocalListings(kept);
     }
     Snapshot afterRead = signals.read();
     Map<Signal, Measurement> after = new HashMap<>(afterRead.signals());
@@ -89,11 +89,36 @@ final class PhaseProbe {
         after.put(GOROUTINES, goroutines.withNote(settling.note));
       }
     }
-    return new ProbeReading(index, label, start, Duration.between(start, Instant.now()), settling.settled,
-        settling.note, beforeGc, new Snapshot(afterRead.at(), after), profiles, local.flatMap(LocalSignals::death));
+    ProbeReading reading = new ProbeReading(index, label, start, Duration.between(start, Instant.now()),
+        settling.settled, settling.note, beforeGc, new Snapshot(afterRead.at(), after), kept.files,
+        local.flatMap(LocalSignals::death));
+    return new Probe(reading, kept.profiles());
   }
 
   private record Settling(boolean settled, String note) {}
+
+  /** What a probe keeps: the files it saved, by kind, and what it parsed of them. */
+  private static final class Kept {
+    final int index;
+    final boolean keep;
+    final Map<ProfileKind, String> files = new LinkedHashMap<>();
+    Optional<HeapProfileText> heap = Optional.empty();
+    Optional<GoroutineDump> goroutines = Optional.empty();
+    Optional<GoroutineDump> goroutineStacks = Optional.empty();
+    Optional<GoroutineDump> leaked = Optional.empty();
+    Optional<String> descriptors = Optional.empty();
+    Optional<String> tempFiles = Optional.empty();
+
+    Kept(int index, boolean keep) {
+      this.index = index;
+      this.keep = keep;
+    }
+
+    ProbeProfiles profiles() {
+      return keep ? new ProbeProfiles(heap, goroutines, goroutineStacks, leaked, descriptors, tempFiles)
+          : ProbeProfiles.NONE;
+    }
+  }
 
   /** Goroutines still finishing a phase's requests are not leaks: wait for K equal counts in a row. */
   private Settling settle() {
@@ -117,8 +142,7 @@ final class PhaseProbe {
     }
   }
 
-  private Map<Signal, Measurement> forceGcAndReadHeap(int index, Map<ProfileKind, String> profiles,
-      boolean keepProfiles) {
+  private Map<Signal, Measurement> forceGcAndReadHeap(Kept kept) {
     if (endpoints.pprofUrl().isEmpty()) {
       return Map.of();  // The snapshot's estimate stands, marked as such.
     }
@@ -130,9 +154,11 @@ final class PhaseProbe {
         text = client.get(url);
       }
       MemStatsBlock memStats = MemStatsBlock.parse(text);
-      if (keepProfiles) {
-        profiles.put(ProfileKind.HEAP_TEXT, save("heap-" + index + ".txt", text.getBytes(StandardCharsets.UTF_8)));
-        saveProfile(endpoints.pprofUrl().get() + "/heap", "heap-" + index + ".pb.gz", ProfileKind.HEAP, profiles);
+      if (kept.keep) {
+        kept.heap = parsed(text, HeapProfileText::parse);
+        kept.files.put(ProfileKind.HEAP_TEXT,
+            save("heap-" + kept.index + ".txt", text.getBytes(StandardCharsets.UTF_8)));
+        saveProfile(endpoints.pprofUrl().get() + "/heap", "heap-" + kept.index + ".pb.gz", ProfileKind.HEAP, kept);
       }
       return Map.of(
           POST_GC_HEAP_BYTES, Measurement.of(memStats.require("HeapAlloc")).withSource(HEAP_SOURCE),
@@ -144,39 +170,66 @@ final class PhaseProbe {
   }
 
   /** After settling and the forced GCs, so a goroutine still finishing its request is not in the count. */
-  private Optional<Measurement> readLeakedGoroutines(int index, Map<ProfileKind, String> profiles,
-      boolean keepProfiles) {
+  private Optional<Measurement> readLeakedGoroutines(Kept kept) {
     Optional<GoroutineLeakProfile.Reading> reading = leakProfile.read();
-    reading.filter(r -> keepProfiles && r.leaked().isMeasured()).ifPresent(r -> profiles.put(
-        ProfileKind.GOROUTINE_LEAK, save("goroutineleak-" + index + ".txt", r.text().getBytes(StandardCharsets.UTF_8))));
+    reading.filter(r -> kept.keep && r.leaked().isMeasured()).ifPresent(r -> {
+      kept.leaked = r.dump();
+      kept.files.put(ProfileKind.GOROUTINE_LEAK,
+          save("goroutineleak-" + kept.index + ".txt", r.text().getBytes(StandardCharsets.UTF_8)));
+    });
     return reading.map(GoroutineLeakProfile.Reading::leaked);
   }
 
   /** What the descriptors and temp files are, so a KO names its largest group; kept beside the profiles. */
-  private void saveLocalListings(int index, Map<ProfileKind, String> profiles) {
-    local.flatMap(LocalSignals::descriptorListing).ifPresent(listing -> profiles.put(ProfileKind.DESCRIPTORS,
-        save("descriptors-" + index + ".txt", listing.getBytes(StandardCharsets.UTF_8))));
-    local.flatMap(LocalSignals::tempFileListing).ifPresent(listing -> profiles.put(ProfileKind.TEMP_FILES,
-        save("temp-files-" + index + ".txt", listing.getBytes(StandardCharsets.UTF_8))));
+  private void keepLocalListings(Kept kept) {
+    kept.descriptors = local.flatMap(LocalSignals::descriptorListing);
+    kept.descriptors.ifPresent(listing -> kept.files.put(ProfileKind.DESCRIPTORS,
+        save("descriptors-" + kept.index + ".txt", listing.getBytes(StandardCharsets.UTF_8))));
+    kept.tempFiles = local.flatMap(LocalSignals::tempFileListing);
+    kept.tempFiles.ifPresent(listing -> kept.files.put(ProfileKind.TEMP_FILES,
+        save("temp-files-" + kept.index + ".txt", listing.getBytes(StandardCharsets.UTF_8))));
   }
 
-  private void saveGoroutineDumps(int index, Map<ProfileKind, String> profiles) {
+  private void keepGoroutineDumps(Kept kept) {
     if (endpoints.pprofUrl().isEmpty()) {
       return;
     }
     String root = endpoints.pprofUrl().get();
-    saveProfile(root + "/goroutine?debug=1", "goroutines-" + index + ".txt", ProfileKind.GOROUTINE, profiles);
-    saveProfile(root + "/goroutine?debug=2", "goroutines-" + index + "-full.txt", ProfileKind.GOROUTINE_FULL, profiles);
+    kept.goroutines = saveDump(root + "/goroutine?debug=1", "goroutines-" + kept.index + ".txt",
+        ProfileKind.GOROUTINE, kept);
+    kept.goroutineStacks = saveDump(root + "/goroutine?debug=2", "goroutines-" + kept.index + "-full.txt",
+        ProfileKind.GOROUTINE_FULL, kept);
+  }
+
+  private Optional<GoroutineDump> saveDump(String url, String file, ProfileKind kind, Kept kept) {
+    return saveProfile(url, file, kind, kept)
+        .flatMap(body -> parsed(new String(body, StandardCharsets.UTF_8), GoroutineDump::parse));
   }
 
   /** A profile that cannot be saved costs its diff, not the check: the probe goes on. */
-  private void saveProfile(String url, String file, ProfileKind kind, Map<ProfileKind, String> profiles) {
+  private Optional<byte[]> saveProfile(String url, String file, ProfileKind kind, Kept kept) {
     try {
       byte[] body = client.getBytes(url);
       // go tool pprof needs the gzipped proto; an HTML error page saved under .pb.gz would only confuse.
-      profiles.put(kind, save(file, file.endsWith(".pb.gz") ? GzipProfile.requireGzip(body, kind + " profile") : body));
+      byte[] checked = file.endsWith(".pb.gz") ? GzipProfile.requireGzip(body, kind + " profile") : body;
+      kept.files.put(kind, save(file, checked));
+      return Optional.of(checked);
     } catch (SignalUnavailable e) {
       // No entry for this kind: the report shows no link rather than a broken one.
+      return Optional.empty();
+    }
+  }
+
+  private interface Parser<T> {
+    T parse(String text) throws SignalUnavailable;
+  }
+
+  /** A profile that does not parse is kept on disk for a person, and gives the judge no sites. */
+  private static <T> Optional<T> parsed(String text, Parser<T> parser) {
+    try {
+      return Optional.of(parser.parse(text));
+    } catch (SignalUnavailable e) {
+      return Optional.empty();
     }
   }
 

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ginpreflight.model.CheckResult;
 import io.ginpreflight.model.Status;
 import io.ginpreflight.report.MemoryJson;
 import io.ginpreflight.report.MemoryReport;
-import io.ginpreflight.report.RateRecord;
 import io.ginpreflight.testkit.GatlingProcess;
 import io.ginpreflight.testkit.RequiresGo;
 import java.nio.file.Path;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * own share.
  */
 @RequiresGo("to build gin-lab")
-class LeakTrendIT {
+class LeakRateIT {
 
   private static final String ROUNDS = "io.ginpreflight.simulations.RoundsSimulation";
   private static final Duration RUN_TIMEOUT = Duration.ofMinutes(4);
@@ -33,9 +33,10 @@ class LeakTrendIT {
     GatlingProcess run = GatlingProcess.run(ROUNDS, Map.of(), RUN_TIMEOUT);
 
     assertEquals(0, run.exitCode, run.output);
-    RateRecord rate = rate(run, PER_REQUEST);
+    CheckResult rate = rate(run, PER_REQUEST);
     assertEquals(Status.OK, rate.status(), rate.message());
-    assertTrue(rate.low() < rate.value() && rate.value() < rate.high(), rate.message());
+    assertTrue(rate.interval().low() < rate.figures().value() && rate.figures().value() < rate.interval().high(),
+        rate.message());
     assertTrue(run.output.contains("OK memory: goroutines per 1000 requests [api]"), run.output);
   }
 
@@ -45,19 +46,19 @@ class LeakTrendIT {
         "lab.args.0", "-audit-record-bytes", "lab.args.1", "1024"), RUN_TIMEOUT);
 
     assertNotEquals(0, run.exitCode, run.output);
-    RateRecord rate = rate(run, PER_REQUEST);
+    CheckResult rate = rate(run, PER_REQUEST);
     assertEquals(Status.KO, rate.status(), rate.message());
     // 1 KiB planted per request; pprof is not involved (post-GC HeapAlloc), so the fit is close to it.
-    assertTrue(rate.value() > 800 && rate.value() < 1600, rate.message());
-    assertTrue(rate.low() > rate.limit(), rate.message());
+    assertTrue(rate.figures().value() > 800 && rate.figures().value() < 1600, rate.message());
+    assertTrue(rate.interval().low() > rate.figures().limit(), rate.message());
     assertTrue(run.output.contains("KO memory: retained bytes per request [api]: heap retained "), run.output);
     assertTrue(run.output.contains("OK memory: heap growth [api]"), "the flat check alone would pass it");
   }
 
-  private static RateRecord rate(GatlingProcess run, String check) throws Exception {
+  private static CheckResult rate(GatlingProcess run, String check) throws Exception {
     Path folder = run.runFolder().orElseThrow(() -> new AssertionError("no run folder:\n" + run.output));
     MemoryReport report = MemoryJson.read(folder.resolve("memory.json"));
-    return report.trends().stream().flatMap(t -> t.rates().stream()).filter(r -> r.check().equals(check))
+    return report.checks().stream().filter(r -> r.recordName().equals(check))
         .findFirst().orElseThrow(() -> new AssertionError("no " + check + " in memory.json:\n" + run.output));
   }
 }

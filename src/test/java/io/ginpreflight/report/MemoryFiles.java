@@ -11,7 +11,7 @@ import java.util.List;
  * {@code after()} hook and again from wherever an interrupted run ends: it never throws, each file is
  * written on its own, and a file that cannot be written is reported rather than taking the others down.
  */
-public final class ReportSet {
+public final class MemoryFiles {
 
   public static final String JSON = "memory.json";
   public static final String HTML = "memory.html";
@@ -25,7 +25,7 @@ public final class ReportSet {
     }
   }
 
-  private ReportSet() {}
+  private MemoryFiles() {}
 
   /** Writes the files; the samples come from {@code samplesJsonl}, which may be missing or torn. */
   public static Files write(MemoryReport report, Path samplesJsonl, Path runFolder) {
@@ -43,8 +43,7 @@ public final class ReportSet {
 
   /** Writes the files with the samples file the report names, relative to the run folder. */
   public static Files write(MemoryReport report, Path runFolder) {
-    String samples = ReportParts.text(report.samplesFile(), "samples.jsonl");
-    return write(report, runFolder.resolve(samples), runFolder);
+    return write(report, runFolder.resolve(report.samplesFile()), runFolder);
   }
 
   private interface Step {
