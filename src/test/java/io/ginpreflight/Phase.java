@@ -6,10 +6,12 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.PopulationBuilder;
+import io.ginpreflight.gatling.ConditionalInjection;
 import io.ginpreflight.gatling.RequestCounter;
 import io.ginpreflight.model.CheckResult;
 import io.ginpreflight.plan.Limits;
 import io.ginpreflight.plan.PlannedPhase;
+import io.ginpreflight.plan.Sequencing;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -114,9 +116,12 @@ public final class Phase {
     return rounds;
   }
 
-  /** The phase as the run's plan sees it, judged against the simulation's limits adjusted for it. */
-  PlannedPhase planned(Limits simulationLimits) {
-    return new PlannedPhase(name, judged, rounds,
+  /**
+   * The phase as the run's plan sees it, judged against the simulation's limits adjusted for it; a judged
+   * phase with rounds may run extra ones while a check is undecided.
+   */
+  PlannedPhase planned(Limits simulationLimits, Sequencing sequencing) {
+    return new PlannedPhase(name, judged, rounds, judged ? sequencing.maxRoundsOf(rounds) : rounds,
         limits.map(adjust -> adjust.apply(simulationLimits)).orElse(simulationLimits));
   }
 
@@ -144,6 +149,20 @@ public final class Phase {
           return session;
         }))
         .injectOpen(placement.apply(injection));
+  }
+
+  /**
+   * An extra round: its users arrive as the phase's do if {@code round} says the round runs when it starts;
+   * otherwise one user that does nothing, so what follows starts at once.
+   */
+  PopulationBuilder extraRound(String scenario, RequestCounter counter, ConditionalInjection round) {
+    requireComplete();
+    return scenario(scenario)
+        .doIf(session -> round.ran()).then(exec(journey).exec(exec(session -> {
+          counter.journeyFinished(scenario);
+          return session;
+        })))
+        .injectOpen(round.step());
   }
 
   private void requireComplete() {
