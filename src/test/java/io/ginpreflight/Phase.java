@@ -36,25 +36,28 @@ public final class Phase {
   private final boolean judged;
   private final int rounds;
   private final Optional<UnaryOperator<Limits>> limits;
+  /** Why the phase has no rates per request (a hold of many clients at once is one step); empty: it has. */
+  private final String growthOnly;
 
   private Phase(String name, ChainBuilder journey, List<OpenInjectionStep> injection, boolean judged, int rounds,
-      Optional<UnaryOperator<Limits>> limits) {
+      Optional<UnaryOperator<Limits>> limits, String growthOnly) {
     this.name = name;
     this.journey = journey;
     this.injection = injection;
     this.judged = judged;
     this.rounds = rounds;
     this.limits = limits;
+    this.growthOnly = growthOnly;
   }
 
   /** A phase whose growth is judged against the limits. */
   public static Phase named(String name) {
-    return new Phase(requireName(name), null, List.of(), true, 1, Optional.empty());
+    return new Phase(requireName(name), null, List.of(), true, 1, Optional.empty(), "");
   }
 
   /** A phase that fills caches, pools and connection pools; its growth is measured but not judged. */
   public static Phase warmUp(String name) {
-    return new Phase(requireName(name), null, List.of(), false, 1, Optional.empty());
+    return new Phase(requireName(name), null, List.of(), false, 1, Optional.empty(), "");
   }
 
   private static String requireName(String name) {
@@ -72,14 +75,14 @@ public final class Phase {
     if (journey == null) {
       throw new IllegalArgumentException("Phase \"" + name + "\" was given no journey.");
     }
-    return new Phase(name, journey, injection, judged, rounds, limits);
+    return new Phase(name, journey, injection, judged, rounds, limits, growthOnly);
   }
 
   public Phase inject(OpenInjectionStep... steps) {
     if (steps.length == 0) {
       throw new IllegalArgumentException("Phase \"" + name + "\" needs at least one injection step.");
     }
-    return new Phase(name, journey, List.of(steps), judged, rounds, limits);
+    return new Phase(name, journey, List.of(steps), judged, rounds, limits, growthOnly);
   }
 
   /**
@@ -96,12 +99,23 @@ public final class Phase {
       throw new IllegalArgumentException("Warm-up phase \"" + name + "\" is not judged, so rounds would fit "
           + "a rate nobody reads: use Phase.named(...) for a phase with rounds.");
     }
-    return new Phase(name, journey, injection, judged, count, limits);
+    return new Phase(name, journey, injection, judged, count, limits, growthOnly);
   }
 
   /** Tightens or loosens the limits for this phase only, e.g. {@code l -> l.withHeapGrowth(8 << 20)}. */
   public Phase limits(UnaryOperator<Limits> adjust) {
-    return new Phase(name, journey, injection, judged, rounds, Optional.of(adjust));
+    return new Phase(name, journey, injection, judged, rounds, Optional.of(adjust), growthOnly);
+  }
+
+  /**
+   * Judges the phase by its growth checks only, with no rate per request, saying why: a hold of many clients
+   * at once is one step, which a rate would read as kilobytes per request.
+   */
+  public Phase growthOnly(String why) {
+    if (why == null || why.isBlank()) {
+      throw new IllegalArgumentException("Phase \"" + name + "\" needs a reason to be judged by its growth only.");
+    }
+    return new Phase(name, journey, injection, judged, rounds, limits, why);
   }
 
   public String name() {
@@ -122,7 +136,7 @@ public final class Phase {
    */
   PlannedPhase planned(Limits simulationLimits, Sequencing sequencing) {
     return new PlannedPhase(name, judged, rounds, judged ? sequencing.maxRoundsOf(rounds) : rounds,
-        limits.map(adjust -> adjust.apply(simulationLimits)).orElse(simulationLimits));
+        limits.map(adjust -> adjust.apply(simulationLimits)).orElse(simulationLimits), growthOnly);
   }
 
   PopulationBuilder population(String scenario, RequestCounter counter) {

@@ -182,6 +182,8 @@ public final class PreflightRun implements AutoCloseable {
       }
       planned = new Planned(plan, judge, counts, schedule);
     }
+    plan.judgedWindows().stream().filter(w -> !w.growthOnly().isEmpty())
+        .forEach(w -> LOG.info("phase \"{}\" is judged by its growth checks only: {}", w.phase(), w.growthOnly()));
     for (CheckKind kind : CheckKind.judgedBy(CheckKind.Rule.GROWTH)) {
       if (limits.limitFor(kind).isPresent() && unoffered.containsKey(kind.signal())) {
         LOG.info("check {} not run: {}", kind.checkName(), unoffered.get(kind.signal()));

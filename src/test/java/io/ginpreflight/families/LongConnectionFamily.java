@@ -144,7 +144,9 @@ public final class LongConnectionFamily {
       }
       held.add(Phase.named(PHASE + " held").journey(holdJourney(conversations))
           // many clients each holding the held endpoints open at the same time
-          .inject(rampUsers(hold.clients()).during(hold.ramp())));
+          .inject(rampUsers(hold.clients()).during(hold.ramp()))
+          .growthOnly("a hold of " + hold.clients() + " clients at once is one step, not a rate: the held endpoints "
+              + "are judged per request in phase \"" + PHASE + "\", and this peak by its growth and second look"));
     }
     return new Family(PHASE, journey, journey, load, List.copyOf(held));
   }

@@ -20,8 +20,9 @@ import java.util.OptionalInt;
  * @param confirmationProbe the probe that reads a growth that would fail again after the grace period
  *     (empty: the plan has none)
  * @param growthChecks the growth checks judged when the window closes; empty for a warm-up
- * @param rateChecks the rate checks fitted through its probes (every judged window has them); empty for a
- *     warm-up
+ * @param rateChecks the rate checks fitted through its probes; empty for a warm-up, and for a phase judged by
+ *     its growth only
+ * @param growthOnly why a judged phase has no rates per request; empty when it has them
  */
 public record PhaseWindow(
     String phase,
@@ -35,9 +36,11 @@ public record PhaseWindow(
     List<String> roundScenarios,
     OptionalInt confirmationProbe,
     List<GrowthCheck> growthChecks,
-    List<RateCheck> rateChecks) {
+    List<RateCheck> rateChecks,
+    String growthOnly) {
 
   public PhaseWindow {
+    growthOnly = growthOnly == null ? "" : growthOnly;
     roundProbes = List.copyOf(roundProbes);
     roundScenarios = List.copyOf(roundScenarios);
     growthChecks = List.copyOf(growthChecks);
@@ -49,7 +52,7 @@ public record PhaseWindow(
       List<Integer> roundProbes, List<String> roundScenarios, List<GrowthCheck> growthChecks,
       List<RateCheck> rateChecks) {
     this(phase, judged, rounds, rounds, openingProbe, baselineProbe, closingProbe, roundProbes, roundScenarios,
-        OptionalInt.empty(), growthChecks, rateChecks);
+        OptionalInt.empty(), growthChecks, rateChecks, "");
   }
 
   /** Whether rounds after the planned ones may run while a check is undecided. */

@@ -7,8 +7,11 @@ package io.ginpreflight.plan;
  *
  * @param maxRounds the planned rounds and the extra ones the phase may run; equal to {@code rounds} when it
  *     runs none
+ * @param growthOnly why the phase is judged by its growth checks only, with no rate per request; empty: it
+ *     has its rates
  */
-public record PlannedPhase(String name, boolean judged, int rounds, int maxRounds, Limits limits) {
+public record PlannedPhase(String name, boolean judged, int rounds, int maxRounds, Limits limits,
+    String growthOnly) {
 
   public PlannedPhase {
     if (maxRounds < rounds) {
@@ -17,9 +20,14 @@ public record PlannedPhase(String name, boolean judged, int rounds, int maxRound
     }
   }
 
-  /** A phase that runs its planned rounds only. */
+  /** A phase that runs its planned rounds only, judged per request too. */
   public PlannedPhase(String name, boolean judged, int rounds, Limits limits) {
-    this(name, judged, rounds, rounds, limits);
+    this(name, judged, rounds, rounds, limits, "");
+  }
+
+  /** A phase that may run extra rounds, judged per request too. */
+  public PlannedPhase(String name, boolean judged, int rounds, int maxRounds, Limits limits) {
+    this(name, judged, rounds, maxRounds, limits, "");
   }
 
   /** Whether rounds after the planned ones may run while a check is undecided. */

@@ -85,7 +85,7 @@ public record RunPlan(List<ProbePoint> probes, List<PhaseWindow> windows, List<R
       int closing = roundProbes.get(phase.rounds() - 1);
       windows.add(new PhaseWindow(phase.name(), phase.judged(), phase.rounds(), phase.maxRounds(), opening,
           baselineProbe, closing, roundProbes, roundScenarios, confirmation, growthChecks(phase, unoffered),
-          rateChecks(phase, unoffered)));
+          rateChecks(phase, unoffered), phase.judged() ? phase.growthOnly() : ""));
       opening = closing;
     }
     // One judged phase alone is already judged by its own rates: the whole run adds nothing then.
@@ -112,11 +112,12 @@ public record RunPlan(List<ProbePoint> probes, List<PhaseWindow> windows, List<R
   }
 
   /**
-   * Every judged phase is judged per request: with rounds across the probe after each, with one round
-   * between its two probes, the measured noise giving the interval either way.
+   * Every judged phase is judged per request, unless it says why not (a hold of many clients at once): with
+   * rounds across the probe after each, with one round between its two probes, the measured noise giving the
+   * interval either way.
    */
   private static List<RateCheck> rateChecks(PlannedPhase phase, Set<Signal> unoffered) {
-    if (!phase.judged()) {
+    if (!phase.judged() || !phase.growthOnly().isEmpty()) {
       return List.of();
     }
     RateLimits rates = phase.limits().rates();

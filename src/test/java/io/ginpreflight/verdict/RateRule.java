@@ -92,8 +92,10 @@ public final class RateRule {
         // a count's with its residuals too, since a count's jitter shows there.
         ? Optional.of(Plateau.of(segments.get(0), kind.isBytes() ? noise : fit.spread(), limitPerUnit))
         : Optional.empty();
-    Decision decision = decide(kind, scale, interval, limit, lineAbove, shape, look,
-        kind.isBytes() ? perMinute(rate, count, look) : "");
+    Decision decision = !kind.isBytes() && netGrowth(segments) <= look.jitter()
+        ? withinJitter(kind, rate, limit, netGrowth(segments), look)
+        : decide(kind, scale, interval, limit, lineAbove, shape, look, kind.isBytes() ? perMinute(rate, count, look)
+            : "");
     if (decision.status() == Status.UNDECIDED && !look.last()) {
       return CheckResult.of(kind, scope, Status.UNDECIDED,
           Figures.rate(rate, limit, probes, count, fit.spread(), false), decision.note());
@@ -152,6 +154,26 @@ public final class RateRule {
       return Decision.undecided("still growing " + look.bound() + ": " + growth + "; " + filling);
     }
     return Decision.undecided(straddles(kind, interval, limit, look));
+  }
+
+  /**
+   * A count that ended no higher than it began, within what it moves at rest, retained nothing that can be
+   * told from jitter (its line can still be wide, when goroutines left from an earlier phase ended during this
+   * one): OK, unless its rate is above the limit and more rounds can still show whether it goes on.
+   */
+  private static Decision withinJitter(CheckKind kind, double rate, double limit, double grown, Look look) {
+    if (rate <= limit || look.last()) {
+      return Decision.ok(rate <= limit ? "" : "it rose by " + Math.round(grown) + " in all, within what a count "
+          + "moves at rest (" + Math.round(look.jitter()) + "): no leak can be told from that");
+    }
+    return Decision.undecided("it rose by " + Math.round(grown) + ", within what a count moves at rest ("
+        + Math.round(look.jitter()) + "): more rounds show whether it goes on");
+  }
+
+  /** How much a signal rose from the first to the last point of each segment, falls left out. */
+  private static double netGrowth(List<List<RatePoint>> segments) {
+    return segments.stream().filter(p -> p.size() >= 2)
+        .mapToDouble(p -> Math.max(0, p.get(p.size() - 1).value().value() - p.get(0).value().value())).sum();
   }
 
   /** "; at this load it grows about 1.3 MiB per minute" for a heap rate; empty without a load time. */
