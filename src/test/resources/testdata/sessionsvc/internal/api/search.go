@@ -82,6 +82,12 @@ func (h *Handlers) search(c *gin.Context) {
 		}
 		limit = n
 	}
+	if h.popular != nil {
+		// The search-history trap: a bounded count of searches per term, for
+		// the "popular searches" box. Bounded, so not a leak, but every new
+		// term is a new entry until it is full.
+		h.popular.Update(q, func(n int, _ bool) int { return n + 1 })
+	}
 	key := searchKey{q: q, limit: limit}
 	hits, ok := h.results.Get(key)
 	if !ok {

@@ -24,7 +24,7 @@ func TestLeakLists(t *testing.T) {
 	for spec, want := range map[string]string{
 		"none":                           "none",
 		"":                               "none",
-		"all":                            "session-store,event-goroutine,metrics-label",
+		"all":                            "session-store,event-goroutine,metrics-label,avatar-index,cart-history,audit-buffer,presence-watch",
 		"metrics-label, session-store":   "session-store,metrics-label",
 		"event-goroutine":                "event-goroutine",
 		"session-store,session-store":    "session-store",
@@ -45,7 +45,7 @@ func TestUnknownLeakIsAUsageErrorNamingTheValidOnes(t *testing.T) {
 	if !errors.Is(err, ErrUsage) {
 		t.Fatalf("want a usage error, got %v", err)
 	}
-	for _, want := range []string{`"goroutines"`, "none, all, session-store, event-goroutine, metrics-label"} {
+	for _, want := range []string{`"goroutines"`, "none, all, session-store, event-goroutine, metrics-label, avatar-index, cart-history, audit-buffer, presence-watch"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Fatalf("error %q does not mention %s", err, want)
 		}
@@ -59,6 +59,10 @@ func TestKnobRanges(t *testing.T) {
 		{"-event-leak-every", "0"},
 		{"-metrics-label-every", "-2"},
 		{"-search-cache-size", "0"},
+		{"-search-history-size", "0"},
+		{"-audit-bytes", "8"},
+		{"-upstream-idle", "0s"},
+		{"-traps", "search-history,nope"},
 		{"-token-ttl", "0s"},
 		{"-demo-password", ""},
 		{"stray"},
