@@ -167,6 +167,7 @@ func (s *service) stats() any {
 		"popular_searches":     s.api.PopularSearches(),
 		"audit_lines_kept":     s.audit.Kept(),
 		"audit_lines_shipped":  s.audit.Shipped(),
+		"upstream_connections": s.upstream.Conns(),
 		"rollups_posted":       s.rollup.Posted(),
 		"live_sockets":         s.sockets.Open(),
 		"live_sockets_closing": s.sockets.Closing(),

@@ -21,7 +21,10 @@ import (
 
 func TestMain(m *testing.M) {
 	gin.SetMode(gin.TestMode)
-	goleak.VerifyTestMain(m, goleak.IgnoreTopFunction("example.com/sessionsvc/internal/events.(*Dispatcher).leakyDeliver"))
+	goleak.VerifyTestMain(m,
+		goleak.IgnoreTopFunction("example.com/sessionsvc/internal/events.(*Dispatcher).leakyDeliver"),
+		// presence-watch strands its goroutines by design (TestPresenceWatch...).
+		goleak.IgnoreTopFunction(presenceWatch))
 }
 
 func TestUnknownLeakExitsTwoNamingTheValidOnes(t *testing.T) {

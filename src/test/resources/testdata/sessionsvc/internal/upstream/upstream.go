@@ -17,6 +17,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/coder/websocket"
@@ -30,6 +31,20 @@ type Server struct {
 	stop      chan struct{}
 	feeds     sync.WaitGroup
 	closeOnce sync.Once
+	conns     atomic.Int64
+}
+
+// Conns is the number of connections open to the upstream, idle ones
+// included (hijacked feed connections are not counted).
+func (s *Server) Conns() int64 { return s.conns.Load() }
+
+func (s *Server) track(_ net.Conn, state http.ConnState) {
+	switch state {
+	case http.StateNew:
+		s.conns.Add(1)
+	case http.StateClosed, http.StateHijacked:
+		s.conns.Add(-1)
+	}
 }
 
 // Start listens on a free loopback port; the feed pushes every pushEvery.
@@ -45,7 +60,7 @@ func Start(pushEvery time.Duration) (*Server, error) {
 	mux.HandleFunc("GET /vendor/feed", s.feed)
 	// The loyalty service closes idle keep-alive connections after a while
 	// of its own, as real ones do.
-	s.srv = &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second, IdleTimeout: 30 * time.Second}
+	s.srv = &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second, IdleTimeout: 30 * time.Second, ConnState: s.track}
 	go func() { _ = s.srv.Serve(ln) }()
 	return s, nil
 }
