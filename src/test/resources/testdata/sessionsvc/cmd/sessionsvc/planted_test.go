@@ -244,16 +244,16 @@ func TestRetainedBytesPerRequest(t *testing.T) {
 	}{
 		{"avatar-index 32", []string{"-leaks", "avatar-index", "-avatar-index-bytes", "32"}, func(t *testing.T, base string, _ int) {
 			send(t, "POST", base+"/v1/avatars", ct, avatar)
-		}, 32 + 40, 32 + 200, 16},
+		}, 32 + 20, 32 + 120, 24},
 		{"cart-history 64", []string{"-leaks", "cart-history", "-cart-history-bytes", "64", "-cart-cache-size", "64"}, func(t *testing.T, base string, i int) {
 			send(t, "POST", base+"/v1/carts/c"+strconv.Itoa(i)+"/items", "application/json", `{"sku":"ABC-123","quantity":1,"note":"gift"}`)
-		}, 64 + 20, 64 + 200, 16},
+		}, 64 + 20, 64 + 200, 24},
 		{"audit-buffer 100", []string{"-leaks", "audit-buffer", "-audit-bytes", "100"}, func(t *testing.T, base string, _ int) {
 			send(t, "GET", base+"/healthz", "", "")
-		}, 100, 100 + 100, 16},
+		}, 100, 100 + 100, 24},
 		{"search-history 4096 (filling)", []string{"-traps", "search-history"}, func(t *testing.T, base string, i int) {
 			send(t, "GET", base+"/v1/search?q=term-"+strconv.Itoa(i)+"&limit=5", "", "")
-		}, 60, 400, 16},
+		}, 300, 900, 24},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var perRequest [2]float64

@@ -31,7 +31,7 @@ type Handlers struct {
 	avatars   *avatarIndex
 	history   *cartHistory
 	// popular is the search-history trap's bounded cache; nil when off.
-	popular  *cache.LRU[string, int]
+	popular  *cache.LRU[string, []byte]
 	loyalty  *cache.LRU[string, upstream.Balance]
 	backends Backends
 }
@@ -66,7 +66,7 @@ func New(cfg config.Config, reg prometheus.Registerer, tokens *auth.Issuer, ev *
 		backends:  backends,
 	}
 	if cfg.Traps.On(config.SearchHistory) {
-		h.popular = cache.NewLRU[string, int](cfg.SearchHistorySize)
+		h.popular = cache.NewLRU[string, []byte](cfg.SearchHistorySize)
 	}
 	return h
 }

@@ -8,6 +8,7 @@ import (
 	"mime/multipart"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -28,7 +29,7 @@ const (
 	recentAvatars = 256
 )
 
-// Avatar is what an upload answers, and what the index remembers.
+// Avatar is what an upload answers.
 type Avatar struct {
 	ID     string `json:"id"`
 	Name   string `json:"name"`
@@ -36,46 +37,44 @@ type Avatar struct {
 	SHA256 string `json:"sha256"`
 }
 
-// avatarIndex remembers uploads so a client can ask what it sent; the
-// digest it keeps is digestBytes of hex (what -avatar-index-bytes sizes).
+// avatarIndex remembers the digest of recent uploads by upload number, so
+// a client can check what arrived; it keeps digestBytes of hex per upload
+// (what -avatar-index-bytes sizes).
 type avatarIndex struct {
 	digestBytes int
 	next        atomic.Uint64
-	recent      *cache.LRU[string, Avatar] // FIX
+	recent      *cache.LRU[uint64, string] // FIX
 
-	mu  sync.Mutex
-	all map[string]Avatar // BUG
+	mu       sync.Mutex
+	byNumber map[uint64]string // BUG
 }
 
 func newAvatarIndex(digestBytes int) *avatarIndex {
-	return &avatarIndex{digestBytes: digestBytes, recent: cache.NewLRU[string, Avatar](recentAvatars), all: map[string]Avatar{}}
+	return &avatarIndex{digestBytes: digestBytes, recent: cache.NewLRU[uint64, string](recentAvatars), byNumber: map[uint64]string{}}
 }
 
 // Len is the number of uploads the index holds.
 func (x *avatarIndex) Len() int {
 	x.mu.Lock()
-	n := len(x.all)
+	n := len(x.byNumber)
 	x.mu.Unlock()
 	return n + x.recent.Len()
 }
 
 // BUG: rememberLeaky indexes every upload in a map nothing ever prunes
-// ("so clients can look them up later"): each upload keeps its entry (the
-// ID, the digest prefix, the struct and its map slot) for good.
-func (x *avatarIndex) rememberLeaky(a Avatar) {
-	a.SHA256 = cloneString(a.SHA256[:min(len(a.SHA256), x.digestBytes)])
+// ("clients may check an upload later"): each upload keeps its digest
+// prefix and its map slot for good.
+func (x *avatarIndex) rememberLeaky(n uint64, digest string) {
+	d := strings.Clone(digest[:min(len(digest), x.digestBytes)])
 	x.mu.Lock()
-	x.all[a.ID] = a
+	x.byNumber[n] = d
 	x.mu.Unlock()
 }
 
 // FIX: remember keeps the newest recentAvatars uploads.
-func (x *avatarIndex) remember(a Avatar) {
-	a.SHA256 = cloneString(a.SHA256[:min(len(a.SHA256), x.digestBytes)])
-	x.recent.Put(a.ID, a)
+func (x *avatarIndex) remember(n uint64, digest string) {
+	x.recent.Put(n, strings.Clone(digest[:min(len(digest), x.digestBytes)]))
 }
-
-func cloneString(s string) string { return string([]byte(s)) }
 
 func (h *Handlers) registerAvatars(rg *gin.RouterGroup) {
 	body := limitBody(MaxAvatarBody)
@@ -138,16 +137,17 @@ func (h *Handlers) storeAvatar(fh *multipart.FileHeader) (Avatar, error) {
 	if err != nil {
 		return Avatar{}, err
 	}
+	number := h.avatars.next.Add(1)
 	a := Avatar{
-		ID:     "av-" + strconv.FormatUint(h.avatars.next.Add(1), 36),
+		ID:     "av-" + strconv.FormatUint(number, 36),
 		Name:   fh.Filename,
 		Bytes:  n,
 		SHA256: hex.EncodeToString(sum.Sum(nil)),
 	}
 	if h.leaks.On(config.AvatarIndex) {
-		h.avatars.rememberLeaky(a)
+		h.avatars.rememberLeaky(number, a.SHA256)
 	} else {
-		h.avatars.remember(a)
+		h.avatars.remember(number, a.SHA256)
 	}
 	return a, nil
 }
