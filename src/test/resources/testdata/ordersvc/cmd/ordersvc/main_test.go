@@ -33,11 +33,15 @@ func start(t *testing.T, leaks string) *httptest.Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	router, _ := setupRouter(cfg, http.NotFoundHandler())
-	srv := httptest.NewServer(router)
+	svc, err := setupRouter(cfg, http.NotFoundHandler())
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(svc.router)
 	t.Cleanup(func() {
 		srv.CloseClientConnections()
 		srv.Close()
+		svc.close()
 	})
 	return srv
 }
