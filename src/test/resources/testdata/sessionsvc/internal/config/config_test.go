@@ -77,3 +77,18 @@ func TestKnobRanges(t *testing.T) {
 		t.Fatalf("Parse: %+v, %v", cfg, err)
 	}
 }
+
+func TestTrapsAreOffByDefaultAndNamedLikeLeaks(t *testing.T) {
+	cfg, err := Parse(nil, io.Discard)
+	if err != nil || cfg.Traps.String() != "none" || cfg.SearchHistorySize != 4096 {
+		t.Fatalf("defaults: traps %q, size %d, %v", cfg.Traps, cfg.SearchHistorySize, err)
+	}
+	cfg, err = Parse([]string{"-traps", "all", "-search-history-size", "2048"}, io.Discard)
+	if err != nil || !cfg.Traps.On(SearchHistory) || cfg.Leaks.String() != "none" || cfg.SearchHistorySize != 2048 {
+		t.Fatalf("-traps all: traps %q, leaks %q, size %d, %v", cfg.Traps, cfg.Leaks, cfg.SearchHistorySize, err)
+	}
+	_, err = Parse([]string{"-traps", "nope"}, io.Discard)
+	if !errors.Is(err, ErrUsage) || !strings.Contains(err.Error(), `unknown trap "nope"; valid names are: none, all, search-history`) {
+		t.Fatalf("-traps nope: %v", err)
+	}
+}
