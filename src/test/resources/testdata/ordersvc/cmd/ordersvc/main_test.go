@@ -29,17 +29,29 @@ func TestMain(m *testing.M) {
 
 func start(t *testing.T, leaks string) *httptest.Server {
 	t.Helper()
-	cfg, err := config.Parse([]string{"-leaks", leaks, "-push-every", "5ms"}, io.Discard)
+	_, srv := startService(t, "-leaks", leaks, "-push-every", "5ms")
+	return srv
+}
+
+// startService serves the whole service (flags as on the command line) on a
+// real loopback listener.
+func startService(t *testing.T, flags ...string) (*service, *httptest.Server) {
+	t.Helper()
+	cfg, err := config.Parse(flags, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
-	router, _ := setupRouter(cfg, http.NotFoundHandler())
-	srv := httptest.NewServer(router)
+	svc, err := setupRouter(cfg, http.NotFoundHandler())
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(svc.router)
 	t.Cleanup(func() {
 		srv.CloseClientConnections()
 		srv.Close()
+		svc.close()
 	})
-	return srv
+	return svc, srv
 }
 
 func do(t *testing.T, srv *httptest.Server, method, path, body string) (int, string) {

@@ -23,12 +23,16 @@ const shutdownGrace = 5 * time.Second
 // down within shutdownGrace (streams and sockets still open are cut).
 func serve(ctx context.Context, cfg config.Config, stdout io.Writer) error {
 	gin.SetMode(gin.ReleaseMode)
-	router, _ := setupRouter(cfg, promhttp.Handler())
+	svc, err := setupRouter(cfg, promhttp.Handler())
+	if err != nil {
+		return err
+	}
+	defer svc.close()
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{Handler: router, ReadHeaderTimeout: 5 * time.Second, IdleTimeout: time.Minute}
+	srv := &http.Server{Handler: svc.router, ReadHeaderTimeout: 5 * time.Second, IdleTimeout: time.Minute}
 	servers := []*http.Server{srv}
 	errc := make(chan error, 2)
 	go func() { errc <- srv.Serve(ln) }()
@@ -45,7 +49,7 @@ func serve(ctx context.Context, cfg config.Config, stdout io.Writer) error {
 		go func() { errc <- psrv.Serve(pln) }()
 		pprofAt = "http://" + pln.Addr().String() + "/debug/pprof/"
 	}
-	fmt.Fprintf(stdout, "ordersvc listening on http://%s (pid %d, pprof %s, leaks %s)\n", ln.Addr(), os.Getpid(), pprofAt, cfg.Leaks)
+	fmt.Fprintf(stdout, "ordersvc listening on http://%s (pid %d, pprof %s, leaks %s, warehouse %s)\n", ln.Addr(), os.Getpid(), pprofAt, cfg.Leaks, svc.warehouse.URL)
 
 	var serveErr error
 	select {

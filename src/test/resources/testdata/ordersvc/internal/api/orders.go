@@ -4,9 +4,12 @@
 package api
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"strconv"
+	"strings"
+	"sync"
 	"time"
 
 	"example.com/ordersvc/internal/orders"
@@ -18,11 +21,66 @@ import (
 type Handlers struct {
 	store  *orders.Store
 	notify func(orders.Order)
+	stock  Stock
+
+	// The status audit: every attempted status change, auditBytes long.
+	// auditLeaky plants status-audit.
+	auditLeaky bool
+	auditBytes int
+	auditMu    sync.Mutex
+	audit      []string
+	auditNext  int
 }
 
-// New serves the store; notify hears of every change (the long polls).
-func New(store *orders.Store, notify func(orders.Order)) *Handlers {
-	return &Handlers{store: store, notify: notify}
+// Stock answers the warehouse's stock of a SKU (over the keep-alive pool).
+type Stock interface {
+	Available(ctx context.Context, sku string) (int, error)
+}
+
+// newestAudits is how many audit records the fixed audit keeps.
+const newestAudits = 128
+
+// New serves the store; notify hears of every change (the long polls);
+// stock is asked before an order is placed.
+func New(store *orders.Store, notify func(orders.Order), stock Stock, auditLeaky bool, auditBytes int) *Handlers {
+	return &Handlers{store: store, notify: notify, stock: stock, auditLeaky: auditLeaky, auditBytes: auditBytes}
+}
+
+// Audited is the number of status audit records kept.
+func (h *Handlers) Audited() int {
+	h.auditMu.Lock()
+	defer h.auditMu.Unlock()
+	return len(h.audit)
+}
+
+// BUG: auditLeaky keeps every attempted status change "for the dispute
+// team", in a slice nothing trims: each PUT with a valid body keeps its
+// record (auditBytes plus a string header) for good.
+func (h *Handlers) auditLeakyChange(record string) {
+	h.auditMu.Lock()
+	h.audit = append(h.audit, record)
+	h.auditMu.Unlock()
+}
+
+// FIX: auditChange keeps the newest newestAudits records (the full trail
+// goes to the log).
+func (h *Handlers) auditChange(record string) {
+	h.auditMu.Lock()
+	defer h.auditMu.Unlock()
+	if len(h.audit) < newestAudits {
+		h.audit = append(h.audit, record)
+		return
+	}
+	h.audit[h.auditNext] = record
+	h.auditNext = (h.auditNext + 1) % newestAudits
+}
+
+func (h *Handlers) auditRecord(id int64, status orders.Status) string {
+	s := strconv.FormatInt(id, 10) + " -> " + string(status) + " at " + time.Now().UTC().Format(time.RFC3339Nano)
+	if len(s) >= h.auditBytes {
+		return strings.Clone(s[:h.auditBytes])
+	}
+	return s + strings.Repeat(" ", h.auditBytes-len(s))
 }
 
 // Register adds the order routes to rg.
@@ -59,6 +117,14 @@ func (h *Handlers) place(c *gin.Context) {
 	var req PlaceOrder
 	if !bindJSON(c, &req) {
 		return
+	}
+	if h.stock != nil {
+		// Advisory: the warehouse reserves at dispatch; an order is placed
+		// even when the warehouse does not answer.
+		if n, err := h.stock.Available(c.Request.Context(), req.Lines[0].SKU); err == nil && n < req.Lines[0].Quantity {
+			fail(c, http.StatusConflict, "out_of_stock", req.Lines[0].SKU+" is out of stock")
+			return
+		}
 	}
 	o := h.store.Place(req.Customer, req.Lines, time.Now())
 	h.notify(o)
@@ -144,6 +210,11 @@ func (h *Handlers) setStatus(c *gin.Context) {
 	var req StatusChange
 	if !bindJSON(c, &req) {
 		return
+	}
+	if record := h.auditRecord(id, req.Status); h.auditLeaky {
+		h.auditLeakyChange(record)
+	} else {
+		h.auditChange(record)
 	}
 	o, found := h.store.SetStatus(id, req.Status)
 	if !found {

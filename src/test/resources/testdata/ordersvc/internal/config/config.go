@@ -21,9 +21,17 @@ const (
 	PushTicker Leak = "push-ticker"
 	// PollWaiter: a long poll that times out leaves its waiter goroutine parked.
 	PollWaiter Leak = "poll-waiter"
+	// PollJournal: every long poll is journaled in a map nothing trims.
+	PollJournal Leak = "poll-journal"
+	// AttachmentIndex: every uploaded attachment is indexed in a map nothing trims.
+	AttachmentIndex Leak = "attachment-index"
+	// StatusAudit: PUT /orders/{id}/status keeps every attempted change.
+	StatusAudit Leak = "status-audit"
+	// RequestJournal: the journal middleware (every route) keeps every line.
+	RequestJournal Leak = "request-journal"
 )
 
-var allLeaks = []Leak{FeedProducer, PushTicker, PollWaiter}
+var allLeaks = []Leak{FeedProducer, PushTicker, PollWaiter, PollJournal, AttachmentIndex, StatusAudit, RequestJournal}
 
 // LeakNames lists every leak -leaks accepts, sorted.
 func LeakNames() []string {
@@ -90,6 +98,18 @@ type Config struct {
 	OrdersKept int
 	// PushEvery is the price socket's push interval.
 	PushEvery time.Duration
+	// What poll-journal, attachment-index, status-audit and request-journal
+	// keep per request (plus their overhead).
+	PollJournalBytes     int
+	AttachmentIndexBytes int
+	StatusAuditBytes     int
+	JournalBytes         int
+	// The background life: idle keep-alive connections to the upstream close
+	// after UpstreamIdle; the rates job runs every RatesEvery; the carrier's
+	// tracking feed pushes every CarrierPushEvery.
+	UpstreamIdle     time.Duration
+	RatesEvery       time.Duration
+	CarrierPushEvery time.Duration
 }
 
 // Parse reads args; errors name the flag and the fix.
@@ -105,6 +125,13 @@ func Parse(args []string, stderr io.Writer) (Config, error) {
 	fs.BoolVar(&cfg.ExitOnStdinEOF, "exit-on-stdin-eof", false, "shut down when stdin closes")
 	fs.IntVar(&cfg.OrdersKept, "orders-kept", 1000, "orders kept in memory (oldest forgotten first)")
 	fs.DurationVar(&cfg.PushEvery, "push-every", 50*time.Millisecond, "price socket push interval")
+	fs.IntVar(&cfg.PollJournalBytes, "poll-journal-bytes", 16, "with poll-journal on, bytes of cursor each poll's journal entry keeps (plus overhead)")
+	fs.IntVar(&cfg.AttachmentIndexBytes, "attachment-index-bytes", 16, "with attachment-index on, bytes of digest each attachment's index entry keeps (plus overhead)")
+	fs.IntVar(&cfg.StatusAuditBytes, "status-audit-bytes", 64, "with status-audit on, bytes of each attempted status change's audit record (plus overhead)")
+	fs.IntVar(&cfg.JournalBytes, "journal-bytes", 100, "length of each request's journal line (what request-journal keeps per request)")
+	fs.DurationVar(&cfg.UpstreamIdle, "upstream-idle", 3*time.Second, "idle keep-alive connections to the upstream close after this")
+	fs.DurationVar(&cfg.RatesEvery, "rates-every", 5*time.Second, "interval of the exchange-rates refresh job")
+	fs.DurationVar(&cfg.CarrierPushEvery, "carrier-push-every", 100*time.Millisecond, "interval of the carrier's tracking feed")
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
 	}
@@ -114,8 +141,17 @@ func Parse(args []string, stderr io.Writer) (Config, error) {
 	if cfg.OrdersKept < 1 {
 		return cfg, errors.New("-orders-kept must be at least 1")
 	}
-	if cfg.PushEvery < time.Millisecond {
-		return cfg, errors.New("-push-every must be at least 1ms")
+	if cfg.PushEvery < time.Millisecond || cfg.UpstreamIdle < time.Millisecond || cfg.RatesEvery < time.Millisecond || cfg.CarrierPushEvery < time.Millisecond {
+		return cfg, errors.New("-push-every, -upstream-idle, -rates-every and -carrier-push-every must be at least 1ms")
+	}
+	for name, v := range map[string]int{"-poll-journal-bytes": cfg.PollJournalBytes, "-attachment-index-bytes": cfg.AttachmentIndexBytes,
+		"-status-audit-bytes": cfg.StatusAuditBytes} {
+		if v < 0 || v > 1<<20 {
+			return cfg, fmt.Errorf("%s must be between 0 and 1048576, not %d", name, v)
+		}
+	}
+	if cfg.JournalBytes < 16 || cfg.JournalBytes > 1<<16 {
+		return cfg, fmt.Errorf("-journal-bytes must be between 16 and 65536, not %d", cfg.JournalBytes)
 	}
 	var err error
 	cfg.Leaks, err = ParseLeaks(leaks)

@@ -4,7 +4,10 @@ package poll
 
 import (
 	"net/http"
+	"strconv"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"example.com/ordersvc/internal/orders"
@@ -16,11 +19,65 @@ type Hub struct {
 	mu      sync.Mutex
 	waiting map[chan orders.Order]struct{}
 	leaky   bool
+
+	// The poll journal: each poll's cursor (what it last saw), by poll
+	// number, cursorBytes long, for the "what did this client miss" support
+	// view. journalLeaky plants poll-journal.
+	journalLeaky bool
+	cursorBytes  int
+	polls        atomic.Uint64
+	journalMu    sync.Mutex
+	journal      map[uint64]string
 }
 
-// NewHub serves the long poll; leaky plants poll-waiter.
-func NewHub(leaky bool) *Hub {
-	return &Hub{waiting: map[chan orders.Order]struct{}{}, leaky: leaky}
+// NewHub serves the long poll; leaky plants poll-waiter, journalLeaky
+// poll-journal (cursorBytes kept per poll).
+func NewHub(leaky, journalLeaky bool, cursorBytes int) *Hub {
+	return &Hub{waiting: map[chan orders.Order]struct{}{}, leaky: leaky, journalLeaky: journalLeaky,
+		cursorBytes: cursorBytes, journal: map[uint64]string{}}
+}
+
+// Journaled is the number of polls the journal holds.
+func (h *Hub) Journaled() int {
+	h.journalMu.Lock()
+	defer h.journalMu.Unlock()
+	return len(h.journal)
+}
+
+// BUG: journalLeaky records the poll and forgets to remove the record when
+// the poll answers: every poll keeps its cursor and a map slot for good.
+func (h *Hub) journalLeakyPoll(c *gin.Context) func() {
+	n := h.polls.Add(1)
+	cursor := h.cursor(c, n)
+	h.journalMu.Lock()
+	h.journal[n] = cursor
+	h.journalMu.Unlock()
+	return func() {}
+}
+
+// FIX: journalPoll removes the record when the poll answers: the journal
+// holds the polls waiting, so its size follows concurrency, not traffic.
+func (h *Hub) journalPoll(c *gin.Context) func() {
+	n := h.polls.Add(1)
+	cursor := h.cursor(c, n)
+	h.journalMu.Lock()
+	h.journal[n] = cursor
+	h.journalMu.Unlock()
+	return func() {
+		h.journalMu.Lock()
+		delete(h.journal, n)
+		h.journalMu.Unlock()
+	}
+}
+
+// cursor is the client's address and the poll number, padded or cut to
+// cursorBytes, in one allocation.
+func (h *Hub) cursor(c *gin.Context, n uint64) string {
+	s := c.ClientIP() + "#" + strconv.FormatUint(n, 10)
+	if len(s) >= h.cursorBytes {
+		return strings.Clone(s[:h.cursorBytes])
+	}
+	return s + strings.Repeat("-", h.cursorBytes-len(s))
 }
 
 // Publish tells every waiting poll; it never blocks (each has room for one).
@@ -71,6 +128,11 @@ func (h *Hub) changes(c *gin.Context) {
 	if err := c.ShouldBindQuery(&q); err != nil {
 		c.AbortWithStatusJSON(http.StatusUnprocessableEntity, gin.H{"code": "invalid_query", "message": err.Error()})
 		return
+	}
+	if h.journalLeaky {
+		defer h.journalLeakyPoll(c)()
+	} else {
+		defer h.journalPoll(c)()
 	}
 	if h.leaky {
 		h.leakyWait(c, time.Duration(q.TimeoutMs)*time.Millisecond)

@@ -21,7 +21,10 @@ import (
 
 func TestMain(m *testing.M) {
 	gin.SetMode(gin.TestMode)
-	goleak.VerifyTestMain(m, goleak.IgnoreTopFunction("example.com/sessionsvc/internal/events.(*Dispatcher).leakyDeliver"))
+	goleak.VerifyTestMain(m,
+		goleak.IgnoreTopFunction("example.com/sessionsvc/internal/events.(*Dispatcher).leakyDeliver"),
+		// presence-watch strands its goroutines by design (TestPresenceWatch...).
+		goleak.IgnoreTopFunction(presenceWatch))
 }
 
 func TestUnknownLeakExitsTwoNamingTheValidOnes(t *testing.T) {
@@ -29,7 +32,7 @@ func TestUnknownLeakExitsTwoNamingTheValidOnes(t *testing.T) {
 	if code := run([]string{"-leaks", "session-store,nope"}, strings.NewReader(""), io.Discard, &stderr); code != 2 {
 		t.Fatalf("exit code %d, want 2", code)
 	}
-	if !strings.Contains(stderr.String(), `unknown leak "nope"; valid names are: none, all, session-store, event-goroutine, metrics-label`) {
+	if !strings.Contains(stderr.String(), `unknown leak "nope"; valid names are: none, all, session-store, event-goroutine, metrics-label, avatar-index, cart-history, audit-buffer, presence-watch`) {
 		t.Fatalf("stderr: %s", stderr.String())
 	}
 }
@@ -39,7 +42,7 @@ func TestListLeaks(t *testing.T) {
 	if code := run([]string{"-list-leaks"}, strings.NewReader(""), &stdout, io.Discard); code != 0 {
 		t.Fatalf("exit code %d", code)
 	}
-	if got := stdout.String(); got != "session-store\nevent-goroutine\nmetrics-label\n" {
+	if got := stdout.String(); got != "session-store\nevent-goroutine\nmetrics-label\navatar-index\ncart-history\naudit-buffer\npresence-watch\n" {
 		t.Fatalf("-list-leaks printed %q", got)
 	}
 }
@@ -51,7 +54,12 @@ func newService(t *testing.T, leaks string) *service {
 		t.Fatal(err)
 	}
 	reg := prometheus.NewRegistry()
-	return setupRouter(cfg, reg, promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
+	svc, err := setupRouter(cfg, reg, promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(svc.close)
+	return svc
 }
 
 // journey is what one virtual user of preflight-sessionsvc.conf does, in

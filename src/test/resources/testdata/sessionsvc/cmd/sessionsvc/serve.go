@@ -27,7 +27,10 @@ func serve(ctx context.Context, cfg config.Config, stdout io.Writer) error {
 	gin.SetMode(gin.ReleaseMode)
 	reg := &ownedRegisterer{Registerer: prometheus.DefaultRegisterer}
 	defer reg.unregisterAll()
-	svc := setupRouter(cfg, reg, promhttp.Handler())
+	svc, err := setupRouter(cfg, reg, promhttp.Handler())
+	if err != nil {
+		return err
+	}
 	defer svc.close()
 	current.Store(svc)
 	publishStats.Do(func() {
@@ -55,7 +58,7 @@ func serve(ctx context.Context, cfg config.Config, stdout io.Writer) error {
 		go func() { errc <- psrv.Serve(pln) }()
 		pprofAt = "http://" + pln.Addr().String() + "/debug/pprof/"
 	}
-	fmt.Fprintf(stdout, "sessionsvc listening on http://%s (pid %d, pprof %s, leaks %s)\n", ln.Addr(), os.Getpid(), pprofAt, cfg.Leaks)
+	fmt.Fprintf(stdout, "sessionsvc listening on http://%s (pid %d, pprof %s, leaks %s, traps %s, upstream %s)\n", ln.Addr(), os.Getpid(), pprofAt, cfg.Leaks, cfg.Traps, svc.upstream.URL)
 
 	var serveErr error
 	select {

@@ -48,7 +48,7 @@ func newFixture(t *testing.T, mutate func(*config.Config), leaks ...string) *fix
 	}
 	f := &fixture{reg: prometheus.NewRegistry(), events: events.NewDispatcher(time.Millisecond, cfg.EventLeakEvery)}
 	t.Cleanup(f.events.Close)
-	f.h = New(cfg, f.reg, auth.NewIssuer("test", time.Hour), f.events)
+	f.h = New(cfg, f.reg, auth.NewIssuer("test", time.Hour), f.events, Backends{})
 	f.r = gin.New()
 	f.r.Use(RequestMetrics(f.reg))
 	f.r.NoRoute(NotFound)

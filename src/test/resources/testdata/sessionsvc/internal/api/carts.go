@@ -4,7 +4,12 @@ import (
 	"net/http"
 	"regexp"
 	"slices"
+	"strconv"
+	"strings"
+	"sync"
 	"time"
+
+	"example.com/sessionsvc/internal/config"
 
 	"github.com/gin-gonic/gin"
 )
@@ -28,6 +33,53 @@ type Cart struct {
 	Items     []Item    `json:"items"`
 	Quantity  int       `json:"total_quantity"`
 	UpdatedAt time.Time `json:"updated_at"`
+	// History is the cart's newest adds (FIX of cart-history): it goes
+	// when the cache evicts the cart.
+	History []string `json:"-"`
+}
+
+// maxCartHistory bounds Cart.History.
+const maxCartHistory = 4
+
+// cartHistory is where cart-history's BUG keeps the adds: beside the
+// carts, keyed by cart ID, so the cache's eviction never reaches it.
+type cartHistory struct {
+	lineBytes int
+	mu        sync.Mutex
+	byCart    map[string][]string
+}
+
+func newCartHistory(lineBytes int) *cartHistory {
+	return &cartHistory{lineBytes: lineBytes, byCart: map[string][]string{}}
+}
+
+// Len is the number of lines the BUG's map holds.
+func (h *cartHistory) Len() int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	n := 0
+	for _, lines := range h.byCart {
+		n += len(lines)
+	}
+	return n
+}
+
+// BUG: recordLeaky appends the add to a map keyed by cart ID that nothing
+// prunes when the carts cache evicts the cart: every add keeps its line
+// (lineBytes, plus the key and the slice) for good.
+func (h *cartHistory) recordLeaky(cart, line string) {
+	h.mu.Lock()
+	h.byCart[cart] = append(h.byCart[cart], line)
+	h.mu.Unlock()
+}
+
+// line is "sku xqty note", padded with spaces or cut to exactly lineBytes.
+func (h *cartHistory) line(item Item) string {
+	s := item.SKU + " x" + strconv.Itoa(item.Quantity) + " " + item.Note
+	if len(s) >= h.lineBytes {
+		return strings.Clone(s[:h.lineBytes])
+	}
+	return s + strings.Repeat(" ", h.lineBytes-len(s))
 }
 
 func (h *Handlers) addCartItem(c *gin.Context) {
@@ -42,6 +94,8 @@ func (h *Handlers) addCartItem(c *gin.Context) {
 		return
 	}
 	full := false
+	line := h.history.line(item)
+	leaky := h.leaks.On(config.CartHistory)
 	cart := h.carts.Update(id, func(old Cart, _ bool) Cart {
 		items := slices.Clone(old.Items)
 		if i := slices.IndexFunc(items, func(it Item) bool { return it.SKU == item.SKU }); i >= 0 {
@@ -57,11 +111,19 @@ func (h *Handlers) addCartItem(c *gin.Context) {
 		for _, it := range items {
 			total += it.Quantity
 		}
-		return Cart{ID: id, Items: items, Quantity: total, UpdatedAt: time.Now().UTC()}
+		history := old.History
+		if !leaky {
+			// FIX: the history lives in the cart, newest maxCartHistory.
+			history = append(slices.Clone(old.History[max(0, len(old.History)-maxCartHistory+1):]), line)
+		}
+		return Cart{ID: id, Items: items, Quantity: total, UpdatedAt: time.Now().UTC(), History: history}
 	})
 	if full {
 		abort(c, http.StatusConflict, "cart is full: at most 50 lines")
 		return
+	}
+	if leaky {
+		h.history.recordLeaky(id, line)
 	}
 	c.JSON(http.StatusCreated, cart)
 }

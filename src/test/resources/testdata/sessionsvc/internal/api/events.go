@@ -19,7 +19,15 @@ func (h *Handlers) postEvent(c *gin.Context) {
 		return
 	}
 	h.events.Dispatch(ev)
+	h.announce(ev)
 	c.JSON(http.StatusAccepted, eventAccepted{Status: "accepted", Type: ev.Type})
+}
+
+// announce posts purchases to the inbox the long polls wait on.
+func (h *Handlers) announce(ev events.Event) {
+	if ev.Type == "purchase" && h.backends.Inbox != nil {
+		h.backends.Inbox.Post(ev.User + " bought something")
+	}
 }
 
 // postEventLeaky is postEvent with event-goroutine planted: see
@@ -30,6 +38,7 @@ func (h *Handlers) postEventLeaky(c *gin.Context) {
 		return
 	}
 	h.events.LeakyDispatch(ev)
+	h.announce(ev)
 	c.JSON(http.StatusAccepted, eventAccepted{Status: "accepted", Type: ev.Type})
 }
 

@@ -73,6 +73,10 @@ type Profile struct {
 	DisplayName string `json:"display_name"`
 	Plan        string `json:"plan"`
 	MemberSince string `json:"member_since"`
+	// Points and Tier come from the loyalty service; -1 and "" when it
+	// did not answer (the profile is served anyway).
+	Points int    `json:"points"`
+	Tier   string `json:"tier,omitempty"`
 }
 
 var plans = [...]string{"free", "pro", "team"}
@@ -96,6 +100,24 @@ func (h *Handlers) profile(c *gin.Context) {
 		Plan:        plans[n%uint32(len(plans))],
 		MemberSince: time.Date(2020+int(n%5), time.Month(1+n%12), 1, 0, 0, 0, 0, time.UTC).Format("2006-01-02"),
 	}
+	p.Points, p.Tier = h.balance(c, user)
 	h.views.count(p)
 	c.JSON(http.StatusOK, p)
+}
+
+// balance is the user's loyalty balance, from the bounded cache or the
+// loyalty service (over the keep-alive pool).
+func (h *Handlers) balance(c *gin.Context, user string) (int, string) {
+	if b, ok := h.loyalty.Get(user); ok {
+		return b.Points, b.Tier
+	}
+	if h.backends.Loyalty == nil {
+		return -1, ""
+	}
+	b, err := h.backends.Loyalty.Balance(c.Request.Context(), user)
+	if err != nil {
+		return -1, ""
+	}
+	h.loyalty.Put(user, b)
+	return b.Points, b.Tier
 }

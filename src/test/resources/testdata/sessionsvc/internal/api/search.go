@@ -3,6 +3,7 @@ package api
 import (
 	"bytes"
 	"encoding/json"
+	"hash/fnv"
 	"net/http"
 	"strconv"
 	"strings"
@@ -47,7 +48,12 @@ type searchResponse struct {
 	Query   string    `json:"q"`
 	Total   int       `json:"total"`
 	Results []Product `json:"results"`
+	// Suggestions ("did you mean") fill an answer with no result.
+	Suggestions []Product `json:"suggestions,omitempty"`
 }
+
+// suggestions is how many products an answer with no result suggests.
+const suggestions = 5
 
 // bufferPool reuses the buffers search answers are encoded into.
 var bufferPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
@@ -92,6 +98,13 @@ func (h *Handlers) search(c *gin.Context) {
 	for i, k := range hits {
 		resp.Results[i] = h.catalog[k]
 	}
+	if len(hits) == 0 {
+		sum := fnv.New32a()
+		sum.Write([]byte(q))
+		for i := range suggestions {
+			resp.Suggestions = append(resp.Suggestions, h.catalog[(int(sum.Sum32())+i*97)%len(h.catalog)])
+		}
+	}
 
 	buf := bufferPool.Get().(*bytes.Buffer)
 	buf.Reset()
@@ -103,6 +116,12 @@ func (h *Handlers) search(c *gin.Context) {
 	if err := json.NewEncoder(buf).Encode(resp); err != nil {
 		abort(c, http.StatusInternalServerError, "encoding failed")
 		return
+	}
+	if h.popular != nil {
+		// The search-history trap: each term's latest answer, kept for the
+		// instant suggestions of the next visitor who types it. Bounded, so
+		// not a leak, but every new term is a new entry until it is full.
+		h.popular.Put(q, bytes.Clone(buf.Bytes()))
 	}
 	c.Data(http.StatusOK, "application/json; charset=utf-8", buf.Bytes())
 }
