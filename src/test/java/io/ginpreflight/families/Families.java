@@ -43,13 +43,16 @@ public final class Families {
   private final List<String> skipped;
   /** The login the request families' virtual users send first, tried once before any load. */
   private final Optional<Login> login;
+  /** What preflight.openapi gave, written into the run folder. */
+  private final Optional<OpenApiFamily.Generated> document;
 
   private Families(Profile profile, List<Function<PreflightRun, List<Phase>>> configured, List<String> skipped,
-      Optional<Login> login) {
+      Optional<Login> login, Optional<OpenApiFamily.Generated> document) {
     this.profile = profile;
     this.configured = List.copyOf(configured);
     this.skipped = skipped;
     this.login = login;
+    this.document = document;
   }
 
   /**
@@ -68,14 +71,16 @@ public final class Families {
     RunSequence.forRun(DistributionSettings.from(config));
     Skips skips = new Skips();
     Optional<Login> login = Login.from(config, environment).filter(l -> names.stream().anyMatch(l::logsIn));
+    Optional<OpenApiFamily.Generated> document = OpenApiFamily.read(config);
     List<Function<PreflightRun, List<Phase>>> configured = new ArrayList<>();
     for (String name : names) {
       switch (name) {
-        case UPLOADS -> UploadFamily.from(config, profile, skips)
+        case UPLOADS -> UploadFamily.from(config, profile, skips, document.flatMap(OpenApiFamily.Generated::upload))
             .ifPresent(f -> configured.add(run -> f.family(run.target().baseUrl(), run.rawClients()).phases()));
-        case BINDING, API -> RequestFamily.from(config, name, profile, skips, login)
-            .ifPresent(f -> configured.add(run -> f.family(run.runDir()).phases()));
-        case LONG_CONNECTIONS -> LongConnectionFamily.from(config, profile, skips)
+        case BINDING, API -> RequestFamily.from(config, name, profile, skips, login, document)
+            .ifPresent(f -> configured.add(run -> f.family().phases()));
+        case LONG_CONNECTIONS -> LongConnectionFamily.from(config, profile, skips,
+                document.map(OpenApiFamily.Generated::streams).orElse(List.of()))
             .ifPresent(f -> configured.add(run -> f.family(run.target().baseUrl(), run.rawClients()).phases()));
         default -> throw new IllegalArgumentException("There is no endpoint family \"" + name + "\"; the families "
             + "are " + String.join(", ", ALL) + ".");
@@ -85,7 +90,7 @@ public final class Families {
       throw new ConfigProblem("No endpoint family is left to run (" + String.join("; ", skips.lines())
           + "): configure at least one under preflight.families, see docs/targeting-your-service.md.");
     }
-    return new Families(profile, configured, skips.lines(), login);
+    return new Families(profile, configured, skips.lines(), login, document);
   }
 
   /** The console lines saying what was skipped and why. */
@@ -111,6 +116,7 @@ public final class Families {
    * @throws ConfigProblem when the configured login, tried once, does not answer a token
    */
   public List<Phase> phases(PreflightRun run) {
+    document.ifPresent(d -> d.write(run.runDir()));
     login.ifPresent(l -> {
       LoginTrial.run(l, run.target().baseUrl());
       LOG.info("login: {} answered a token; every virtual user of {} logs in first", l.describe(),
