@@ -59,8 +59,8 @@ class FaultsIT {
           "preflight.pprof.url", lab.target().pprofUrl().orElseThrow()), RUN_TIMEOUT);
 
       assertEquals(0, run.exitCode, run.output);
-      assertTrue(run.output.contains("metrics: no (" + base + "/no-metrics-here answered HTTP 404 — optional: pprof "
-          + "gives the heap and goroutines at every probe; /metrics adds the continuous charts between probes: "
+      assertTrue(run.output.contains("metrics: no (" + base + "/no-metrics-here answered HTTP 404 — pprof "
+          + "gives the heap and goroutines at every probe; /metrics would add the continuous charts between probes: "
           + "r.GET(\"/metrics\", gin.WrapH(promhttp.Handler()))), pprof: yes, goroutineleak: yes"), run.output);
       // goroutines from pprof's goroutine profile, the heap from its MemStats: judged, not inconclusive
       assertTrue(run.output.matches("(?s).*OK memory: goroutine growth \\[smoke\\]: goroutines grew by -?[0-9]+ during "

@@ -19,8 +19,8 @@ public record Capabilities(Map<Source, Availability> sources) {
 
   private static final String METRICS_ADVICE =
       "add to the Gin app: r.GET(\"/metrics\", gin.WrapH(promhttp.Handler()))";
-  private static final String METRICS_WITH_PPROF = "optional: pprof gives the heap and goroutines at every probe; "
-      + "/metrics adds the continuous charts between probes: r.GET(\"/metrics\", gin.WrapH(promhttp.Handler()))";
+  private static final String METRICS_WITH_PPROF = "pprof gives the heap and goroutines at every probe; "
+      + "/metrics would add the continuous charts between probes: r.GET(\"/metrics\", gin.WrapH(promhttp.Handler()))";
   private static final String PPROF_ADVICE = "serve net/http/pprof on a loopback port: import _ \"net/http/pprof\" "
       + "and go http.ListenAndServe(\"127.0.0.1:6060\", nil)";
 
