@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ginpreflight.target.GoToolchain;
 import io.ginpreflight.testkit.GatlingProcess;
 import io.ginpreflight.testkit.RequiresGo;
+import io.ginpreflight.testkit.TestServiceBuild;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +51,23 @@ class Go127IT {
     assertTrue(Files.isExecutable(root.resolve("bin/go")), "no go in " + root);
     go127 = Map.of("PATH", root.resolve("bin") + java.io.File.pathSeparator + System.getenv("PATH"),
         "GOROOT", root.toString(), "GOTOOLCHAIN", "local");
+  }
+
+  @Test
+  void aTestServiceBuildsOnGo127EvenWithGo126sExperimentLeftInTheEnvironment() throws Exception {
+    // GIVEN a shell that still exports Go 1.26's GOEXPERIMENT, which Go 1.27 refuses
+    Path go = Path.of(go127.get("GOROOT"), "bin", "go");
+    Path binary = TestServiceBuild.build("intake", "./cmd/intake",
+        GatlingProcess.projectDir().resolve("target/it-go127/intake"), go,
+        Map.of("GOROOT", go127.get("GOROOT"), "GOTOOLCHAIN", "local", "GOEXPERIMENT", "goroutineleakprofile"));
+
+    // THEN it builds, with Go 1.27 and no experiment: the profile is standard there
+    Process version = new ProcessBuilder(go.toString(), "version", "-m", binary.toString()).redirectErrorStream(true)
+        .start();
+    String info = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(version.waitFor(1, TimeUnit.MINUTES) && version.exitValue() == 0, info);
+    assertTrue(info.startsWith(binary + ": " + VERSION + "\n"), info);
+    assertTrue(!info.contains("GOEXPERIMENT"), info);
   }
 
   @Test
