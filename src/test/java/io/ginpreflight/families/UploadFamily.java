@@ -26,7 +26,7 @@ import java.util.Optional;
  * Uploads, where Gin services leak temp files and descriptors: multipart with one and several files from
  * 1 KiB to above MaxMultipartMemory (those parts spill to temp files), raw streamed bodies, clients that
  * close the connection mid-body, oversized bodies (expect 413), malformed multipart and a missing file part
- * (expect 400). Settings from {@code preflight.families.uploads}.
+ * (expect the service's 4xx). What it sends and expects: {@link UploadSettings}.
  */
 public final class UploadFamily {
 
