@@ -17,14 +17,11 @@ type Client struct {
 	http *http.Client
 }
 
-// NewClient keeps up to 16 idle connections to the scanner: uploads come in
-// bursts, and a new TCP connection per scan would cost more than the scan.
+// NewClient keeps its connections to the scanner alive with Go's default
+// pool (two idle connections per host, closed after 90 s idle): a new TCP
+// connection per scan would cost more than the scan.
 func NewClient(base string) *Client {
-	transport := &http.Transport{
-		MaxIdleConns:        16,
-		MaxIdleConnsPerHost: 16,
-		IdleConnTimeout:     90 * time.Second,
-	}
+	transport := http.DefaultTransport.(*http.Transport).Clone()
 	return &Client{base: base, http: &http.Client{Transport: transport, Timeout: 30 * time.Second}}
 }
 
