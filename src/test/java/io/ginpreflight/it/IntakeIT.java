@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.ConfigFactory;
 import io.ginpreflight.model.CheckKind;
+import io.ginpreflight.model.CheckResult;
 import io.ginpreflight.model.SiteGrowth;
 import io.ginpreflight.model.Status;
-import io.ginpreflight.report.CheckRecord;
 import io.ginpreflight.report.MemoryJson;
 import io.ginpreflight.report.MemoryReport;
 import io.ginpreflight.target.LoopbackPorts;
@@ -76,11 +76,12 @@ class IntakeIT {
     assertFalse(run.output.contains(" not run: "), "a check was not run:\n" + run.output);
     // every judged phase got every flat check, each judged OK from pprof and /proc
     MemoryReport report = MemoryJson.read(run.runFolder().orElseThrow().resolve("memory.json"));
-    Set<String> phases = report.checks().stream().map(CheckRecord::phase).collect(Collectors.toCollection(TreeSet::new));
+    Set<String> phases = report.checks(CheckKind.Rule.GROWTH).stream().map(CheckResult::scope)
+        .collect(Collectors.toCollection(TreeSet::new));
     assertEquals(Set.of("uploads", "binding", "long connections", "long connections held"), phases);
     for (String phase : phases) {
-      Set<String> checks = report.checks().stream().filter(c -> c.phase().equals(phase) && c.status() == Status.OK)
-          .map(CheckRecord::check).collect(Collectors.toSet());
+      Set<String> checks = report.checks().stream().filter(c -> c.scope().equals(phase) && c.status() == Status.OK)
+          .map(c -> c.kind().checkName()).collect(Collectors.toSet());
       assertTrue(checks.containsAll(FLAT_CHECKS), phase + " judged only " + checks);
     }
     // the document's event streams were read by the SSE family and its multipart operation sent by uploads
@@ -135,11 +136,11 @@ class IntakeIT {
     assertNotEquals(0, run.exitCode, run.output);
     MemoryReport report = MemoryJson.read(run.runFolder().orElseThrow().resolve("memory.json"));
     for (String check : List.of(CheckKind.LEAKED_GOROUTINES.checkName(), CheckKind.GOROUTINE_GROWTH.checkName())) {
-      CheckRecord record = report.checks().stream()
-          .filter(c -> c.check().equals(check) && c.phase().equals("long connections")).findFirst()
+      CheckResult record = report.checks().stream()
+          .filter(c -> c.kind().checkName().equals(check) && c.scope().equals("long connections")).findFirst()
           .orElseThrow(() -> new AssertionError(check + " not recorded:\n" + run.output));
       assertEquals(Status.KO, record.status(), record.message());
-      List<String> sites = record.topSites().stream().map(SiteGrowth::function).toList();
+      List<String> sites = record.detail().sites().stream().map(SiteGrowth::function).toList();
       assertTrue(sites.contains("example.org/intake/internal/httpapi.leakyRelay.func1"), check + " top sites " + sites);
     }
   }
