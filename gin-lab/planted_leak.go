@@ -28,7 +28,7 @@ const (
 )
 
 // familyRoutes lists the /api routes ("METHOD path" as gin routes them) that
-// the default run's families send (src/test/resources/preflight.conf,
+// the default run's families send (src/test/resources/gin-lab.conf,
 // preflight.families.<name>.requests and the uploads and long-connections
 // settings); TestPlantRoutesMatchPreflightConf keeps the two in step.
 var familyRoutes = map[string][]string{

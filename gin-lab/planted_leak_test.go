@@ -107,18 +107,19 @@ func TestPlantRoutesAreRouted(t *testing.T) {
 }
 
 // TestPlantRoutesMatchPreflightConf reads the default run's families from
-// the suite's preflight.conf (when the repository is there) and checks that
-// each request of the binding and api families lands on a route of its own
-// family: -leak-routes binding must reach exactly the binding family.
+// gin-lab's configuration in the suite, gin-lab.conf (when the repository is
+// there), and checks that each request of the binding and api families lands
+// on a route of its own family: -leak-routes binding must reach exactly the
+// binding family.
 func TestPlantRoutesMatchPreflightConf(t *testing.T) {
-	conf, err := os.ReadFile("../src/test/resources/preflight.conf")
+	conf, err := os.ReadFile("../src/test/resources/gin-lab.conf")
 	if err != nil {
-		t.Skipf("no preflight.conf next to gin-lab: %v", err)
+		t.Skipf("no gin-lab.conf next to gin-lab: %v", err)
 	}
 	for _, family := range []string{"binding", "api"} {
 		requests := confRequests(t, string(conf), family)
 		if len(requests) < 5 {
-			t.Fatalf("expected the %s family's requests in preflight.conf but found %d", family, len(requests))
+			t.Fatalf("expected the %s family's requests in gin-lab.conf but found %d", family, len(requests))
 		}
 		for _, req := range requests {
 			for _, routes := range familyNames() {
@@ -126,7 +127,7 @@ func TestPlantRoutesMatchPreflightConf(t *testing.T) {
 				kept := plantedBytes()
 				do(r, req[0], req[1], "", "")
 				if got, want := plantedBytes() > kept, routes == family; got != want {
-					t.Errorf("preflight.conf %s request %s %s: with -leak-routes %s expected planted=%v but was %v",
+					t.Errorf("gin-lab.conf %s request %s %s: with -leak-routes %s expected planted=%v but was %v",
 						family, req[0], req[1], routes, want, got)
 				}
 			}
@@ -138,14 +139,15 @@ func TestPlantRoutesMatchPreflightConf(t *testing.T) {
 // with every #{...} replaced by a number.
 func confRequests(t *testing.T, conf, family string) [][2]string {
 	t.Helper()
-	start := regexp.MustCompile(`(?m)^    ` + regexp.QuoteMeta(family) + ` \{$`).FindStringIndex(conf)
+	start := regexp.MustCompile(`(?m)^( *)` + regexp.QuoteMeta(family) + ` \{$`).FindStringSubmatchIndex(conf)
 	if start == nil {
-		t.Fatalf("no family %s in preflight.conf", family)
+		t.Fatalf("no family %s in gin-lab.conf", family)
 	}
+	indent := conf[start[2]:start[3]]
 	block := conf[start[1]:]
-	block = block[:strings.Index(block, "\n    }\n")]
+	block = block[:strings.Index(block, "\n"+indent+"}\n")]
 	block = block[strings.Index(block, "requests = ["):]
-	block = block[:strings.Index(block, "\n      ]")]
+	block = block[:strings.Index(block, "\n"+indent+"  ]")]
 	entry := regexp.MustCompile(`\{ name = "[^"]*",(?: method = (\w+),)? path = "([^"]*)"`)
 	el := regexp.MustCompile(`#\{[^}]*\}`)
 	var out [][2]string

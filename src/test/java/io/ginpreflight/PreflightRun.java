@@ -41,6 +41,7 @@ import io.ginpreflight.target.TargetStartFailure;
 import io.ginpreflight.verdict.Judge;
 import io.ginpreflight.verdict.SecondLook;
 import io.ginpreflight.verdict.LeakSites;
+import io.ginpreflight.watch.Capabilities;
 import io.ginpreflight.watch.MemoryWatch;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -233,6 +234,16 @@ public final class PreflightRun implements AutoCloseable {
       }
     }
     return unoffered;
+  }
+
+  /** What the target offers, as asked once at start (the start-up line's "signals"). */
+  public Capabilities capabilities() {
+    return watch.capabilities();
+  }
+
+  /** Every signal as the idle probe read it before any load; empty until the run watches. */
+  public Optional<ProbeReading> idleReading() {
+    return Optional.ofNullable(idle);
   }
 
   /** The run's folder under target/preflight: its samples, reports and generated files. */

@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Opens a run: reads every setting a run needs before any load (so a bad key stops it at once), creates
- * the run folder, starts or finds the target, checks it offers metrics, reads its build and the history
+ * the run folder, starts or finds the target, reads its build, checks it offers pprof or metrics, reads the history
  * the baseline compares with, then hands the parts to {@link PreflightRun}, which owns them from there.
  */
 final class RunOpening {
@@ -102,20 +102,25 @@ final class RunOpening {
     SignalEndpoints endpoints = new SignalEndpoints(Optional.of(target.metricsUrl()), target.pprofUrl(),
         Optional.of(expvarUrl.orElse(target.baseUrl() + "/debug/vars")));
     SignalClient client = new SignalClient(probeSettings.requestTimeout(), auth);
-    MemoryWatch watch = new MemoryWatch(client, endpoints, local, probeSettings, runDir);
-    LOG.info("Gin Preflight: {} against {}; run folder {}", simulation, target.description(), runDir);
-    LOG.info("signals: {}", watch.capabilities().summary());
-    if (!watch.capabilities().offers(Source.METRICS) && limits.inconclusiveFails()) {
-      // Every check would be inconclusive: say what to fix now rather than after minutes of load.
-      String why = watch.capabilities().sources().get(Source.METRICS).detail();
-      watch.close();
-      owned.close();
-      throw new TargetStartFailure("The target's metrics cannot be read (" + why
-          + "), so no memory check could be judged. Serve client_golang's /metrics, or set preflight.metrics.url; "
-          + "with -Dpreflight.inconclusive=warn the run goes on without them.");
-    }
+    // Before the watch: which Go built the target decides what to say about a missing goroutineleak profile.
     BuildInfo build = TargetBuild.of(target.local().map(p -> OptionalLong.of(p.pid())).orElse(OptionalLong.empty()),
         ownModule);
+    MemoryWatch watch = new MemoryWatch(client, endpoints, local,
+        Optional.of(build.goVersion()).filter(v -> !v.isBlank()), probeSettings, runDir);
+    LOG.info("Gin Preflight: {} against {}; run folder {}", simulation, target.description(), runDir);
+    LOG.info("signals: {}", watch.capabilities().summary());
+    if (!watch.capabilities().offers(Source.METRICS) && !watch.capabilities().offers(Source.PPROF)
+        && limits.inconclusiveFails()) {
+      // Neither the heap nor the goroutines could be read: say what to fix now rather than after minutes of load.
+      String metrics = watch.capabilities().sources().get(Source.METRICS).detail();
+      String pprof = watch.capabilities().sources().get(Source.PPROF).detail();
+      watch.close();
+      owned.close();
+      throw new TargetStartFailure("The target's memory cannot be read: neither pprof (" + pprof + ") nor metrics ("
+          + metrics + ") answered, so no memory check could be judged. Serve net/http/pprof and set "
+          + "preflight.pprof.url (or client_golang's /metrics and preflight.metrics.url); with "
+          + "-Dpreflight.inconclusive=warn the run goes on without them.");
+    }
     LOG.info("build: {}", build.summary());
     RunIdentity identity = identity(named, simulation, profile, projectDir, build,
         () -> GoInfo.version(client, target.metricsUrl()));

@@ -18,6 +18,14 @@ public record LabSettings(Path moduleDir, String leaks, boolean pprof, Duration 
 
   private static final Pattern LEAK_LIST = Pattern.compile("[a-z0-9-]+(,[a-z0-9-]+)*");
 
+  /**
+   * Whether gin-lab's own configuration (gin-lab.conf) is in effect: for the embedded lab, or loaded by hand
+   * for a gin-lab started elsewhere. Simulations written for gin-lab's paths run only then.
+   */
+  public static boolean describesTarget(PreflightConfig config) {
+    return config.hasValue("lab.describes-target") && config.bool("lab.describes-target");
+  }
+
   public static LabSettings from(PreflightConfig config, Path projectDir) {
     String leaks = config.string("lab.leaks").replace(" ", "");
     if (!LEAK_LIST.matcher(leaks).matches()) {

@@ -23,7 +23,8 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * The project's settings: {@code preflight.conf} on the classpath, under an optional user file named by
+ * The project's settings: {@code preflight.conf} on the classpath (neutral defaults: no endpoint of anyone's),
+ * under {@code gin-lab.conf} when the embedded lab is the target, under an optional user file named by
  * {@code -Dpreflight.config}, under {@code -D} system properties. Loaded once per run and read by
  * everything that needs a setting (target, probes, limits, reports, endpoint families). Every read is
  * validated here so that a bad value fails before any load is sent, with one sentence naming the key.
@@ -32,6 +33,9 @@ import java.util.function.Predicate;
 public final class PreflightConfig {
 
   private static final String DEFAULTS_RESOURCE = "preflight.conf";
+  /** gin-lab's endpoints and knobs: a configuration of its own, so the defaults send nothing to its paths. */
+  private static final String LAB_RESOURCE = "gin-lab.conf";
+  private static final String TARGET_URL = "preflight.target.url";
   private static final String USER_FILE_PROPERTY = "preflight.config";
   /** The roots this project owns; keys under them must be known. Other roots belong to the JVM. */
   private static final Set<String> OWNED_ROOTS = Set.of("preflight", "lab");
@@ -64,23 +68,44 @@ public final class PreflightConfig {
         System.getProperty("preflight.baseline")), userFile());
   }
 
-  /** Loads from explicit overrides, for tests; {@code overrides} wins over the user file. */
+  /**
+   * Loads from explicit overrides, for tests; {@code overrides} wins over the user file. Under both lie the
+   * neutral defaults, and, when no {@code preflight.target.url} is set (the suite starts the embedded lab),
+   * gin-lab's own endpoints and knobs ({@value #LAB_RESOURCE}) between them.
+   */
   public static PreflightConfig from(Config overrides, Optional<Path> userFile) {
-    Config defaults = ConfigFactory.parseResources(DEFAULTS_RESOURCE);
-    if (defaults.isEmpty()) {
-      throw new ConfigProblem("The defaults file '" + DEFAULTS_RESOURCE
-          + "' is missing from the test classpath: run from the project directory with Maven.");
-    }
+    Config defaults = resource(DEFAULTS_RESOURCE);
+    Config lab = resource(LAB_RESOURCE);
     Config user = userFile.map(PreflightConfig::parseUserFile).orElse(ConfigFactory.empty());
     Config merged;
+    Config fallback = defaults;
     try {
       merged = overrides.withFallback(user).withFallback(defaults).resolve();
+      if (!hasUrl(merged, TARGET_URL)) {
+        fallback = lab.withFallback(defaults);
+        merged = overrides.withFallback(user).withFallback(fallback).resolve();
+      }
     } catch (ConfigException e) {
       throw new ConfigProblem("Configuration cannot be read: " + e.getMessage());
     }
-    merged = BaselineSwitch.normalise(merged, defaults);
-    KnownKeys.refuseUnknown(merged, defaults, OWNED_ROOTS, OPEN_SUBTREES);
+    merged = BaselineSwitch.normalise(merged, fallback);
+    KnownKeys.refuseUnknown(merged, lab.withFallback(defaults), OWNED_ROOTS, OPEN_SUBTREES);
     return new PreflightConfig(merged, "");
+  }
+
+  private static Config resource(String name) {
+    Config config = ConfigFactory.parseResources(name);
+    if (config.isEmpty()) {
+      throw new ConfigProblem("The defaults file '" + name
+          + "' is missing from the test classpath: run from the project directory with Maven.");
+    }
+    return config;
+  }
+
+  /** As {@link #optionalUrl}: null and blank are unset. */
+  private static boolean hasUrl(Config config, String key) {
+    return config.hasPath(key) && !(config.getValue(key).valueType() == ConfigValueType.STRING
+        && config.getString(key).isBlank());
   }
 
   private static Optional<Path> userFile() {

@@ -38,18 +38,21 @@ public final class Families {
   private static final List<String> ALL = List.of(UPLOADS, BINDING, LONG_CONNECTIONS, API);
 
   private final Profile profile;
-  /** The phases of each configured family, in the simulation's order; they need the run's target. */
-  private final List<Function<PreflightRun, List<Phase>>> configured;
+  /** Each configured family, in the simulation's order; they need the run's target. */
+  private final List<Function<PreflightRun, Family>> configured;
   private final List<String> skipped;
   /** The login the request families' virtual users send first, tried once before any load. */
   private final Optional<Login> login;
+  /** What preflight.openapi gave, written into the run folder. */
+  private final Optional<OpenApiFamily.Generated> document;
 
-  private Families(Profile profile, List<Function<PreflightRun, List<Phase>>> configured, List<String> skipped,
-      Optional<Login> login) {
+  private Families(Profile profile, List<Function<PreflightRun, Family>> configured, List<String> skipped,
+      Optional<Login> login, Optional<OpenApiFamily.Generated> document) {
     this.profile = profile;
     this.configured = List.copyOf(configured);
     this.skipped = skipped;
     this.login = login;
+    this.document = document;
   }
 
   /**
@@ -58,34 +61,49 @@ public final class Families {
    * @throws ConfigProblem for a family setting that cannot work, or when every named family is skipped
    */
   public static Families read(PreflightConfig config, Optional<Profile> forced, List<String> names) {
-    return read(config, forced, names, System::getenv);
+    return read(config, forced, names, System::getenv, false);
+  }
+
+  /**
+   * As {@link #read(PreflightConfig, Optional, List)}, but a configuration with no family left is read too
+   * (the setup check lists what is missing instead of refusing).
+   */
+  public static Families readAllowingNone(PreflightConfig config, List<String> names) {
+    return read(config, Optional.of(Profile.QUICK), names, System::getenv, true);
   }
 
   /** As {@link #read(PreflightConfig, Optional, List)}, the login's credentials read by {@code environment}. */
   static Families read(PreflightConfig config, Optional<Profile> forced, List<String> names,
       UnaryOperator<String> environment) {
+    return read(config, forced, names, environment, false);
+  }
+
+  private static Families read(PreflightConfig config, Optional<Profile> forced, List<String> names,
+      UnaryOperator<String> environment, boolean allowNone) {
     Profile profile = forced.isPresent() ? forced.get() : Profile.from(config.string("preflight.profile"));
     RunSequence.forRun(DistributionSettings.from(config));
     Skips skips = new Skips();
     Optional<Login> login = Login.from(config, environment).filter(l -> names.stream().anyMatch(l::logsIn));
-    List<Function<PreflightRun, List<Phase>>> configured = new ArrayList<>();
+    Optional<OpenApiFamily.Generated> document = OpenApiFamily.read(config);
+    List<Function<PreflightRun, Family>> configured = new ArrayList<>();
     for (String name : names) {
       switch (name) {
-        case UPLOADS -> UploadFamily.from(config, profile, skips)
-            .ifPresent(f -> configured.add(run -> f.family(run.target().baseUrl(), run.rawClients()).phases()));
-        case BINDING, API -> RequestFamily.from(config, name, profile, skips, login)
-            .ifPresent(f -> configured.add(run -> f.family(run.runDir()).phases()));
-        case LONG_CONNECTIONS -> LongConnectionFamily.from(config, profile, skips)
-            .ifPresent(f -> configured.add(run -> f.family(run.target().baseUrl(), run.rawClients()).phases()));
+        case UPLOADS -> UploadFamily.from(config, profile, skips, document.flatMap(OpenApiFamily.Generated::upload))
+            .ifPresent(f -> configured.add(run -> f.family(run.target().baseUrl(), run.rawClients())));
+        case BINDING, API -> RequestFamily.from(config, name, profile, skips, login, document)
+            .ifPresent(f -> configured.add(run -> f.family()));
+        case LONG_CONNECTIONS -> LongConnectionFamily.from(config, profile, skips,
+                document.map(OpenApiFamily.Generated::streams).orElse(List.of()))
+            .ifPresent(f -> configured.add(run -> f.family(run.target().baseUrl(), run.rawClients())));
         default -> throw new IllegalArgumentException("There is no endpoint family \"" + name + "\"; the families "
             + "are " + String.join(", ", ALL) + ".");
       }
     }
-    if (configured.isEmpty()) {
+    if (configured.isEmpty() && !allowNone) {
       throw new ConfigProblem("No endpoint family is left to run (" + String.join("; ", skips.lines())
           + "): configure at least one under preflight.families, see docs/targeting-your-service.md.");
     }
-    return new Families(profile, configured, skips.lines(), login);
+    return new Families(profile, configured, skips.lines(), login, document);
   }
 
   /** The console lines saying what was skipped and why. */
@@ -111,13 +129,24 @@ public final class Families {
    * @throws ConfigProblem when the configured login, tried once, does not answer a token
    */
   public List<Phase> phases(PreflightRun run) {
+    List<Phase> all = new ArrayList<>();
+    families(run).forEach(family -> all.addAll(family.phases()));
+    return all;
+  }
+
+  /**
+   * Every configured family against the run's target: its name and journeys, for a simulation that sends
+   * them its own way (the setup check sends each journey once).
+   *
+   * @throws ConfigProblem when the configured login, tried once, does not answer a token
+   */
+  public List<Family> families(PreflightRun run) {
+    document.ifPresent(d -> d.write(run.runDir()));
     login.ifPresent(l -> {
       LoginTrial.run(l, run.target().baseUrl());
       LOG.info("login: {} answered a token; every virtual user of {} logs in first", l.describe(),
           String.join(" and ", l.families()));
     });
-    List<Phase> all = new ArrayList<>();
-    configured.forEach(family -> all.addAll(family.apply(run)));
-    return all;
+    return configured.stream().map(family -> family.apply(run)).toList();
   }
 }

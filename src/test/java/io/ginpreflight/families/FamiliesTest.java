@@ -25,8 +25,8 @@ class FamiliesTest {
   }
 
   @Test
-  void theDefaultsDescribeGinLabWithNothingSkipped() {
-    // GIVEN the defaults WHEN read THEN every family runs in the quick profile
+  void theEmbeddedLabsConfigurationRunsEveryFamilyWithNothingSkipped() {
+    // GIVEN no target URL, so gin-lab.conf lies under the defaults WHEN read THEN every family runs, quick
     Families families = read(Map.of());
 
     assertEquals(List.of(), families.skipped());
@@ -40,7 +40,8 @@ class FamiliesTest {
         "preflight.families.long-connections.websocket.path", ""));
 
     // THEN both are named, with the key to set
-    assertEquals(List.of("family \"uploads\" skipped: preflight.families.uploads.single.path is not set",
+    assertEquals(List.of("family \"uploads\" skipped: preflight.families.uploads.single.path is not set (nor a "
+        + "multipart operation in preflight.openapi)",
         "family \"long-connections\": WebSocket skipped: "
             + "preflight.families.long-connections.websocket.path is not set"), families.skipped());
   }

@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Long connections, where Gin services leak goroutines: SSE endpoints read to their end and dropped
@@ -29,6 +31,7 @@ public final class LongConnectionFamily {
   static final String NAME = "long-connections";
   private static final String PHASE = "long connections";
   private static final String AT = "preflight.families.long-connections.";
+  private static final Logger LOG = LoggerFactory.getLogger(LongConnectionFamily.class);
 
   /**
    * The hold phase: clients, arriving over ramp, each holding the named endpoints open for duration.
@@ -55,21 +58,29 @@ public final class LongConnectionFamily {
     this.load = load;
   }
 
-  static Optional<LongConnectionFamily> from(PreflightConfig config, Profile profile, Skips skips) {
+  /** @param documentStreams the SSE streams of preflight.openapi, used when {@code sse} is not set */
+  static Optional<LongConnectionFamily> from(PreflightConfig config, Profile profile, Skips skips,
+      List<SseEndpoint> documentStreams) {
     if (!config.bool(AT + "enabled")) {
       skips.family(NAME, AT + "enabled is false");
       return Optional.empty();
     }
-    List<SseEndpoint> sse = SseEndpoint.from(config, AT + "sse");
+    List<SseEndpoint> configured = SseEndpoint.from(config, AT + "sse");
+    List<SseEndpoint> sse = configured.isEmpty() ? documentStreams : configured;
+    if (!configured.isEmpty() && !documentStreams.isEmpty()) {
+      LOG.info("long-connections: {}sse is set, so it is read instead of the {} streams preflight.openapi gave", AT,
+          documentStreams.size());
+    }
     List<WsEndpoint> webSockets = WsEndpoint.from(config, AT + "websocket");
     webSockets.forEach(WsConversations::check);
     List<LongPollEndpoint> longPolls = LongPollEndpoint.from(config, AT + "long-poll");
     if (sse.isEmpty() && webSockets.isEmpty() && longPolls.isEmpty()) {
-      skips.family(NAME, "none of " + AT + "sse.path, websocket.path and long-poll.path is set");
+      skips.family(NAME, "none of " + AT + "sse.path, websocket.path and long-poll.path is set (nor an SSE "
+          + "operation in preflight.openapi)");
       return Optional.empty();
     }
     if (sse.isEmpty()) {
-      skips.endpoint(NAME, "SSE", AT + "sse.path is not set");
+      skips.endpoint(NAME, "SSE", AT + "sse.path is not set (nor an SSE operation in preflight.openapi)");
     }
     if (webSockets.isEmpty()) {
       skips.endpoint(NAME, "WebSocket", AT + "websocket.path is not set");
@@ -109,6 +120,11 @@ public final class LongConnectionFamily {
 
   private static Optional<WsEndpoint.Conversation> heldConversation(WsEndpoint endpoint) {
     return endpoint.conversations().stream().filter(c -> !c.script().raw()).findFirst();
+  }
+
+  /** The SSE endpoints it reads, configured or from the document. */
+  List<SseEndpoint> streams() {
+    return streams;
   }
 
   /** The family against the run's target; its raw WebSocket scripts run on the run's raw-client threads. */

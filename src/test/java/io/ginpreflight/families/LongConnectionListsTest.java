@@ -138,7 +138,7 @@ class LongConnectionListsTest {
         + AT + "sse = [{ name = heartbeat, path = /beat }]");
 
     ConfigProblem problem = assertThrows(ConfigProblem.class,
-        () -> LongConnectionFamily.from(config, Profile.QUICK, new Skips()));
+        () -> LongConnectionFamily.from(config, Profile.QUICK, new Skips(), List.of()));
 
     assertEquals("Configuration key '" + AT + "hold.endpoints' names 'price feed', which is not an SSE or WebSocket "
         + "endpoint here; the endpoints are: heartbeat, ws.", problem.getMessage());

@@ -9,6 +9,8 @@ import io.ginpreflight.config.PreflightConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A family that is a list of plain HTTP requests, each with its expected status: parameter binding
@@ -20,27 +22,25 @@ import java.util.Optional;
 public final class RequestFamily {
 
   private static final String BINDING = "binding";
+  private static final Logger LOG = LoggerFactory.getLogger(RequestFamily.class);
 
   private final String name;
   private final List<Endpoint> requests;
   private final Optional<String> feeder;
   private final Load load;
-  /** The requests generated from preflight.openapi, to be written into the run folder. */
-  private final Optional<OpenApiFamily.Generated> generated;
   private final Optional<Login> login;
 
   private RequestFamily(String name, List<Endpoint> requests, Optional<String> feeder, Load load,
-      Optional<OpenApiFamily.Generated> generated, Optional<Login> login) {
+      Optional<Login> login) {
     this.name = name;
     this.requests = requests;
     this.feeder = feeder;
     this.load = load;
-    this.generated = generated;
     this.login = login;
   }
 
   static Optional<RequestFamily> from(PreflightConfig config, String family, Profile profile, Skips skips,
-      Optional<Login> login) {
+      Optional<Login> login, Optional<OpenApiFamily.Generated> document) {
     String at = "preflight.families." + family + ".";
     if (!config.bool(at + "enabled")) {
       skips.family(family, at + "enabled is false");
@@ -48,17 +48,19 @@ public final class RequestFamily {
     }
     Map<String, String> familyHeaders = config.stringMap(at + "headers");
     Optional<Login> used = login.filter(l -> l.logsIn(family));
-    if (BINDING.equals(family) && config.hasNonBlankValue(OpenApiFamily.KEY)) {
-      OpenApiFamily.Generated generated = OpenApiFamily.read(config);
-      List<Endpoint> requests = withHeaders(generated.requests(), familyHeaders);
+    Optional<OpenApiFamily.Generated> generated = document.filter(d -> BINDING.equals(family) && !d.requests().isEmpty());
+    if (generated.isPresent() && !config.hasNonBlankValue(at + "requests")) {
+      List<Endpoint> requests = withHeaders(generated.get().requests(), familyHeaders);
       refuseTokenMisuse(at, requests, family, used);
-      return Optional.of(new RequestFamily(family, requests, Optional.empty(), Load.from(config, family, profile),
-          Optional.of(generated), used));
+      return Optional.of(new RequestFamily(family, requests, feeder(config, at), Load.from(config, family, profile),
+          used));
     }
     if (!config.hasNonBlankValue(at + "requests")) {
-      skips.family(family, at + "requests is not set");
+      skips.family(family, at + "requests is not set" + (BINDING.equals(family) ? " (nor preflight.openapi)" : ""));
       return Optional.empty();
     }
+    generated.ifPresent(g -> LOG.info("binding: {}requests is set, so it is sent instead of the {} requests {} gave",
+        at, g.requests().size(), OpenApiFamily.KEY));
     List<Endpoint> requests = withHeaders(config.objectList(at + "requests", Endpoint.KEYS).stream()
         .map(Endpoint::from).toList(), familyHeaders);
     if (requests.isEmpty()) {
@@ -66,15 +68,20 @@ public final class RequestFamily {
       return Optional.empty();
     }
     refuseTokenMisuse(at, requests, family, used);
-    Optional<String> feeder = config.hasNonBlankValue(at + "feeder") ? Optional.of(config.string(at + "feeder")) : Optional.empty();
+    return Optional.of(new RequestFamily(family, requests, feeder(config, at), Load.from(config, family, profile),
+        used));
+  }
+
+  private static Optional<String> feeder(PreflightConfig config, String at) {
+    Optional<String> feeder = config.hasNonBlankValue(at + "feeder") ? Optional.of(config.string(at + "feeder"))
+        : Optional.empty();
     feeder.ifPresent(file -> {
       if (RequestFamily.class.getClassLoader().getResource(file) == null) {
         throw new ConfigProblem("Configuration key '" + at + "feeder' names '" + file
             + "', which is not on the test classpath: put the CSV under src/test/resources.");
       }
     });
-    return Optional.of(new RequestFamily(family, requests, feeder, Load.from(config, family, profile),
-        Optional.empty(), used));
+    return feeder;
   }
 
   private static List<Endpoint> withHeaders(List<Endpoint> requests, Map<String, String> familyHeaders) {
@@ -94,12 +101,6 @@ public final class RequestFamily {
             + " in preflight.login.families).");
       }
     }
-  }
-
-  /** The family; requests generated from an OpenAPI document are written into {@code runDir} first. */
-  Family family(java.nio.file.Path runDir) {
-    generated.ifPresent(g -> g.write(runDir));
-    return family();
   }
 
   Family family() {

@@ -132,6 +132,7 @@ class DistributedIT {
           "preflight.probe.settle.timeout", "4s",
           "preflight.schedule.drain", "6s"));
       properties.putAll(Map.of(
+          "preflight.config", GatlingProcess.projectDir().resolve("src/test/resources/gin-lab.conf").toString(),
           "preflight.target.url", lab.target().baseUrl(),
           "preflight.pprof.url", lab.target().pprofUrl().orElseThrow(),
           "preflight.target.pid", String.valueOf(lab.pid()),

@@ -34,12 +34,14 @@ class FaultsIT {
 
   private static final String SMOKE = "io.ginpreflight.simulations.SmokeSimulation";
   private static final Duration RUN_TIMEOUT = Duration.ofMinutes(3);
+  /** gin-lab's own configuration, for the labs these tests start themselves and target by URL. */
+  private static final String LAB_CONF = GatlingProcess.projectDir().resolve("src/test/resources/gin-lab.conf").toString();
 
   @Test
   void unreachableTargetFailsWithinTenSecondsWithOneSentence() throws Exception {
     int closedPort = LoopbackPorts.free();
     GatlingProcess run = GatlingProcess.run(SMOKE,
-        Map.of("preflight.target.url", "http://127.0.0.1:" + closedPort), RUN_TIMEOUT);
+        Map.of("preflight.config", LAB_CONF, "preflight.target.url", "http://127.0.0.1:" + closedPort), RUN_TIMEOUT);
 
     assertNotEquals(0, run.exitCode, run.output);
     assertTrue(run.took.compareTo(Duration.ofSeconds(10)) < 0, "took " + run.took + ":\n" + run.output);
@@ -49,18 +51,53 @@ class FaultsIT {
   }
 
   @Test
-  void missingMetricsSaysWhatToAddToTheGinApp() throws Exception {
+  void withoutMetricsPprofAloneJudgesEveryCheckAndTheLineSaysMetricsAreOptional() throws Exception {
     try (EmbeddedLab lab = startLab("none")) {
       String base = lab.target().baseUrl();
-      GatlingProcess run = GatlingProcess.run(SMOKE, Map.of("preflight.target.url", base,
+      GatlingProcess run = GatlingProcess.run(SMOKE, Map.of("preflight.config", LAB_CONF, "preflight.target.url", base,
           "preflight.metrics.url", base + "/no-metrics-here",
           "preflight.pprof.url", lab.target().pprofUrl().orElseThrow()), RUN_TIMEOUT);
 
-      assertNotEquals(0, run.exitCode, run.output);
-      assertTrue(run.output.contains("Gin Preflight cannot start: The target's metrics cannot be read ("
-          + base + "/no-metrics-here answered HTTP 404 — add to the Gin app: "
-          + "r.GET(\"/metrics\", gin.WrapH(promhttp.Handler()))), so no memory check could be judged."), run.output);
+      assertEquals(0, run.exitCode, run.output);
+      assertTrue(run.output.contains("metrics: no (" + base + "/no-metrics-here answered HTTP 404 — pprof "
+          + "gives the heap and goroutines at every probe; /metrics would add the continuous charts between probes: "
+          + "r.GET(\"/metrics\", gin.WrapH(promhttp.Handler()))), pprof: yes, goroutineleak: yes"), run.output);
+      // goroutines from pprof's goroutine profile, the heap from its MemStats: judged, not inconclusive
+      assertTrue(run.output.matches("(?s).*OK memory: goroutine growth \\[smoke\\]: goroutines grew by -?[0-9]+ during "
+          + "phase \"smoke\" \\(before [0-9]+, after [0-9]+\\); limit 20.*"), run.output);
+      assertTrue(run.output.contains("OK memory: heap growth [smoke]: heap (post-GC HeapAlloc) "), run.output);
+      assertFalse(run.output.contains("INCONCLUSIVE"), run.output);
     }
+  }
+
+  @Test
+  void neitherMetricsNorPprofStopsTheRunSayingWhatToServe() throws Exception {
+    try (EmbeddedLab lab = startLab("none")) {
+      String base = lab.target().baseUrl();
+      GatlingProcess run = GatlingProcess.run(SMOKE, Map.of("preflight.config", LAB_CONF, "preflight.target.url", base,
+          "preflight.metrics.url", base + "/no-metrics-here", "preflight.pprof.url", base + "/no-pprof-here"),
+          RUN_TIMEOUT);
+
+      assertNotEquals(0, run.exitCode, run.output);
+      assertTrue(run.output.contains("Gin Preflight cannot start: The target's memory cannot be read: neither pprof ("
+          + base + "/no-pprof-here/cmdline answered HTTP 404 — serve net/http/pprof on a loopback port: import _ "
+          + "\"net/http/pprof\" and go http.ListenAndServe(\"127.0.0.1:6060\", nil) (without it the heap is estimated "
+          + "from metrics)) nor metrics (" + base + "/no-metrics-here answered HTTP 404 — add to the Gin app: "
+          + "r.GET(\"/metrics\", gin.WrapH(promhttp.Handler()))) answered, so no memory check could be judged."),
+          run.output);
+    }
+  }
+
+  @Test
+  void ginLabsSimulationsRefuseAnotherTargetBeforeSendingAnything() throws Exception {
+    // GIVEN a target URL without gin-lab's configuration: it is someone's own service, not gin-lab
+    int closedPort = LoopbackPorts.free();
+    GatlingProcess run = GatlingProcess.run(SMOKE, Map.of("preflight.target.url", "http://127.0.0.1:" + closedPort),
+        RUN_TIMEOUT);
+
+    assertNotEquals(0, run.exitCode, run.output);
+    assertTrue(run.output.contains("Gin Preflight cannot start: SmokeSimulation sends its requests to gin-lab's own "
+        + "paths (/api/items, /api/notify), and the target is not gin-lab"), run.output);
   }
 
   @Test
@@ -78,8 +115,8 @@ class FaultsIT {
     try (EmbeddedLab lab = startLab("none");
         SignalProxy proxy = SignalProxy.start(lab.target().baseUrl(), Optional.empty(), 3,
             text -> text.replaceFirst("(?m)^go_goroutines \\d+$", "go_goroutines many"))) {
-      GatlingProcess run = GatlingProcess.run(SMOKE, Map.of("preflight.target.url", lab.target().baseUrl(),
-          "preflight.metrics.url", proxy.url() + "/metrics",
+      GatlingProcess run = GatlingProcess.run(SMOKE, Map.of("preflight.config", LAB_CONF,
+          "preflight.target.url", lab.target().baseUrl(), "preflight.metrics.url", proxy.url() + "/metrics",
           "preflight.pprof.url", lab.target().pprofUrl().orElseThrow()), RUN_TIMEOUT);
 
       assertNotEquals(0, run.exitCode, run.output);
@@ -98,8 +135,8 @@ class FaultsIT {
     try (EmbeddedLab lab = startLab("none");
         SignalProxy proxy = SignalProxy.start(lab.target().baseUrl(), Optional.of(token), Integer.MAX_VALUE,
             text -> text)) {
-      GatlingProcess run = GatlingProcess.run(SMOKE, Map.of("preflight.target.url", lab.target().baseUrl(),
-          "preflight.metrics.url", proxy.url() + "/metrics",
+      GatlingProcess run = GatlingProcess.run(SMOKE, Map.of("preflight.config", LAB_CONF,
+          "preflight.target.url", lab.target().baseUrl(), "preflight.metrics.url", proxy.url() + "/metrics",
           "preflight.auth.value-env", "PREFLIGHT_IT_TOKEN"),
           Map.of("PREFLIGHT_IT_TOKEN", "Bearer " + token), RUN_TIMEOUT, (p, log) -> {});
 

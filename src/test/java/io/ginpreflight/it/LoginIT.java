@@ -92,8 +92,11 @@ class LoginIT {
     assertTrue(run.output.contains("login: POST /v1/login (credentials from SESSIONSVC_PASSWORD, SESSIONSVC_USER; "
         + "token from JSON path $.token) answered a token; every virtual user of binding and api logs in first"),
         run.output);
-    assertTrue(run.output.matches("(?s).*> login +\\| +[1-9][0-9,]* \\|.*"), run.output);
-    assertTrue(run.output.matches("(?s).*> session: own profile \\(bearer\\) +\\| +[1-9][0-9,]* \\|.*"), run.output);
+    // recorded: Gatling's end-of-run assertions list every request name it recorded (its console is light)
+    assertTrue(run.output.contains("\nlogin: percentage of failed events is less than or equal to 1.0 : true"),
+        run.output);
+    assertTrue(run.output.contains("\nsession: own profile (bearer): percentage of failed events is less than or equal "
+        + "to 1.0 : true"), run.output);
     // AND the search can find a token: the one this test was issued has the shape searched for
     assertTrue(TOKEN.matcher(ownToken.get()).matches(), "sessionsvc's token shape changed: " + ownToken.get());
     // AND no file of the run holds the user, the password or any token

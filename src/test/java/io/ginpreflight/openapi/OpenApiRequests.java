@@ -16,32 +16,42 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The binding family's requests from an OpenAPI document: every operation once with valid values (its
- * examples, or values its schema allows), then its invalid variants (a malformed body, a missing required
- * field, a field of the wrong type, a number parameter that is not one), each expecting the 4xx the
- * operation declares for bad input. Path parameters and free-form query strings get fresh values
- * ({@code #{seq}}) so that new keys reach the service, as real traffic does. An operation the generator
- * cannot fill is skipped with a line saying which and why.
+ * The requests of an OpenAPI document, each for the family that drives its kind of endpoint. An operation
+ * that produces {@code text/event-stream} is an SSE stream (its invalid variants are plain requests); one
+ * whose body is multipart/form-data with a file field is an upload; every other one is a binding request:
+ * once with valid values (its examples, or values its schema allows), then its invalid variants (a malformed
+ * body, a missing required field, a field of the wrong type, a number parameter that is not one), each
+ * expecting the 4xx the operation declares for bad input. Path parameters and free-form query strings get
+ * fresh values ({@code #{seq}}) so that new keys reach the service, as real traffic does. An operation the
+ * generator cannot fill or place is skipped with a line saying which and why.
  */
 public final class OpenApiRequests {
 
   /** The statuses that mean "bad input" in the Gin services we target (binding errors, validation). */
   private static final Set<Integer> BAD_INPUT = Set.of(400, 422);
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String EVENT_STREAM = "text/event-stream";
 
-  /** What the document gave: the requests, and a line for each operation or variant left out. */
-  public record Generated(List<GeneratedRequest> requests, List<String> skipped) {}
+  /**
+   * What the document gave: plain requests (binding), SSE streams, uploads (in the document's order), and a
+   * line for each operation or variant left out.
+   */
+  public record Generated(List<GeneratedRequest> requests, List<GeneratedStream> streams,
+      List<GeneratedUpload> uploads, List<String> skipped) {}
 
   private OpenApiRequests() {}
 
   public static Generated from(OpenApiDocument document) {
     List<GeneratedRequest> requests = new ArrayList<>();
+    List<GeneratedStream> streams = new ArrayList<>();
+    List<GeneratedUpload> uploads = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     String base = document.basePath();
     for (Map.Entry<String, PathItem> path : document.api().getPaths().entrySet()) {
       for (Map.Entry<PathItem.HttpMethod, Operation> op : path.getValue().readOperationsMap().entrySet()) {
         String method = op.getKey().name();
         String label = method + " " + base + path.getKey();
+        String template = base + path.getKey();
         List<Parameter> parameters = new ArrayList<>();
         if (path.getValue().getParameters() != null) {
           parameters.addAll(path.getValue().getParameters());
@@ -49,15 +59,50 @@ public final class OpenApiRequests {
         if (op.getValue().getParameters() != null) {
           parameters.addAll(op.getValue().getParameters());
         }
+        String family = "preflight.families.binding.requests";
         try {
-          requests.addAll(operation(label, method, base + path.getKey(), op.getValue(), parameters, skipped));
+          Optional<Schema<?>> multipart = UploadOperation.multipartSchema(op.getValue());
+          if (producesEventStream(op.getValue())) {
+            family = "preflight.families.long-connections.sse";
+            requireOpenable(method, parameters);
+            // a stream with no parameter to get wrong needs no line saying it has no invalid variant
+            List<GeneratedRequest> variants = operation(label, method, template, op.getValue(), parameters,
+                new ArrayList<>());
+            streams.add(new GeneratedStream(variants.get(0).name(), variants.get(0).path()));
+            requests.addAll(variants.subList(1, variants.size()));
+          } else if (multipart.isPresent()) {
+            family = "preflight.families.uploads";
+            Map<String, String> values = OperationUrl.values(parameters);
+            uploads.add(UploadOperation.read(label, method, OperationUrl.url(template, values), multipart.get(),
+                declared(op.getValue()), OperationUrl.freshPathValue(values)));
+          } else {
+            requests.addAll(operation(label, method, template, op.getValue(), parameters, skipped));
+          }
         } catch (Unfillable e) {
-          skipped.add("openapi: " + label + " skipped: " + e.getMessage() + "; list it under "
-              + "preflight.families.binding.requests by hand");
+          skipped.add("openapi: " + label + " skipped: " + e.getMessage() + "; list it under " + family + " by hand");
         }
       }
     }
-    return new Generated(List.copyOf(requests), List.copyOf(skipped));
+    return new Generated(List.copyOf(requests), List.copyOf(streams), List.copyOf(uploads), List.copyOf(skipped));
+  }
+
+  /** Swagger 2.0's {@code produces}, which swagger-parser gives as the responses' content types. */
+  private static boolean producesEventStream(Operation op) {
+    return op.getResponses() != null && op.getResponses().entrySet().stream()
+        .filter(r -> r.getKey().startsWith("2"))
+        .anyMatch(r -> r.getValue().getContent() != null && r.getValue().getContent().containsKey(EVENT_STREAM));
+  }
+
+  /** A stream is opened with GET, at a path that names something the service has (no fresh id). */
+  private static void requireOpenable(String method, List<Parameter> parameters) {
+    if (!"GET".equals(method)) {
+      throw new Unfillable("it produces " + EVENT_STREAM + " but is a " + method + ", and SSE clients open streams "
+          + "with GET");
+    }
+    if (OperationUrl.freshPathValue(OperationUrl.values(parameters))) {
+      throw new Unfillable("its path parameter has no example, and a fresh value would name no stream (swag: "
+          + "add example(...) to its @Param)");
+    }
   }
 
   private static List<GeneratedRequest> operation(String label, String method, String template, Operation op,
@@ -72,27 +117,10 @@ public final class OpenApiRequests {
     if (hasPathParameter && declared.contains(404)) {
       valid.add(404); // a fresh id may name nothing yet: the service must still answer it
     }
-    Map<String, String> values = new LinkedHashMap<>();
-    for (Parameter parameter : parameters) {
-      String where = parameter.getIn() + " parameter " + parameter.getName();
-      switch (parameter.getIn()) {
-        case "path", "query" -> {
-          if ("path".equals(parameter.getIn()) || Boolean.TRUE.equals(parameter.getRequired())
-              || parameter.getExample() != null || parameter.getSchema() != null) {
-            values.put(parameter.getIn() + ":" + parameter.getName(), parameterValue(parameter, where));
-          }
-        }
-        case "header", "cookie" -> {
-          if (Boolean.TRUE.equals(parameter.getRequired())) {
-            throw new Unfillable("the required " + where + " comes from the caller (a token, a session)");
-          }
-        }
-        default -> throw new Unfillable(where + " is in '" + parameter.getIn() + "'");
-      }
-    }
+    Map<String, String> values = OperationUrl.values(parameters);
     Optional<Object> body = body(op, label);
     List<GeneratedRequest> out = new ArrayList<>();
-    out.add(new GeneratedRequest("openapi: " + label, method, url(template, values), body.map(OpenApiRequests::json),
+    out.add(new GeneratedRequest("openapi: " + label, method, OperationUrl.url(template, values), body.map(OpenApiRequests::json),
         valid));
 
     List<Integer> bad = declared.stream().filter(BAD_INPUT::contains).toList();
@@ -111,12 +139,12 @@ public final class OpenApiRequests {
         Map<String, String> wrong = new LinkedHashMap<>(values);
         wrong.put(key, "not-a-number");
         out.add(new GeneratedRequest("openapi: " + label + " (" + parameter.getName() + " not a number)", method,
-            url(template, wrong), body.map(OpenApiRequests::json), bad));
+            OperationUrl.url(template, wrong), body.map(OpenApiRequests::json), bad));
       }
     }
     if (body.isPresent()) {
       String validBody = json(body.get());
-      out.add(new GeneratedRequest("openapi: " + label + " (malformed body)", method, url(template, values),
+      out.add(new GeneratedRequest("openapi: " + label + " (malformed body)", method, OperationUrl.url(template, values),
           Optional.of(validBody.substring(0, Math.max(1, validBody.length() / 2))), refused));
       if (body.get() instanceof Map<?, ?> object) {
         Schema<?> schema = jsonSchema(op).orElseThrow();
@@ -125,14 +153,14 @@ public final class OpenApiRequests {
           Map<Object, Object> missing = new LinkedHashMap<>(object);
           missing.remove(required.get(0));
           out.add(new GeneratedRequest("openapi: " + label + " (missing required field " + required.get(0) + ")",
-              method, url(template, values), Optional.of(json(missing)), refused));
+              method, OperationUrl.url(template, values), Optional.of(json(missing)), refused));
         }
         wrongType(object).ifPresent(field -> {
           Map<Object, Object> wrong = new LinkedHashMap<>(object);
           Object was = wrong.get(field);
           wrong.put(field, was instanceof String ? (Object) 12345 : "not-a-" + kind(was));
           out.add(new GeneratedRequest("openapi: " + label + " (field " + field + " of the wrong type)", method,
-              url(template, values), Optional.of(json(wrong)), refused));
+              OperationUrl.url(template, values), Optional.of(json(wrong)), refused));
         });
       }
     }
@@ -149,37 +177,6 @@ public final class OpenApiRequests {
       }
     }
     return codes;
-  }
-
-  /**
-   * A parameter's value: its example, enum or default; else a fresh {@code #{seq}} where any value of its
-   * type will do (new ids, new search terms), else the smallest value its bounds allow.
-   */
-  private static String parameterValue(Parameter parameter, String where) {
-    if (parameter.getExample() != null) {
-      return String.valueOf(parameter.getExample());
-    }
-    Schema<?> schema = parameter.getSchema();
-    if (schema == null) {
-      throw new Unfillable(where + " has no schema");
-    }
-    if (schema.getExample() == null && (schema.getEnum() == null || schema.getEnum().isEmpty())
-        && schema.getDefault() == null) {
-      String type = SchemaValues.type(schema);
-      boolean bounded = schema.getMaximum() != null || schema.getMinLength() != null || schema.getMaxLength() != null
-          || schema.getPattern() != null || schema.getFormat() != null;
-      if (!bounded && (type.equals("integer") || type.equals("number"))) {
-        return "#{seq}";
-      }
-      if (!bounded && type.equals("string")) {
-        return "p#{seq}";
-      }
-    }
-    Object value = SchemaValues.valueOf(schema, where);
-    if (value instanceof Map || value instanceof List) {
-      throw new Unfillable(where + " is an object or array, which has no one way to be written in a URL");
-    }
-    return String.valueOf(value);
   }
 
   private static Optional<Schema<?>> jsonSchema(Operation op) {
@@ -219,40 +216,6 @@ public final class OpenApiRequests {
 
   private static String kind(Object value) {
     return value instanceof Number ? "number" : value instanceof Boolean ? "boolean" : "list";
-  }
-
-  private static String url(String template, Map<String, String> values) {
-    java.util.regex.Matcher placeholder = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(template);
-    while (placeholder.find()) {
-      if (!values.containsKey("path:" + placeholder.group(1))) {
-        throw new Unfillable("the path " + template + " has the parameter {" + placeholder.group(1)
-            + "}, which the document does not describe");
-      }
-    }
-    String path = template;
-    StringBuilder query = new StringBuilder();
-    for (Map.Entry<String, String> value : values.entrySet()) {
-      String[] where = value.getKey().split(":", 2);
-      if (where[0].equals("path")) {
-        path = path.replace("{" + where[1] + "}", encode(value.getValue()));
-      } else {
-        query.append(query.length() == 0 ? '?' : '&').append(encode(where[1])).append('=').append(encode(value.getValue()));
-      }
-    }
-    return path + query;
-  }
-
-  /** URL-encodes, but keeps Gatling's {@code #{seq}} for Gatling to fill. */
-  private static String encode(String value) {
-    String[] parts = value.split("#\\{seq}", -1);
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < parts.length; i++) {
-      out.append(java.net.URLEncoder.encode(parts[i], java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
-      if (i < parts.length - 1) {
-        out.append("#{seq}");
-      }
-    }
-    return out.toString();
   }
 
   private static String json(Object value) {

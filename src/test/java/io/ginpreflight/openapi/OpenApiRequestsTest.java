@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,7 +70,7 @@ class OpenApiRequestsTest {
   @Test
   void theGeneratedListIsHoconTheBindingFamilyReads() {
     OpenApiRequests.Generated generated = OpenApiRequests.from(OpenApiDocument.read(ORDERSVC.resolve("swagger.json")));
-    String hocon = GeneratedHocon.file(ORDERSVC.resolve("swagger.json"), generated.requests(), generated.skipped());
+    String hocon = GeneratedHocon.file(ORDERSVC.resolve("swagger.json"), generated);
 
     com.typesafe.config.Config parsed = com.typesafe.config.ConfigFactory.parseString(hocon);
     List<? extends com.typesafe.config.Config> entries = parsed.getConfigList("preflight.families.binding.requests");
@@ -132,7 +133,7 @@ class OpenApiRequestsTest {
   }
 
   @Test
-  void anOperationWithAMultipartBodyIsSkippedWithALine(@TempDir Path dir) throws Exception {
+  void anOperationWithAMultipartFileFieldIsAnUploadNotABindingRequest(@TempDir Path dir) throws Exception {
     // GIVEN ordersvc's document with its POST body turned into a file upload (swaggo writes formData for
     // @Param file formData file)
     String real = Files.readString(ORDERSVC.resolve("swagger.json"));
@@ -148,9 +149,9 @@ class OpenApiRequestsTest {
 
     OpenApiRequests.Generated generated = OpenApiRequests.from(OpenApiDocument.read(file));
 
-    assertEquals(true, generated.skipped().contains("openapi: POST /api/v2/orders skipped: its body is "
-        + "multipart/form-data, not application/json; list it under preflight.families.binding.requests by hand"),
-        String.join("\n", generated.skipped()));
+    // THEN the uploads family gets it, with the file field and the statuses it declares; binding does not
+    assertEquals(List.of(new GeneratedUpload("openapi: POST /api/v2/orders", "POST", "/api/v2/orders", "order",
+        List.of(201), OptionalLong.empty(), List.of(400, 422), false)), generated.uploads());
     assertEquals(false, generated.requests().stream().anyMatch(r -> r.name().startsWith("openapi: POST")));
   }
 }

@@ -8,7 +8,8 @@ import io.ginpreflight.Phase;
 import io.ginpreflight.Preflight;
 
 /**
- * One phase run as identical rounds, for the leak rates: retained bytes per request and goroutines per
+ * One phase of gin-lab's endpoints run as identical rounds, for the leak rates: retained bytes per request and
+ * goroutines per
  * 1,000 requests fitted across the rounds after the first. Its journey includes a bounded cache that
  * fills during the first round and then stays flat, which must pass. Also the instrument of the noise
  * and sensitivity measurements in docs/BENCHMARKS.md.
@@ -33,8 +34,9 @@ public class RoundsSimulation extends WatchedSimulation {
           .check(status().is(200)));
 
   public RoundsSimulation() {
-    super(Preflight.phases(
+    super(new GinLabPaths(Preflight.phases(
         // identical rounds: the first warms gin's pools and the catalogue cache, the rest are fitted
-        Phase.named("api").journey(API_VISIT).inject(constantUsersPerSec(RATE).during(SECONDS)).rounds(ROUNDS)));
+        Phase.named("api").journey(API_VISIT).inject(constantUsersPerSec(RATE).during(SECONDS)).rounds(ROUNDS)),
+        "/api/items, /api/notify, /api/catalog"));
   }
 }

@@ -8,8 +8,8 @@ import io.ginpreflight.Phase;
 import io.ginpreflight.Preflight;
 
 /**
- * Ten seconds of load on two gin-lab endpoints: the quickest complete run, used by the fault tests and
- * for checking a setup (`-Dgatling.simulationClass=io.ginpreflight.simulations.SmokeSimulation`).
+ * Ten seconds of load on two gin-lab endpoints: the quickest complete run against gin-lab, used by the fault
+ * and report tests. Refused for any other target (to check your own service: {@link SetupCheckSimulation}).
  */
 public class SmokeSimulation extends WatchedSimulation {
 
@@ -21,10 +21,11 @@ public class SmokeSimulation extends WatchedSimulation {
           .check(status().in(200, 202)));
 
   public SmokeSimulation() {
-    super(Preflight.phases(
+    super(new GinLabPaths(Preflight.phases(
         // first requests allocate gin's context pool and the keep-alive connections
         Phase.warmUp("warm-up").journey(API_VISIT).inject(constantUsersPerSec(20).during(2)),
         // the judged phase
-        Phase.named("smoke").journey(API_VISIT).inject(constantUsersPerSec(50).during(8))));
+        Phase.named("smoke").journey(API_VISIT).inject(constantUsersPerSec(50).during(8))),
+        "/api/items, /api/notify"));
   }
 }

@@ -6,6 +6,7 @@ import io.ginpreflight.CannotStart;
 import io.ginpreflight.Preflight;
 import io.ginpreflight.PreflightRun;
 import io.ginpreflight.config.ConfigProblem;
+import io.ginpreflight.config.LabSettings;
 import io.ginpreflight.config.PreflightConfig;
 import io.ginpreflight.families.Families;
 import io.ginpreflight.families.Profile;
@@ -46,20 +47,38 @@ public abstract class WatchedSimulation extends Simulation {
     this(config -> {
       Families families = Families.read(config, choice.profile(), choice.families());
       return run -> new Load(Preflight.phases(families.phases(run)), families.protocol(run));
-    }, config -> choice.profile().map(Profile::key).orElse(config.string("preflight.profile")));
+    }, config -> choice.profile().map(Profile::key).orElse(config.string("preflight.profile")), Optional.empty());
   }
 
   /** Hand-written phases, sent with the run's HTTP protocol; their profile, for the history, is "custom". */
   protected WatchedSimulation(Preflight preflight) {
-    this(config -> run -> new Load(preflight, run.http()), config -> "custom");
+    this(config -> run -> new Load(preflight, run.http()), config -> "custom", Optional.empty());
   }
 
+  /**
+   * Hand-written phases that send requests to gin-lab's own paths: refused before any target starts unless
+   * gin-lab's configuration is in effect, so that no other service is ever sent them.
+   */
+  protected WatchedSimulation(GinLabPaths lab) {
+    this(config -> run -> new Load(lab.preflight(), run.http()), config -> "custom", Optional.of(lab));
+  }
+
+  /** Phases written for gin-lab, and the paths they send to, for the sentence that refuses another target. */
+  protected record GinLabPaths(Preflight preflight, String paths) {}
+
   private WatchedSimulation(Function<PreflightConfig, Function<PreflightRun, Load>> readLoad,
-      Function<PreflightConfig, String> profile) {
+      Function<PreflightConfig, String> profile, Optional<GinLabPaths> ginLabOnly) {
     Function<PreflightRun, Load> load;
     PreflightRun opened;
     try {
       PreflightConfig config = PreflightConfig.load();
+      if (ginLabOnly.isPresent() && !LabSettings.describesTarget(config)) {
+        throw new ConfigProblem(getClass().getSimpleName() + " sends its requests to gin-lab's own paths ("
+            + ginLabOnly.get().paths() + "), and the target is not gin-lab (gin-lab.conf applies to the embedded lab "
+            + "only): check your own service with -Dgatling.simulationClass=io.ginpreflight.simulations."
+            + "SetupCheckSimulation, or, for a gin-lab you started, add "
+            + "-Dpreflight.config=src/test/resources/gin-lab.conf.");
+      }
       load = readLoad.apply(config);
       opened = PreflightRun.open(getClass().getSimpleName(), config, profile.apply(config));
     } catch (ConfigProblem | TargetStartFailure e) {

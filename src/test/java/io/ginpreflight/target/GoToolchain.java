@@ -14,7 +14,7 @@ public final class GoToolchain {
   public static Path require() {
     return find().orElseThrow(() -> new TargetStartFailure(
         "No Go toolchain found (no 'go' on PATH or in /usr/local/go/bin), so the embedded gin-lab cannot "
-            + "be built: install Go 1.24 or newer, or set -Dpreflight.target.url=http://127.0.0.1:PORT to "
+            + "be built: install Go 1.26 or newer, or set -Dpreflight.target.url=http://127.0.0.1:PORT to "
             + "test a Gin service that is already running."));
   }
 

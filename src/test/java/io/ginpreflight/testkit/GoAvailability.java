@@ -38,11 +38,11 @@ public final class GoAvailability implements ExecutionCondition {
   /** Why a test that needs Go {@code need} cannot run, if it cannot. */
   static Optional<String> reason(String need, boolean goSkip, Optional<Path> go) {
     if (goSkip) {
-      return Optional.of("needs Go " + need + ", and -Dgo.skip=true is set: drop -Dgo.skip (Go 1.24+ installed) "
+      return Optional.of("needs Go " + need + ", and -Dgo.skip=true is set: drop -Dgo.skip (Go 1.26+ installed) "
           + "to run it");
     }
     if (go.isEmpty()) {
-      return Optional.of("needs Go " + need + ", and no 'go' is on PATH or in /usr/local/go/bin: install Go 1.24+ "
+      return Optional.of("needs Go " + need + ", and no 'go' is on PATH or in /usr/local/go/bin: install Go 1.26+ "
           + "to run it");
     }
     return Optional.empty();

@@ -14,13 +14,13 @@ class GoAvailabilityTest {
   @Test
   void goSkipSkipsEvenWhenGoIsInstalled() {
     assertEquals(Optional.of("needs Go to build gin-lab, and -Dgo.skip=true is set: drop -Dgo.skip "
-        + "(Go 1.24+ installed) to run it"), GoAvailability.reason("to build gin-lab", true, GO));
+        + "(Go 1.26+ installed) to run it"), GoAvailability.reason("to build gin-lab", true, GO));
   }
 
   @Test
   void noGoToolchainSkipsAndSaysWhereItLooked() {
     assertEquals(Optional.of("needs Go to build testdata/uploadsvc, and no 'go' is on PATH or in "
-        + "/usr/local/go/bin: install Go 1.24+ to run it"),
+        + "/usr/local/go/bin: install Go 1.26+ to run it"),
         GoAvailability.reason("to build testdata/uploadsvc", false, Optional.empty()));
   }
 

@@ -7,6 +7,7 @@ import io.ginpreflight.target.GoToolchain;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,11 +24,21 @@ public final class TestServiceBuild {
    * @return the binary
    */
   public static Path build(String service, String pkg, Path binary) throws IOException, InterruptedException {
+    return build(service, pkg, binary, GoToolchain.require(), Map.of());
+  }
+
+  /**
+   * As {@link #build(String, String, Path)}, with the toolchain {@code go} and {@code environment} added to
+   * this JVM's: how a machine whose Go is another release would build it.
+   */
+  public static Path build(String service, String pkg, Path binary, Path go, Map<String, String> environment)
+      throws IOException, InterruptedException {
     Path source = GatlingProcess.projectDir().resolve("src/test/resources/testdata").resolve(service);
     Files.createDirectories(binary.getParent());
-    ProcessBuilder builder = new ProcessBuilder("go", "build", "-o", binary.toString(), pkg)
+    ProcessBuilder builder = new ProcessBuilder(go.toString(), "build", "-o", binary.toString(), pkg)
         .directory(source.toFile()).redirectErrorStream(true);
-    GoExperiments.addGoroutineLeakProfile(builder.environment(), GoToolchain.require());
+    builder.environment().putAll(environment);
+    GoExperiments.addGoroutineLeakProfile(builder.environment(), go);
     Process build = builder.start();
     String output = new String(build.getInputStream().readAllBytes());
     assertTrue(build.waitFor(3, TimeUnit.MINUTES) && build.exitValue() == 0, "go build " + service + ": " + output);

@@ -19,23 +19,29 @@ public record Capabilities(Map<Source, Availability> sources) {
 
   private static final String METRICS_ADVICE =
       "add to the Gin app: r.GET(\"/metrics\", gin.WrapH(promhttp.Handler()))";
-  private static final String PPROF_ADVICE = "the heap is estimated from metrics; for exact numbers serve "
-      + "net/http/pprof on a loopback port: import _ \"net/http/pprof\" and "
-      + "go http.ListenAndServe(\"127.0.0.1:6060\", nil)";
+  private static final String METRICS_WITH_PPROF = "pprof gives the heap and goroutines at every probe; "
+      + "/metrics would add the continuous charts between probes: r.GET(\"/metrics\", gin.WrapH(promhttp.Handler()))";
+  private static final String PPROF_ADVICE = "serve net/http/pprof on a loopback port: import _ \"net/http/pprof\" "
+      + "and go http.ListenAndServe(\"127.0.0.1:6060\", nil)";
 
   public Capabilities {
     sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
   }
 
-  static Capabilities detect(SignalClient client, SignalEndpoints endpoints, Optional<LocalSignals> local) {
+  /**
+   * @param goVersion the target's Go from its build info (empty for a remote target), which decides what to say
+   *     when the goroutineleak profile is missing
+   */
+  static Capabilities detect(SignalClient client, SignalEndpoints endpoints, Optional<LocalSignals> local,
+      Optional<String> goVersion) {
+    Availability pprof = ask(endpoints.pprofUrl(), "no pprof URL", url -> client.get(url + "/cmdline"),
+        PPROF_ADVICE + (endpoints.metricsUrl().isPresent() ? " (without it the heap is estimated from metrics)" : ""));
     Map<Source, Availability> sources = new LinkedHashMap<>();
     sources.put(Source.METRICS, ask(endpoints.metricsUrl(), "no metrics URL", url -> {
       PrometheusText.parse(client.get(url)).requireLong("go_goroutines");
-    }, METRICS_ADVICE));
-    sources.put(Source.PPROF, ask(endpoints.pprofUrl(), "no pprof URL", url -> client.get(url + "/cmdline"),
-        PPROF_ADVICE));
-    sources.put(Source.GOROUTINE_LEAK, ask(endpoints.pprofUrl(), "no pprof URL",
-        url -> client.get(GoroutineLeakProfile.url(url)), GoroutineLeakProfile.ADVICE));
+    }, pprof.offered() ? METRICS_WITH_PPROF : METRICS_ADVICE));
+    sources.put(Source.PPROF, pprof);
+    sources.put(Source.GOROUTINE_LEAK, goroutineLeak(client, endpoints, goVersion));
     sources.put(Source.EXPVAR, ask(endpoints.expvarUrl(), "no expvar URL", client::get, ""));
     if (local.isPresent()) {
       sources.putAll(local.get().offered());
@@ -46,6 +52,19 @@ public record Capabilities(Map<Source, Availability> sources) {
           Availability.no("the target is not a local process, so its temp files cannot be counted"));
     }
     return new Capabilities(sources);
+  }
+
+  private static Availability goroutineLeak(SignalClient client, SignalEndpoints endpoints, Optional<String> goVersion) {
+    if (endpoints.pprofUrl().isEmpty()) {
+      return Availability.no("no pprof URL");
+    }
+    String root = endpoints.pprofUrl().get();
+    try {
+      client.get(GoroutineLeakProfile.url(root));
+      return Availability.YES;
+    } catch (SignalUnavailable e) {
+      return Availability.no(e.getMessage(), GoroutineLeakAdvice.of(goVersion, root, e.getMessage()));
+    }
   }
 
   private interface Probe {

@@ -7,15 +7,12 @@ import io.ginpreflight.signal.SignalUnavailable;
 import java.util.Optional;
 
 /**
- * Go 1.26's goroutineleak profile: asking for it runs a GC cycle that proves which blocked goroutines
+ * pprof's goroutineleak profile (standard from Go 1.27; Go 1.26 with GOEXPERIMENT=goroutineleakprofile):
+ * asking for it runs a GC cycle that proves which blocked goroutines
  * can never resume (nothing running can reach what they wait on). Read at probes only, never by the
  * sampler: each read costs a full GC.
  */
 final class GoroutineLeakProfile {
-
-  /** How the start-up line tells a user to switch it on. */
-  static final String ADVICE = "build the service with GOEXPERIMENT=goroutineleakprofile (Go 1.26; standard "
-      + "from Go 1.27) so the runtime proves which goroutines leaked; the goroutine count is judged either way";
 
   private final SignalClient client;
   private final Optional<String> url;

@@ -40,16 +40,27 @@ public final class MemoryWatch implements AutoCloseable {
 
   public MemoryWatch(SignalClient client, SignalEndpoints endpoints, Optional<LocalSignals> local,
       ProbeSettings settings, Path runDir) {
-    this.capabilities = Capabilities.detect(client, endpoints, local);
+    this(client, endpoints, local, Optional.empty(), settings, runDir);
+  }
+
+  /** @param goVersion the target's Go from its build info, for the advice when a profile is missing */
+  public MemoryWatch(SignalClient client, SignalEndpoints endpoints, Optional<LocalSignals> local,
+      Optional<String> goVersion, ProbeSettings settings, Path runDir) {
+    this.capabilities = Capabilities.detect(client, endpoints, local, goVersion);
     // A pprof URL that does not answer at start would turn every heap reading into a failure; without
     // it the heap is estimated from metrics, and the reading says so.
     if (!capabilities.offers(Source.PPROF)) {
       endpoints = new SignalEndpoints(endpoints.metricsUrl(), Optional.empty(), endpoints.expvarUrl());
     }
+    // Likewise metrics: a target with pprof alone has its goroutines counted from pprof instead.
+    if (!capabilities.offers(Source.METRICS)) {
+      endpoints = new SignalEndpoints(Optional.empty(), endpoints.pprofUrl(), endpoints.expvarUrl());
+    }
     TargetSignals signals = new TargetSignals(client, endpoints, local, capabilities.offers(Source.EXPVAR));
     GoroutineLeakProfile leakProfile = new GoroutineLeakProfile(client,
         capabilities.offers(Source.GOROUTINE_LEAK) ? endpoints.pprofUrl() : Optional.empty());
-    this.initial = withLeakedGoroutines(signals.read(), leakProfile);
+    this.initial = withLeakedGoroutines(signals.readOnce(), leakProfile,
+        capabilities.sources().get(Source.GOROUTINE_LEAK).detail());
     this.probe = new PhaseProbe(client, endpoints, signals, leakProfile, local, settings, runDir);
     this.drain = new Drain(signals::goroutines, Drain.descriptorsOf(local, signals));
     Path samplesFile = runDir.resolve("samples.jsonl");
@@ -66,12 +77,12 @@ public final class MemoryWatch implements AutoCloseable {
   }
 
   /** The cheap signals leave the leak profile out; what is missing at start is not offered, so read it once. */
-  private static Snapshot withLeakedGoroutines(Snapshot read, GoroutineLeakProfile leakProfile) {
+  private static Snapshot withLeakedGoroutines(Snapshot read, GoroutineLeakProfile leakProfile, String whyNot) {
     Optional<GoroutineLeakProfile.Reading> leaked = leakProfile.read();
     java.util.Map<Signal, Measurement> signals = new java.util.HashMap<>(read.signals());
     // Not offered: the plan skips the check, and the log says how to switch it on.
     signals.put(Signal.LEAKED_GOROUTINES, leaked.map(GoroutineLeakProfile.Reading::leaked).orElse(
-        Measurement.failed("the target offers no goroutineleak profile (" + GoroutineLeakProfile.ADVICE + ")")));
+        Measurement.failed("the target offers no goroutineleak profile (" + whyNot + ")")));
     return new Snapshot(read.at(), signals);
   }
 

@@ -14,7 +14,9 @@ import io.ginpreflight.model.Measurement;
 import io.ginpreflight.model.Signal;
 import io.ginpreflight.model.Snapshot;
 import io.ginpreflight.signal.ExpvarVars;
+import io.ginpreflight.signal.GoroutineDump;
 import io.ginpreflight.signal.HeapEstimate;
+import io.ginpreflight.signal.MemStatsBlock;
 import io.ginpreflight.signal.PrometheusText;
 import io.ginpreflight.signal.SignalClient;
 import io.ginpreflight.signal.SignalUnavailable;
@@ -26,7 +28,9 @@ import java.util.Optional;
 /**
  * Reads every cheap signal at once: one GET of /metrics plus the operating system's view of a local
  * target. Nothing here forces a GC; {@link PhaseProbe} does that. The post-GC heap read here is the
- * estimate of the last GC the runtime chose to run.
+ * estimate of the last GC the runtime chose to run. A target without /metrics (net/http/pprof alone) has its
+ * goroutines counted from pprof's goroutine profile, here and when a probe settles; its heap is read by the
+ * probes, from the MemStats of pprof's heap profile.
  */
 final class TargetSignals {
 
@@ -48,6 +52,11 @@ final class TargetSignals {
       HEAP_OBJECTS, "HeapObjects",
       GC_COUNT, "NumGC");
 
+  private static final String NO_SOURCE = "the target offers neither metrics nor pprof (set preflight.metrics.url "
+      + "or preflight.pprof.url)";
+  private static final String BETWEEN_PROBES = "no /metrics, so between probes this is not read (the probes read the "
+      + "heap and goroutines from pprof)";
+
   private final SignalClient client;
   private final boolean expvarOffered;
   private final SignalEndpoints endpoints;
@@ -64,17 +73,52 @@ final class TargetSignals {
     Map<Signal, Measurement> signals = new LinkedHashMap<>();
     readMetrics(signals);
     fillFromExpvar(signals);
+    if (endpoints.metricsUrl().isEmpty() && endpoints.pprofUrl().isPresent()) {
+      signals.put(GOROUTINES, pprofGoroutines());
+    }
     // The operating system's numbers are exact where the process collector's may be missing.
     local.ifPresent(l -> signals.putAll(l.read()));
     return new Snapshot(Instant.now(), signals);
   }
 
+  /**
+   * Everything {@link #read()} reads, and, for a target without metrics, the heap from pprof's MemStats (not
+   * after a GC: it only shows the probes will have it). Read once, at start, to tell what the target offers.
+   */
+  Snapshot readOnce() {
+    Snapshot read = read();
+    if (read.get(POST_GC_HEAP_BYTES).isMeasured() || endpoints.pprofUrl().isEmpty()) {
+      return read;
+    }
+    Map<Signal, Measurement> signals = new LinkedHashMap<>(read.signals());
+    try {
+      MemStatsBlock memStats = MemStatsBlock.parse(client.get(endpoints.pprofUrl().get() + "/heap?debug=1"));
+      signals.put(POST_GC_HEAP_BYTES, Measurement.of(memStats.require("HeapAlloc")).withSource("HeapAlloc"));
+    } catch (SignalUnavailable e) {
+      signals.put(POST_GC_HEAP_BYTES, Measurement.failed(e.getMessage()));
+    }
+    return new Snapshot(read.at(), signals);
+  }
+
+  /** For settling: from /metrics, or pprof's goroutine profile when the target has no metrics. */
   Measurement goroutines() {
     if (endpoints.metricsUrl().isEmpty()) {
-      return Measurement.failed("the target has no metrics endpoint (set preflight.metrics.url)");
+      return pprofGoroutines();
     }
     try {
       return Measurement.of(PrometheusText.parse(client.get(endpoints.metricsUrl().get())).requireLong("go_goroutines"));
+    } catch (SignalUnavailable e) {
+      return Measurement.failed(e.getMessage());
+    }
+  }
+
+  /** The total on the first line of {@code goroutine?debug=1}: the count /metrics' go_goroutines gives. */
+  private Measurement pprofGoroutines() {
+    if (endpoints.pprofUrl().isEmpty()) {
+      return Measurement.failed(NO_SOURCE);
+    }
+    try {
+      return Measurement.of(GoroutineDump.parse(client.get(endpoints.pprofUrl().get() + "/goroutine?debug=1")).total());
     } catch (SignalUnavailable e) {
       return Measurement.failed(e.getMessage());
     }
@@ -107,7 +151,7 @@ final class TargetSignals {
 
   private void readMetrics(Map<Signal, Measurement> into) {
     if (endpoints.metricsUrl().isEmpty()) {
-      Measurement missing = Measurement.failed("the target has no metrics endpoint (set preflight.metrics.url)");
+      Measurement missing = Measurement.failed(endpoints.pprofUrl().isPresent() ? BETWEEN_PROBES : NO_SOURCE);
       METRIC_SERIES.keySet().forEach(signal -> into.put(signal, missing));
       into.put(POST_GC_HEAP_BYTES, missing);
       return;
