@@ -9,6 +9,7 @@ import io.ginpreflight.config.PreflightConfig;
 import io.ginpreflight.gatling.GeneratorTimeline;
 import io.ginpreflight.gatling.RawClients;
 import io.ginpreflight.gatling.RequestCounter;
+import io.ginpreflight.gatling.Exchanges;
 import io.ginpreflight.gatling.GatlingRecord;
 import io.ginpreflight.gatling.WholeRunCounts;
 import io.ginpreflight.model.BaselineHistory;
@@ -279,6 +280,11 @@ public final class PreflightRun implements AutoCloseable {
   /** The threads of this run's raw-socket clients, closed with the run. */
   public RawClients rawClients() {
     return rawClients;
+  }
+
+  /** Counts a family's SSE streams, WebSocket conversations and raw-socket requests with its HTTP requests. */
+  public Exchanges exchanges() {
+    return new Exchanges(requestCounter);
   }
 
   /** The HTTP protocol for the target, counting each round's requests for the leak rates. */
