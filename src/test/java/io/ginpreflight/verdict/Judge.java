@@ -25,6 +25,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -213,8 +214,9 @@ public final class Judge {
   }
 
   /**
-   * A second look for the growth that would fail, when the plan gives the phase one: goroutines the runtime
-   * proved leaked need none, and neither does a phase whose only failing checks are of them.
+   * A second look for the growth that would fail, when the plan gives the phase one. Lingering shows as a level
+   * at the probe after the last round, not as growth in every round: a signal whose rate grew beyond its limit
+   * along a line through three probes or more needs none, and neither do goroutines the runtime proved leaked.
    */
   private Optional<SecondLook> secondLook(PhaseWindow window, int closingProbe, int round,
       List<CheckResult> checks) {
@@ -223,9 +225,11 @@ public final class Judge {
     }
     boolean proved = checks.stream().anyMatch(c -> c.kind() == CheckKind.LEAKED_GOROUTINES
         && c.status() == Status.KO);
+    Set<Signal> steady = Lingering.steadilyGrowing(checks);
     List<CheckResult> lingering = checks.stream()
         .filter(c -> c.status() == Status.KO && Lingering.MAY_LINGER.contains(c.kind()))
-        .filter(c -> !(proved && c.kind().signal() == Signal.GOROUTINES)).toList();
+        .filter(c -> !(proved && c.kind().signal() == Signal.GOROUTINES))
+        .filter(c -> !steady.contains(c.kind().signal())).toList();
     if (lingering.isEmpty()) {
       return Optional.empty();
     }

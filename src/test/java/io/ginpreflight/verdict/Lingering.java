@@ -30,6 +30,22 @@ final class Lingering {
   private Lingering() {}
 
   /**
+   * The signals whose rate failed along a line through three probes or more: growth that went on round after
+   * round with the requests, which lingering (a level, there at one probe and gone by a later one) does not.
+   */
+  static Set<Signal> steadilyGrowing(List<CheckResult> checks) {
+    Set<Signal> steady = EnumSet.noneOf(Signal.class);
+    for (CheckResult c : checks) {
+      boolean line = c.interval() != null && c.figures().limit() != null && c.interval().low() > c.figures().limit();
+      if (c.kind().rule() == CheckKind.Rule.RATE && c.status() == Status.KO && c.figures().probes() != null
+          && c.figures().probes() >= 3 && line) {
+        steady.add(c.kind().signal());
+      }
+    }
+    return steady;
+  }
+
+  /**
    * The second look's checks, each that failed at the first look saying what became of it: {@code lingering,
    * not leaked: goroutines +1540 (+1,540 goroutines blocked in select at ...) drained within 5.1 s; ...}, or
    * {@code ...; still there at a second look 20.0 s later}.
