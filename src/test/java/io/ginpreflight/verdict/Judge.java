@@ -184,10 +184,11 @@ public final class Judge {
     RatePoints points = points();
     long windowRequests = points.requests(window, round);
     Duration load = Duration.between(baseline.reading().takenAt(), closing.reading().takenAt());
+    List<CheckResult> growths = List.copyOf(judged);
     for (RateCheck check : window.rateChecks()) {
       Signal signal = check.kind().signal();
       // A growth beyond its flat limit, or goroutines the runtime proved leaked, is no cache still filling.
-      boolean large = judged.stream().anyMatch(c -> c.status() == Status.KO && (c.kind().signal() == signal
+      boolean large = growths.stream().anyMatch(c -> c.status() == Status.KO && (c.kind().signal() == signal
           || (signal == Signal.GOROUTINES && c.kind() == CheckKind.LEAKED_GOROUTINES)));
       Look kindLook = new Look(look.last(), check.kind().isBytes() ? 0 : look.jitter(), large, load, look.bound());
       judged.add(RateRule.evaluate(check.kind(), window.phase(), points.of(window, check.kind(), baselineOf(window), round, closingProbe),
