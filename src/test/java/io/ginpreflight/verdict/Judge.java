@@ -332,8 +332,10 @@ public final class Judge {
         continue;
       }
       double value = result.figures().value();
+      // A rate rose against the baseline only if beyond doubt, as a KO of its own: its 99.99 % bound.
+      Double koLow = result.figures().koLow();
       figures.put(result.kind(), result.interval() == null ? BaselineRule.Current.count(value)
-          : new BaselineRule.Current(value, result.interval().low()));
+          : new BaselineRule.Current(value, koLow != null ? koLow : result.interval().low()));
     }
     return figures;
   }

@@ -110,8 +110,8 @@ public final class RateRule {
         + (decision.status() == Status.UNDECIDED && decision.note().indexOf("cache") < 0
             ? "; " + toDecide(count, interval, limit) : "");
     return new CheckResult(kind, scope, decision.status(),
-        Figures.rate(rate, limit, probes, count, fit.spread(), shape.map(Plateau::reached).orElse(false)),
-        interval, message, found.detail(), List.of());
+        Figures.rate(rate, limit, probes, count, fit.spread(), shape.map(Plateau::reached).orElse(false),
+            fit.koLow() * scale), interval, message, found.detail(), List.of());
   }
 
   /**
