@@ -27,6 +27,12 @@ type config struct {
 	memProfileRate  int
 	drainLinger     time.Duration
 	drainCap        int
+	// summaryEntries bounds the fixed summary cache (-summary-cache-entries):
+	// a size the warm-up does not fill makes it the filling-cache trap.
+	summaryEntries int
+	// closeLinger is how long a WebSocket's handler waits after its client
+	// left before it lets go (-close-linger; trap_close_linger.go).
+	closeLinger time.Duration
 	// plantBytes and plantRoutes are the planted small leak
 	// (-leak-bytes-per-request, -leak-routes; planted_leak.go).
 	plantBytes  int
@@ -60,6 +66,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.Int64Var(&cfg.multipartMemory, "multipart-memory", defaultMultipartMemory, "gin MaxMultipartMemory in bytes; larger parts spill to temp files")
 	fs.DurationVar(&cfg.drainLinger, "drain-linger", defaultDrainLinger, "trap slow-drain: how long a POST /api/handoff worker lingers after its job (at most 1m)")
 	fs.IntVar(&cfg.drainCap, "drain-cap", defaultDrainCap, "trap slow-drain: most POST /api/handoff workers lingering at once")
+	fs.IntVar(&cfg.summaryEntries, "summary-cache-entries", fixedSummaryCacheCapacity, "entries of the fixed GET /api/items/:id/summary cache (about 1.2 KiB each); more than the binding warm-up's new ids make it a cache still filling in the judged rounds")
+	fs.DurationVar(&cfg.closeLinger, "close-linger", 0, "trap close-linger: how long a WebSocket handler holds its connection after the client left, as a library waiting for a close frame does (0 = not at all, at most 1m)")
 	fs.IntVar(&cfg.plantBytes, "leak-bytes-per-request", 0, "plant a leak: every request on the -leak-routes routes keeps this many bytes forever (0 = off; independent of -leaks)")
 	fs.StringVar(&cfg.plantRoutes, "leak-routes", "all", "routes of -leak-bytes-per-request: all (every /api route) or a comma list of families: "+strings.Join(familyNames(), ", "))
 	if err := fs.Parse(args); err != nil {
@@ -90,6 +98,12 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	}
 	if cfg.drainCap < 1 || cfg.drainCap > maxDrainCap {
 		return cfg, fmt.Errorf("%w: -drain-cap must be between 1 and %d", errUsage, maxDrainCap)
+	}
+	if cfg.summaryEntries < 1 || cfg.summaryEntries > 1_000_000 {
+		return cfg, fmt.Errorf("%w: -summary-cache-entries must be between 1 and 1000000", errUsage)
+	}
+	if cfg.closeLinger < 0 || cfg.closeLinger > time.Minute {
+		return cfg, fmt.Errorf("%w: -close-linger must be between 0 and 1m", errUsage)
 	}
 	if cfg.plantBytes < 0 || cfg.plantBytes > maxPlantBytes {
 		return cfg, fmt.Errorf("%w: -leak-bytes-per-request must be between 0 and %d", errUsage, maxPlantBytes)

@@ -19,6 +19,9 @@ func TestTrapAndPlantFlagsDefaults(t *testing.T) {
 		t.Fatalf("expected -drain-linger 15s, -drain-cap 16, -leak-bytes-per-request 0, -leak-routes all but was %v, %d, %d, %q",
 			cfg.drainLinger, cfg.drainCap, cfg.plantBytes, cfg.plantRoutes)
 	}
+	if cfg.summaryEntries != fixedSummaryCacheCapacity || cfg.closeLinger != 0 {
+		t.Fatalf("expected -summary-cache-entries %d and -close-linger 0 but was %d, %v", fixedSummaryCacheCapacity, cfg.summaryEntries, cfg.closeLinger)
+	}
 	if cfg.auditRecordSize != 4096 || cfg.notifyLeakEvery != 1 || cfg.addr != "127.0.0.1:8080" || cfg.pprofAddr != "127.0.0.1:6060" {
 		t.Fatalf("expected the existing defaults unchanged but was %+v", cfg)
 	}
@@ -36,6 +39,9 @@ func TestTrapAndPlantFlagsRefuseBadValues(t *testing.T) {
 		{"-leak-bytes-per-request", "-1"},
 		{"-leak-bytes-per-request", "1048577"},
 		{"-leak-routes", "uploadz"},
+		{"-summary-cache-entries", "0"},
+		{"-close-linger", "-1s"},
+		{"-close-linger", "61s"},
 	} {
 		if _, err := parseFlags(args, io.Discard); !errors.Is(err, errUsage) {
 			t.Errorf("expected %v to be refused as a usage error but was %v", args, err)

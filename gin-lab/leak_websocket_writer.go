@@ -39,7 +39,7 @@ func addWebSocketRoutes(rg *gin.RouterGroup, l *lab) {
 	if l.cfg.leaks.on("websocket-writer") {
 		handler = leakyWSHandler
 	}
-	rg.GET("/ws", handler)
+	rg.GET("/ws", lingerMiddleware(l.cfg.closeLinger), handler)
 }
 
 // upgrade answers a plain HTTP request with a JSON 400 instead of
@@ -150,6 +150,7 @@ func fixedWSHandler(c *gin.Context) {
 	readMessages(conn, out, writerDone)
 	close(done)
 	<-writerDone
+	lingerAfterClose(lingerOf(c))
 }
 
 // FIX: fixedWSWriter returns on done or on the first write error (which

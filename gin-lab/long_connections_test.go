@@ -150,6 +150,34 @@ func TestWebSocketWriterFixedEndsWithTheConnection(t *testing.T) {
 	verifyNoLeaks(t, ignore)
 }
 
+func TestCloseLingerHoldsEachHandlerForItsLingerThenLetsGo(t *testing.T) {
+	const linger = 400 * time.Millisecond
+	l, err := newLab(config{leaks: leakSet{}, closeLinger: linger})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(l.Close)
+	srv := httptest.NewServer(setupRouter(l))
+	t.Cleanup(srv.Close)
+	before := goroutinesSettled(5 * time.Second)
+	for i := range wsClients {
+		wsSession(t, wsURL(srv), i%2 == 1)
+	}
+	// Every handler is still there right after its client left...
+	lingering := goroutinesAtLeast(before+wsClients, 2*time.Second) - before
+	if lingering < wsClients {
+		t.Fatalf("expected at least %d handlers lingering after their clients left but was %d", wsClients, lingering)
+	}
+	// ...and gone once the linger is over.
+	deadline := time.Now().Add(5 * time.Second)
+	for runtime.NumGoroutine() > before && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if left := runtime.NumGoroutine() - before; left > 0 {
+		t.Fatalf("expected every lingering handler to end within 5 s but %d goroutines were left", left)
+	}
+}
+
 func TestWebSocketUnknownMessageClosesWithAReason(t *testing.T) {
 	_, srv, client := labServer(t)
 	conn, _, err := websocket.DefaultDialer.Dial(wsURL(srv), nil)

@@ -6,10 +6,12 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.PopulationBuilder;
+import io.ginpreflight.gatling.ConditionalInjection;
 import io.ginpreflight.gatling.RequestCounter;
 import io.ginpreflight.model.CheckResult;
 import io.ginpreflight.plan.Limits;
 import io.ginpreflight.plan.PlannedPhase;
+import io.ginpreflight.plan.Sequencing;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -34,25 +36,28 @@ public final class Phase {
   private final boolean judged;
   private final int rounds;
   private final Optional<UnaryOperator<Limits>> limits;
+  /** Why the phase has no rates per request (a hold of many clients at once is one step); empty: it has. */
+  private final String growthOnly;
 
   private Phase(String name, ChainBuilder journey, List<OpenInjectionStep> injection, boolean judged, int rounds,
-      Optional<UnaryOperator<Limits>> limits) {
+      Optional<UnaryOperator<Limits>> limits, String growthOnly) {
     this.name = name;
     this.journey = journey;
     this.injection = injection;
     this.judged = judged;
     this.rounds = rounds;
     this.limits = limits;
+    this.growthOnly = growthOnly;
   }
 
   /** A phase whose growth is judged against the limits. */
   public static Phase named(String name) {
-    return new Phase(requireName(name), null, List.of(), true, 1, Optional.empty());
+    return new Phase(requireName(name), null, List.of(), true, 1, Optional.empty(), "");
   }
 
   /** A phase that fills caches, pools and connection pools; its growth is measured but not judged. */
   public static Phase warmUp(String name) {
-    return new Phase(requireName(name), null, List.of(), false, 1, Optional.empty());
+    return new Phase(requireName(name), null, List.of(), false, 1, Optional.empty(), "");
   }
 
   private static String requireName(String name) {
@@ -70,14 +75,14 @@ public final class Phase {
     if (journey == null) {
       throw new IllegalArgumentException("Phase \"" + name + "\" was given no journey.");
     }
-    return new Phase(name, journey, injection, judged, rounds, limits);
+    return new Phase(name, journey, injection, judged, rounds, limits, growthOnly);
   }
 
   public Phase inject(OpenInjectionStep... steps) {
     if (steps.length == 0) {
       throw new IllegalArgumentException("Phase \"" + name + "\" needs at least one injection step.");
     }
-    return new Phase(name, journey, List.of(steps), judged, rounds, limits);
+    return new Phase(name, journey, List.of(steps), judged, rounds, limits, growthOnly);
   }
 
   /**
@@ -94,12 +99,23 @@ public final class Phase {
       throw new IllegalArgumentException("Warm-up phase \"" + name + "\" is not judged, so rounds would fit "
           + "a rate nobody reads: use Phase.named(...) for a phase with rounds.");
     }
-    return new Phase(name, journey, injection, judged, count, limits);
+    return new Phase(name, journey, injection, judged, count, limits, growthOnly);
   }
 
   /** Tightens or loosens the limits for this phase only, e.g. {@code l -> l.withHeapGrowth(8 << 20)}. */
   public Phase limits(UnaryOperator<Limits> adjust) {
-    return new Phase(name, journey, injection, judged, rounds, Optional.of(adjust));
+    return new Phase(name, journey, injection, judged, rounds, Optional.of(adjust), growthOnly);
+  }
+
+  /**
+   * Judges the phase by its growth checks only, with no rate per request, saying why: a hold of many clients
+   * at once is one step, which a rate would read as kilobytes per request.
+   */
+  public Phase growthOnly(String why) {
+    if (why == null || why.isBlank()) {
+      throw new IllegalArgumentException("Phase \"" + name + "\" needs a reason to be judged by its growth only.");
+    }
+    return new Phase(name, journey, injection, judged, rounds, limits, why);
   }
 
   public String name() {
@@ -114,10 +130,13 @@ public final class Phase {
     return rounds;
   }
 
-  /** The phase as the run's plan sees it, judged against the simulation's limits adjusted for it. */
-  PlannedPhase planned(Limits simulationLimits) {
-    return new PlannedPhase(name, judged, rounds,
-        limits.map(adjust -> adjust.apply(simulationLimits)).orElse(simulationLimits));
+  /**
+   * The phase as the run's plan sees it, judged against the simulation's limits adjusted for it; a judged
+   * phase with rounds may run extra ones while a check is undecided.
+   */
+  PlannedPhase planned(Limits simulationLimits, Sequencing sequencing) {
+    return new PlannedPhase(name, judged, rounds, judged ? sequencing.maxRoundsOf(rounds) : rounds,
+        limits.map(adjust -> adjust.apply(simulationLimits)).orElse(simulationLimits), growthOnly);
   }
 
   PopulationBuilder population(String scenario, RequestCounter counter) {
@@ -144,6 +163,20 @@ public final class Phase {
           return session;
         }))
         .injectOpen(placement.apply(injection));
+  }
+
+  /**
+   * An extra round: its users arrive as the phase's do if {@code round} says the round runs when it starts;
+   * otherwise one user that does nothing, so what follows starts at once.
+   */
+  PopulationBuilder extraRound(String scenario, RequestCounter counter, ConditionalInjection round) {
+    requireComplete();
+    return scenario(scenario)
+        .doIf(session -> round.ran()).then(exec(journey).exec(exec(session -> {
+          counter.journeyFinished(scenario);
+          return session;
+        })))
+        .injectOpen(round.step());
   }
 
   private void requireComplete() {

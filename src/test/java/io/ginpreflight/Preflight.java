@@ -7,11 +7,15 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 import io.gatling.javaapi.core.Assertion;
 import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.ginpreflight.gatling.ConditionalInjection;
 import io.ginpreflight.gatling.RecordingStep;
 import io.ginpreflight.plan.Limits;
+import io.ginpreflight.plan.PhaseWindow;
 import io.ginpreflight.plan.PlannedPhase;
 import io.ginpreflight.plan.ProbePoint;
 import io.ginpreflight.plan.RunPlan;
+import io.ginpreflight.plan.Sequencing;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -73,17 +77,21 @@ public final class Preflight {
     return limits.apply(configured);
   }
 
-  /** What the plan needs of each phase, with the limits it is judged against. */
-  List<PlannedPhase> plannedPhases(Limits configured) {
+  /** What the plan needs of each phase, with the limits it is judged against and the rounds it may run. */
+  List<PlannedPhase> plannedPhases(Limits configured, Sequencing sequencing) {
     Limits adjusted = limits(configured);
-    return phases.stream().map(p -> p.planned(adjusted)).toList();
+    return phases.stream().map(p -> p.planned(adjusted, sequencing)).toList();
   }
 
   /**
-   * The whole run as one chain: probe, step, probe, step, ..., probe, as the plan lays them out. Each
-   * probe waits for the previous population's users to finish ({@code andThen}), so "after" really is
-   * after. On a distributed run ({@code preflight.distributed}) the populations are placed on a fixed
-   * schedule instead ({@link ScheduledPopulations}).
+   * The whole run as one chain, as the plan lays it out: probe, round, probe, round, ..., probe. Each probe
+   * waits for the previous population's users to finish ({@code andThen}), so "after" really is after. A
+   * phase with extra rounds branches after its last planned round: its extra rounds (each with its probe,
+   * each running only if a check was still undecided when it starts) beside a step that waits until the
+   * phase is decided, records its checks, and lets the rest of the run go on; after the last phase, that step
+   * ends the run rather than wait for the extra rounds it skipped. On a distributed run
+   * ({@code preflight.distributed}) the populations are placed on a fixed schedule instead
+   * ({@link ScheduledPopulations}).
    *
    * @param plan the run's plan, from {@link PreflightRun#plan(Preflight)}
    */
@@ -92,22 +100,69 @@ public final class Preflight {
     if (schedule.isPresent()) {
       return ScheduledPopulations.of(schedule.get(), plan, run);
     }
-    List<PlannedPhase> planned = plannedPhases(run.limits());
-    List<PopulationBuilder> loads = new ArrayList<>();
-    for (int i = 0; i < phases.size(); i++) {
-      for (int round = 1; round <= phases.get(i).rounds(); round++) {
-        loads.add(phases.get(i).population(planned.get(i).roundName(round), run.requestCounter()));
-      }
+    PopulationBuilder rest = null;
+    for (int i = phases.size() - 1; i >= 0; i--) {
+      rest = phase(run, plan, phases.get(i), plan.windows().get(i), rest, i == phases.size() - 1);
     }
-    List<ProbePoint> probes = plan.probes();
-    PopulationBuilder chain = probe(run, probes.get(probes.size() - 1));
-    for (int i = loads.size() - 1; i >= 0; i--) {
-      chain = probe(run, probes.get(i)).andThen(loads.get(i).andThen(chain));
-    }
-    return List.of(chain);
+    return List.of(probe(run, plan.probe(0)).andThen(rest));
   }
 
-  private PopulationBuilder probe(PreflightRun run, ProbePoint point) {
+  /**
+   * A phase's planned rounds, each followed by its probe, then {@code rest} (null at the end of the run); with
+   * extra rounds, the probe after the last planned round branches into them and the phase's decision.
+   */
+  private static PopulationBuilder phase(PreflightRun run, RunPlan plan, Phase phase, PhaseWindow window,
+      PopulationBuilder rest, boolean lastPhase) {
+    List<PopulationBuilder> afterPlanned = new ArrayList<>();
+    if (window.hasExtraRounds()) {
+      afterPlanned.add(extraRounds(run, plan, phase, window));
+      PopulationBuilder decided = decision(run, window, lastPhase);
+      afterPlanned.add(rest == null ? decided : decided.andThen(rest));
+    } else if (rest != null) {
+      afterPlanned.add(rest);
+    }
+    PopulationBuilder chain = null;
+    for (int round = window.rounds(); round >= 1; round--) {
+      PopulationBuilder probe = probe(run, plan.probe(window.probeAfter(round)));
+      if (round < window.rounds()) {
+        probe = probe.andThen(chain);
+      } else if (!afterPlanned.isEmpty()) {
+        probe = probe.andThen(afterPlanned);
+      }
+      chain = phase.population(window.roundScenarios().get(round - 1), run.requestCounter()).andThen(probe);
+    }
+    return chain;
+  }
+
+  /** The extra rounds, each with its probe, each running only if its phase asked for it by the time it starts. */
+  private static PopulationBuilder extraRounds(PreflightRun run, RunPlan plan, Phase phase, PhaseWindow window) {
+    PopulationBuilder extras = null;
+    for (int round = window.maxRounds(); round > window.rounds(); round--) {
+      int asked = round;
+      ConditionalInjection injection = ConditionalInjection.of(() -> run.runsRound(window, asked),
+          phase.injection());
+      PopulationBuilder extra = phase.extraRound(window.roundScenarios().get(round - 1), run.requestCounter(),
+          injection);
+      PopulationBuilder probe = probe(run, plan.probe(window.probeAfter(round)));
+      extras = extra.andThen(extras == null ? probe : probe.andThen(extras));
+    }
+    return extras;
+  }
+
+  /**
+   * One user that waits until the phase is decided, then records its checks; the rest of the run follows it.
+   * After the last phase it ends the run: the extra rounds left are ones nothing asked for.
+   */
+  private static PopulationBuilder decision(PreflightRun run, PhaseWindow window, boolean lastPhase) {
+    String name = "memory checks of \"" + window.phase() + "\"";
+    ScenarioBuilder decision = scenario(name).exec(RecordingStep.checks(name, session -> run.decision(window)));
+    if (lastPhase) {
+      decision = decision.stopLoadGenerator("every phase is judged");
+    }
+    return decision.injectOpen(atOnceUsers(1));
+  }
+
+  private static PopulationBuilder probe(PreflightRun run, ProbePoint point) {
     String scenarioName = "memory probe " + (point.index() + 1) + ": " + point.label();
     return scenario(scenarioName)
         .exec(RecordingStep.checks(scenarioName, session -> run.probe(point)))

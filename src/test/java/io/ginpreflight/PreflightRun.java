@@ -9,6 +9,7 @@ import io.ginpreflight.config.PreflightConfig;
 import io.ginpreflight.gatling.GeneratorTimeline;
 import io.ginpreflight.gatling.RawClients;
 import io.ginpreflight.gatling.RequestCounter;
+import io.ginpreflight.gatling.Exchanges;
 import io.ginpreflight.gatling.GatlingRecord;
 import io.ginpreflight.gatling.WholeRunCounts;
 import io.ginpreflight.model.BaselineHistory;
@@ -25,9 +26,11 @@ import io.ginpreflight.model.Signal;
 import io.ginpreflight.plan.BaselineSettings;
 import io.ginpreflight.plan.Generators;
 import io.ginpreflight.plan.Limits;
+import io.ginpreflight.plan.PhaseWindow;
 import io.ginpreflight.plan.PlannedPhase;
 import io.ginpreflight.plan.ProbePoint;
 import io.ginpreflight.plan.RunPlan;
+import io.ginpreflight.plan.Sequencing;
 import io.ginpreflight.report.MemoryReport;
 import io.ginpreflight.report.RunFinisher;
 import io.ginpreflight.report.RunStart;
@@ -37,6 +40,7 @@ import io.ginpreflight.target.OwnedTarget;
 import io.ginpreflight.target.Target;
 import io.ginpreflight.target.TargetStartFailure;
 import io.ginpreflight.verdict.Judge;
+import io.ginpreflight.verdict.SecondLook;
 import io.ginpreflight.verdict.LeakSites;
 import io.ginpreflight.watch.Capabilities;
 import io.ginpreflight.watch.MemoryWatch;
@@ -48,6 +52,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,6 +87,10 @@ public final class PreflightRun implements AutoCloseable {
   /** The earlier comparable runs, read before any load; the plan compares each judged phase with them. */
   private final BaselineSettings baseline;
   private final BaselineHistory history;
+  /** How phases decide before they stop: extra rounds, their time, the second look. */
+  private final Sequencing sequencing;
+  /** The checks of each phase with extra rounds, once decided: its decision step records them. */
+  private final Map<String, CompletableFuture<List<CheckResult>>> decisions = new ConcurrentHashMap<>();
   /**
    * Read with no load before the first probe: the two together measure the target's noise at rest. On
    * one machine read at open; on a distributed run by the probe user, so only its generator watches.
@@ -100,6 +109,7 @@ public final class PreflightRun implements AutoCloseable {
     this.identity = parts.identity();
     this.baseline = parts.baseline();
     this.history = parts.history();
+    this.sequencing = parts.sequencing();
     this.sampleInterval = parts.sampleInterval();
     this.distribution = parts.distribution();
     this.requestCounter = new RequestCounter(distribution.isPresent());
@@ -154,9 +164,11 @@ public final class PreflightRun implements AutoCloseable {
    * @throws IllegalStateException when the run has a plan already
    */
   public RunPlan plan(Preflight preflight) {
-    List<PlannedPhase> phases = preflight.plannedPhases(limits);
+    List<PlannedPhase> phases = preflight.plannedPhases(limits, sequencing);
     // The simulation's adjustments reach the whole run's checks too, not only its phases.
-    RunPlan plan = RunPlan.of(phases, preflight.limits(limits), unoffered.keySet(), baseline, history);
+    RunPlan plan = RunPlan.of(phases, preflight.limits(limits), unoffered.keySet(), baseline, history, sequencing);
+    plan.windows().stream().filter(PhaseWindow::hasExtraRounds)
+        .forEach(w -> decisions.put(w.phase(), new CompletableFuture<>()));
     Optional<ScheduledPopulations.Schedule> schedule = distribution
         .map(settings -> ScheduledPopulations.schedule(preflight.phaseList(), phases, settings));
     // On a distributed run the rates divide by the whole run's requests, estimated from this generator's.
@@ -172,6 +184,8 @@ public final class PreflightRun implements AutoCloseable {
       }
       planned = new Planned(plan, judge, counts, schedule);
     }
+    plan.judgedWindows().stream().filter(w -> !w.growthOnly().isEmpty())
+        .forEach(w -> LOG.info("phase \"{}\" is judged by its growth checks only: {}", w.phase(), w.growthOnly()));
     for (CheckKind kind : CheckKind.judgedBy(CheckKind.Rule.GROWTH)) {
       if (limits.limitFor(kind).isPresent() && unoffered.containsKey(kind.signal())) {
         LOG.info("check {} not run: {}", kind.checkName(), unoffered.get(kind.signal()));
@@ -268,12 +282,22 @@ public final class PreflightRun implements AutoCloseable {
     return rawClients;
   }
 
+  /** Counts a family's SSE streams, WebSocket conversations and raw-socket requests with its HTTP requests. */
+  public Exchanges exchanges() {
+    return new Exchanges(requestCounter);
+  }
+
   /** The HTTP protocol for the target, counting each round's requests for the leak rates. */
   public HttpProtocolBuilder http() {
     return http.baseUrl(target.baseUrl()).check(requestCounter.check());
   }
 
-  /** Probes at a probe point of the run's plan and judges what it closes, as Gatling records. */
+  /**
+   * Probes at a probe point of the run's plan and judges what it leads to, as Gatling records: the checks it
+   * makes final, after the second look its phase may need. The checks of a phase with extra rounds are
+   * recorded by its decision step instead ({@link #decision}); the probe after an extra round that did not
+   * run takes nothing.
+   */
   CompletableFuture<List<GatlingRecord>> probe(ProbePoint point) {
     Planned p = planned;
     RunFinisher reports = finisher;
@@ -281,16 +305,68 @@ public final class PreflightRun implements AutoCloseable {
       throw new IllegalStateException("Probe " + (point.index() + 1) + " was asked for before the run had its "
           + "plan and watched: build the populations from run.plan(preflight).");
     }
+    if (!p.judge().takes(point)) {
+      return CompletableFuture.completedFuture(List.of());
+    }
     reports.locateGatlingFolder();
     long start = System.currentTimeMillis();
-    return watch.probe(point.index(), point.label(), p.plan().keepsProfiles(point.index())).thenApply(probe -> {
-      watch.enterPhase(point.nextStep());
-      List<CheckResult> completed = p.judge().record(point, probe);
-      long end = System.currentTimeMillis();
-      return completed.stream().map(check -> p.plan().fails(check.status())
-          ? GatlingRecord.ko(check.recordName(), check.message(), start, end)
-          : GatlingRecord.ok(check.recordName(), start, end)).toList();
-    });
+    return watch.probe(point.index(), point.label(), p.plan().keepsProfiles(point.index()))
+        .thenCompose(probe -> follow(p, p.judge().record(point, probe)))
+        .thenApply(step -> {
+          watch.enterPhase(step.decided().map(w -> stepAfter(p.plan(), w)).orElse(point.nextStep()));
+          if (step.decided().filter(PhaseWindow::hasExtraRounds).isPresent()) {
+            decisions.get(step.decided().get().phase()).complete(step.checks());
+            return List.<GatlingRecord>of();
+          }
+          return records(p.plan(), step.checks(), start, System.currentTimeMillis());
+        })
+        .whenComplete((records, failure) -> {
+          if (failure != null) {
+            undecidable("probe " + (point.index() + 1) + " failed: " + failure);
+          }
+        });
+  }
+
+  /** Phases that can no longer be decided (a probe failed, the run was stopped) release their decision steps. */
+  private void undecidable(String why) {
+    decisions.values().forEach(d -> d.completeExceptionally(new IllegalStateException(why)));
+  }
+
+  /** A step that needs a second look: wait for growth to drain (or the grace), probe again, judge again. */
+  private CompletableFuture<Judge.Step> follow(Planned p, Judge.Step step) {
+    if (step.secondLook().isEmpty()) {
+      return CompletableFuture.completedFuture(step);
+    }
+    SecondLook look = step.secondLook().get();
+    ProbePoint point = p.plan().probe(look.probe());
+    return watch.awaitDrain(look.goroutinesAtMost(), look.descriptorsAtMost(), look.waitWholeGrace(), look.grace())
+        .thenCompose(waited -> watch.probe(point.index(), point.label(), true)
+            .thenApply(second -> p.judge().confirm(look, second, waited)));
+  }
+
+  /** The load that follows a decided phase: the next phase's first round, or the end. */
+  private static String stepAfter(RunPlan plan, PhaseWindow window) {
+    return plan.after(window).map(next -> next.roundScenarios().get(0)).orElse("end");
+  }
+
+  /** Whether a round of a phase runs: asked for by the time its population starts (extra rounds). */
+  boolean runsRound(PhaseWindow window, int round) {
+    Planned p = planned;
+    return p != null && p.judge().runs(window, round);
+  }
+
+  /** The checks of a phase with extra rounds, as Gatling records, once the phase is decided. */
+  CompletableFuture<List<GatlingRecord>> decision(PhaseWindow window) {
+    Planned p = planned;
+    long start = System.currentTimeMillis();
+    return decisions.get(window.phase())
+        .thenApply(checks -> records(p.plan(), checks, start, System.currentTimeMillis()));
+  }
+
+  private static List<GatlingRecord> records(RunPlan plan, List<CheckResult> checks, long start, long end) {
+    return checks.stream().map(check -> plan.fails(check.status())
+        ? GatlingRecord.ko(check.recordName(), check.message(), start, end)
+        : GatlingRecord.ok(check.recordName(), start, end)).toList();
   }
 
   /**
@@ -305,6 +381,7 @@ public final class PreflightRun implements AutoCloseable {
   /** Stops what this run started and writes the memory reports. Never throws: Gatling must still report. */
   @Override
   public void close() {
+    undecidable("the run ended before the phase was decided");
     rawClients.close();
     watch.close();
     owned.close();

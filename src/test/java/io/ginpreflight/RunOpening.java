@@ -13,6 +13,7 @@ import io.ginpreflight.model.Source;
 import io.ginpreflight.plan.BaselineSettings;
 import io.ginpreflight.plan.Generators;
 import io.ginpreflight.plan.Limits;
+import io.ginpreflight.plan.Sequencing;
 import io.ginpreflight.report.PushgatewaySettings;
 import io.ginpreflight.report.RunFinisher;
 import io.ginpreflight.report.RunHistory;
@@ -58,7 +59,7 @@ final class RunOpening {
   record Parts(String simulation, Path runDir, Limits limits, Target target, OwnedTarget owned, MemoryWatch watch,
       RunFinisher.Settings finishing, double failedRequestsPercent, Duration sampleInterval,
       Optional<DistributionSettings> distribution, BuildInfo build, RunIdentity identity, BaselineSettings baseline,
-      BaselineHistory history) {}
+      BaselineHistory history, Sequencing sequencing) {}
 
   private RunOpening() {}
 
@@ -68,6 +69,7 @@ final class RunOpening {
         ? config.string("preflight.project-dir") : System.getProperty("user.dir")).toAbsolutePath();
     ProbeSettings probeSettings = ProbeSettings.from(config);
     Limits limits = Limits.from(config);
+    Sequencing configured = Sequencing.from(config);
     Duration sampleInterval = config.positiveDuration("preflight.sampling.interval");
     Optional<SignalClient.AuthHeader> auth = authHeader(config);
     Optional<String> expvarUrl = config.optionalUrl("preflight.expvar.url");
@@ -76,6 +78,9 @@ final class RunOpening {
     TargetIdentities.Named named = TargetIdentities.of(config, projectDir);
     double failedRequestsPercent = config.nonNegativeDouble("preflight.limits.failed-requests-percent");
     Optional<DistributionSettings> distribution = DistributionSettings.from(config);
+    // A distributed run's phases sit on a fixed schedule: no round can be added, and a probe slot has no room
+    // for a second look.
+    Sequencing sequencing = distribution.isPresent() ? Sequencing.NONE : configured;
     // Local generators share one project: each needs its own folder, or the second overwrites the first.
     String generator = distribution.flatMap(d -> Generators.local(d)).map(g -> "-generator-" + g.index()).orElse("");
     Path runDir = projectDir.resolve("target/preflight")
@@ -124,7 +129,7 @@ final class RunOpening {
         : BaselineHistory.empty("off (preflight.baseline)");
     LOG.info("history: runs compared as {}; baseline: {}", identity.comparableKey(), history.source());
     PreflightRun run = new PreflightRun(new Parts(simulation, runDir, limits, target, owned, watch, finishing,
-        failedRequestsPercent, sampleInterval, distribution, build, identity, baseline, history));
+        failedRequestsPercent, sampleInterval, distribution, build, identity, baseline, history, sequencing));
     if (distribution.isEmpty()) {
       run.beginWatching();
     }

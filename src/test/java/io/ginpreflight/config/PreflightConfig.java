@@ -217,6 +217,18 @@ public final class PreflightConfig {
     return value;
   }
 
+  /** A duration of zero or more, or {@code off}: empty. */
+  public Optional<Duration> durationOrOff(String key) {
+    if (isOff(key)) {
+      return Optional.empty();
+    }
+    Duration value = read(key, "expected a duration such as 250ms, 10s or 2m, or off", config::getDuration);
+    if (value.isNegative()) {
+      throw invalid(key, "a duration cannot be negative");
+    }
+    return Optional.of(value);
+  }
+
   /** One or more HTTP status codes: {@code 200} or {@code [200, 204]}. */
   public List<Integer> statuses(String key) {
     return List.copyOf(read(key, STATUSES,

@@ -89,12 +89,14 @@ public final class Families {
     for (String name : names) {
       switch (name) {
         case UPLOADS -> UploadFamily.from(config, profile, skips, document.flatMap(OpenApiFamily.Generated::upload))
-            .ifPresent(f -> configured.add(run -> f.family(run.target().baseUrl(), run.rawClients())));
+            .ifPresent(f -> configured.add(run -> f.family(run.target().baseUrl(), run.rawClients(),
+                run.exchanges())));
         case BINDING, API -> RequestFamily.from(config, name, profile, skips, login, document)
             .ifPresent(f -> configured.add(run -> f.family()));
         case LONG_CONNECTIONS -> LongConnectionFamily.from(config, profile, skips,
                 document.map(OpenApiFamily.Generated::streams).orElse(List.of()))
-            .ifPresent(f -> configured.add(run -> f.family(run.target().baseUrl(), run.rawClients())));
+            .ifPresent(f -> configured.add(run -> f.family(run.target().baseUrl(), run.rawClients(),
+                run.exchanges())));
         default -> throw new IllegalArgumentException("There is no endpoint family \"" + name + "\"; the families "
             + "are " + String.join(", ", ALL) + ".");
       }

@@ -11,6 +11,7 @@ import io.gatling.javaapi.core.ChainBuilder;
 import io.ginpreflight.Phase;
 import io.ginpreflight.config.ConfigProblem;
 import io.ginpreflight.config.PreflightConfig;
+import io.ginpreflight.gatling.Exchanges;
 import io.ginpreflight.gatling.RawClients;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -128,18 +129,18 @@ public final class LongConnectionFamily {
   }
 
   /** The family against the run's target; its raw WebSocket scripts run on the run's raw-client threads. */
-  Family family(String baseUrl, RawClients rawClients) {
+  Family family(String baseUrl, RawClients rawClients, Exchanges exchanges) {
     WsConversations conversations = new WsConversations(baseUrl, rawClients);
     List<ChainBuilder> steps = new ArrayList<>();
     List<ChainBuilder> closeStays = new ArrayList<>();
-    streams.forEach(s -> steps.add(s.journey()));
+    streams.forEach(s -> steps.add(s.journey(exchanges)));
     for (WsEndpoint w : webSockets) {
       List<ChainBuilder> once = new ArrayList<>();
       boolean kept = false;
       for (int i = 0; i < w.conversations().size(); i++) {
         WsEndpoint.Conversation c = w.conversations().get(i);
         String socket = "ws-" + w.name() + "-" + i;
-        once.add(conversations.conversation(w, c, socket));
+        once.add(exchanges.counted(conversations.conversation(w, c, socket)));
         if (c.script().ending() instanceof WsStep.Stay) {
           closeStays.add(conversations.closeAfterStay(c, socket));
           kept = true;
@@ -160,7 +161,9 @@ public final class LongConnectionFamily {
       }
       held.add(Phase.named(PHASE + " held").journey(holdJourney(conversations))
           // many clients each holding the held endpoints open at the same time
-          .inject(rampUsers(hold.clients()).during(hold.ramp())));
+          .inject(rampUsers(hold.clients()).during(hold.ramp()))
+          .growthOnly("a hold of " + hold.clients() + " clients at once is one step, not a rate: the held endpoints "
+              + "are judged per request in phase \"" + PHASE + "\", and this peak by its growth and second look"));
     }
     return new Family(PHASE, journey, journey, load, List.copyOf(held));
   }

@@ -8,6 +8,7 @@ import static io.gatling.javaapi.core.CoreDsl.repeat;
 import static io.gatling.javaapi.http.HttpDsl.sse;
 
 import io.gatling.javaapi.core.ChainBuilder;
+import io.ginpreflight.gatling.Exchanges;
 import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.http.SseMessageCheck;
 import io.ginpreflight.config.ConfigProblem;
@@ -68,22 +69,28 @@ record SseEndpoint(String name, String path, Optional<String> event, Optional<St
     return endpoints;
   }
 
-  /** The journey's clients: one reads and closes, one (with drop-after) drops mid-stream. */
-  ChainBuilder journey() {
+  /**
+   * The journey's clients: one reads and closes, one (with drop-after) drops mid-stream; each stream is
+   * counted as a request of the journey.
+   */
+  ChainBuilder journey(Exchanges exchanges) {
     List<ChainBuilder> steps = new ArrayList<>();
     String stream = "sse-" + name;
+    List<ChainBuilder> read = new ArrayList<>();
     if (readFor.isPresent()) {
-      steps.add(exec(sse(name + ": first event").sseName(stream).get(path).await(timeout).on(checks(1))));
-      steps.add(exec(pause(readFor.get())));
+      read.add(exec(sse(name + ": first event").sseName(stream).get(path).await(timeout).on(checks(1))));
+      read.add(exec(pause(readFor.get())));
     } else {
-      steps.add(exec(sse(name + ": read " + events + (events == 1 ? " event" : " events")).sseName(stream).get(path)
+      read.add(exec(sse(name + ": read " + events + (events == 1 ? " event" : " events")).sseName(stream).get(path)
           .await(timeout).on(checks(events))));
     }
-    steps.add(exec(sse(name + ": close after reading").sseName(stream).close()));
+    read.add(exec(sse(name + ": close after reading").sseName(stream).close()));
+    steps.add(exchanges.counted(exec(read)));
     if (dropAfter > 0) {
-      steps.add(exec(sse(name + ": read " + dropAfter + " then drop").sseName(stream).get(path).await(timeout)
-          .on(checks(dropAfter))));
-      steps.add(exec(sse(name + ": drop mid-stream").sseName(stream).close()));
+      steps.add(exchanges.counted(exec(
+          exec(sse(name + ": read " + dropAfter + " then drop").sseName(stream).get(path).await(timeout)
+              .on(checks(dropAfter))),
+          exec(sse(name + ": drop mid-stream").sseName(stream).close()))));
     }
     ChainBuilder once = exec(steps);
     return weight == 1 ? once : repeat(weight).on(once);

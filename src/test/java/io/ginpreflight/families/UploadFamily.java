@@ -14,6 +14,7 @@ import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import io.ginpreflight.config.PreflightConfig;
 import io.ginpreflight.families.UploadSettings.UploadEndpoint;
+import io.ginpreflight.gatling.Exchanges;
 import io.ginpreflight.gatling.RawClients;
 import io.ginpreflight.openapi.GeneratedUpload;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +58,7 @@ public final class UploadFamily {
   }
 
   /** The family against the run's target; its cut-off uploads run on the run's raw-client threads. */
-  Family family(String baseUrl, RawClients rawClients) {
+  Family family(String baseUrl, RawClients rawClients, Exchanges exchanges) {
     RawSocketClient raw = new RawSocketClient(baseUrl);
     List<ChainBuilder> steps = new ArrayList<>();
     List<Long> sizes = settings.sizes();
@@ -72,8 +73,8 @@ public final class UploadFamily {
         + Sizes.label(size), s, size)))));
     settings.malformedStatus().ifPresent(status -> steps.add(exec(malformed(status))));
     settings.missingPartStatus().ifPresent(status -> steps.add(exec(missingPart(status))));
-    steps.add(abortedMultipart(rawClients, raw));
-    settings.stream().ifPresent(s -> steps.add(abortedStream(rawClients, raw, s)));
+    steps.add(exchanges.counted(abortedMultipart(rawClients, raw)));
+    settings.stream().ifPresent(s -> steps.add(exchanges.counted(abortedStream(rawClients, raw, s))));
     // Large bodies are slow to send: one journey in N sends them.
     settings.spill().ifPresent(spill -> steps.add(doIf(session -> session.getLong("seq") % spill.every() == 0)
         .then(exec(multipart("upload: single " + Sizes.label(spill.size()) + " (spills to disk)", single, spill.size(),

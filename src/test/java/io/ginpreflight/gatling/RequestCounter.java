@@ -47,11 +47,19 @@ public final class RequestCounter implements RequestCounts {
     });
   }
 
+  /** An exchange that is not a plain HTTP response ({@link Exchanges}): counted with the responses. */
+  void exchangeFinished(String scenario) {
+    responses.computeIfAbsent(scenario, s -> new LongAdder()).increment();
+  }
+
   public void journeyFinished(String scenario) {
     journeys.computeIfAbsent(scenario, s -> new LongAdder()).increment();
   }
 
-  /** HTTP responses of a scenario; its journeys when it made no plain HTTP request (SSE, WebSocket). */
+  /**
+   * HTTP responses and counted exchanges of a scenario (SSE streams, WebSocket conversations, raw-socket
+   * requests); its journeys when it counted neither.
+   */
   @Override
   public long requests(String scenario) {
     long counted = count(responses, scenario);

@@ -42,7 +42,7 @@ import org.junit.jupiter.api.TestFactory;
 @RequiresGo("to build gin-lab")
 class DetectionMatrixIT {
 
-  private static final Duration RUN_TIMEOUT = Duration.ofMinutes(4);
+  private static final Duration RUN_TIMEOUT = Duration.ofMinutes(8);
 
   /** Which family simulation and judged phase drive each pattern (from docs/leak-catalogue.md). */
   private static final Map<String, String[]> DRIVEN_BY = Map.ofEntries(
@@ -203,6 +203,66 @@ class DetectionMatrixIT {
     rows.add(dynamicTest("all fixed, traps on: mvn gatling:test passes every check of every family",
         () -> verify(fixedRow())));
     return rows.stream();
+  }
+
+  /**
+   * The families that send fewest requests are judged per request too (their SSE streams, WebSocket
+   * conversations and raw clients counted), with the extra rounds they need; and the traps a verdict must not
+   * fail: connections that linger after their clients left pass after a second look, and a bounded cache that
+   * fills within the bound passes, while one still filling at the bound fails saying what would tell.
+   */
+  @TestFactory
+  Stream<DynamicTest> everyFamilyIsJudgedPerRequestAndLingeringOrFillingIsNoLeak() {
+    Map<String, String> sharp = Map.of("lab.args.0", "-mem-profile-rate", "lab.args.1", "4096");
+    List<DynamicTest> rows = new ArrayList<>();
+    for (String[] family : new String[][] {{"uploads", "UploadSimulation"},
+        {"long connections", "LongConnectionSimulation"}}) {
+      Map<String, String> properties = new HashMap<>(sharp);
+      properties.putAll(Map.of("lab.args.2", "-leak-bytes-per-request", "lab.args.3", "64", "lab.args.4",
+          "-leak-routes", "lab.args.5", family[0].replace(' ', '-')));
+      rows.add(dynamicTest("64 B per request (" + family[0] + "): " + family[1] + " fails retained bytes per "
+          + "request naming leakyPlantBytes", () -> verify(row("64 B per request (" + family[0] + ")", family[1],
+              family[0], List.of("retained bytes per request"), "leakyPlantBytes",
+              Optional.of(ownHeapSite("main.leakyPlantBytes", "planted_leak.go")), properties, List.of()))));
+    }
+    rows.add(dynamicTest("trap close-linger: held WebSockets that linger 8 s after their clients left pass after a "
+        + "second look", () -> verify(passRow("close-linger 8s (lingering)", "LongConnectionSimulation",
+            // 600 held clients: more than the 400 or so the rounds leave lingering when the hold begins
+            Map.of("lab.args.0", "-close-linger", "lab.args.1", "8s", "preflight.families.long-connections.hold.clients",
+                "600"), "goroutine growth", "long connections held",
+            "lingering, not leaked: goroutines \\+\\d+ in phase \"long connections held\" \\(\\+\\d+ goroutines "
+                + "blocked in [^,(]+ at main\\.lingerAfterClose .*\\) drained within [0-9.]+ s with no load.*"))));
+    // 1,200 new summaries in the binding warm-up, 320 a round: 2,400 entries fill during round 4 of 8.
+    rows.add(dynamicTest("trap filling cache: 2,400 summaries fill within the bound and pass as a plateau",
+        () -> verify(passRow("summary cache 2,400 (fills)", "BindingSimulation",
+            Map.of("lab.args.0", "-summary-cache-entries", "lab.args.1", "2400", "lab.args.2", "-mem-profile-rate",
+                "lab.args.3", "4096"), "retained bytes per request",
+            "binding", ".*a plateau, not a leak.*"))));
+    // 4,000 entries would fill during round 9: still filling at the bound of 8.
+    rows.add(dynamicTest("trap filling cache: 4,000 summaries still filling at the bound fail saying what would tell",
+        () -> verify(row("summary cache 4,000 (still filling)", "BindingSimulation", "binding",
+            List.of("retained bytes per request"), "fixedPooledSummary",
+            Optional.of(Pattern.compile("still growing after 8 rounds \\(preflight\\.rounds\\.max\\).*a bounded "
+                + "cache still filling looks like this until it is full, and this run cannot tell it from a leak; at "
+                + "this load it grows about [0-9.]+ [KM]iB per minute")),
+            Map.of("lab.args.0", "-summary-cache-entries", "lab.args.1", "4000", "lab.args.2", "-mem-profile-rate",
+                "lab.args.3", "4096"), List.of()))));
+    return rows.stream();
+  }
+
+  /**
+   * A trap the run must pass: it exits 0, and the check of the phase says why the growth it saw is no leak.
+   */
+  private static Row passRow(String trap, String simulation, Map<String, String> properties, String check,
+      String phase, String sentence) throws Exception {
+    GatlingProcess run = GatlingProcess.run("io.ginpreflight.simulations." + simulation, properties, RUN_TIMEOUT);
+    Optional<MemoryReport> report = report(run);
+    Optional<String> message = report.flatMap(r -> r.checks().stream()
+        .filter(c -> c.kind().checkName().equals(check) && c.scope().equals(phase)).findFirst())
+        .map(c -> c.status() + ": " + c.message());
+    boolean said = message.map(m -> m.matches("(?s)OK: " + sentence)).orElse(false);
+    return new Row(trap, simulation, check, run.exitCode == 0 ? "PASS" : "FAIL", said,
+        run.exitCode == 0 && said, message.orElse(tail(run.output)));
   }
 
   @AfterAll

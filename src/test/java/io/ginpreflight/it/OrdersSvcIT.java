@@ -35,7 +35,7 @@ class OrdersSvcIT {
 
   private static final String ALL_FAMILIES = "io.ginpreflight.simulations.PreflightSimulation";
   private static final String LONG_CONNECTIONS = "io.ginpreflight.simulations.LongConnectionSimulation";
-  private static final Duration RUN_TIMEOUT = Duration.ofMinutes(4);
+  private static final Duration RUN_TIMEOUT = Duration.ofMinutes(8);
   private static final Path ORDERSVC = GatlingProcess.projectDir().resolve("src/test/resources/testdata/ordersvc");
   private static Path binary;
 

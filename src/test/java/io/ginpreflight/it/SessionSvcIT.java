@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class SessionSvcIT {
 
   private static final String DEFAULT = "io.ginpreflight.simulations.PreflightSimulation";
-  private static final Duration RUN_TIMEOUT = Duration.ofMinutes(4);
+  private static final Duration RUN_TIMEOUT = Duration.ofMinutes(8);
   private static final Pattern RATE = Pattern.compile(
       "(OK|KO) memory: (retained bytes per request|goroutines per 1000 requests) \\[(binding|api|whole run)\\]: "
           + "(heap retained|goroutines grew) (-?[0-9.]+)");
@@ -62,7 +62,8 @@ class SessionSvcIT {
     assertEquals(0, run.exitCode, run.output);
     List<MatchResult> rates = rates(run.output);
     assertEquals(6, rates.size(), run.output);
-    assertTrue(rates.stream().allMatch(r -> r.status.equals("OK")), run.output);
+    // No rate failed; one the data could not decide within the bound would be said, not passed.
+    assertTrue(rates.stream().noneMatch(r -> r.status.equals("KO")), run.output);
     assertTrue(run.output.contains("OK memory: retained bytes per virtual user [binding]"), run.output);
     // Built with GOEXPERIMENT=goroutineleakprofile: the runtime proves no goroutine leaked in either phase.
     assertTrue(run.output.contains("goroutineleak: yes"), run.output);
@@ -86,7 +87,7 @@ class SessionSvcIT {
     assertNotEquals(0, run.exitCode, run.output);
     assertTrue(run.output.matches("(?s).*KO memory: retained bytes per request \\[binding\\]: heap retained \\d+ B per "
         + "request in phase \"binding\"; top growth: example\\.com/sessionsvc/internal/session\\.[^\n]*; 95 % interval "
-        + "-?\\d+ to \\d+ B, 3 probes over [0-9,]+ requests; limit 16 B per request.*"), run.output);
+        + "-?\\d+ to \\d+ B, \\d+ probes over [0-9,]+ requests; limit 16 B per request.*"), run.output);
     // The stranded goroutines are named by their state, their stack and the go statement that started them,
     // all in the service's own package; the runtime proves them leaked, a check of its own at limit 0.
     String eventGoroutines = "goroutines blocked in chan send at "
@@ -95,12 +96,13 @@ class SessionSvcIT {
         + "example\\.com/sessionsvc/internal/events\\.\\(\\*Dispatcher\\)\\.LeakyDispatch \\(dispatcher\\.go:\\d+\\)";
     assertTrue(run.output.matches("(?s).*KO memory: goroutines per 1000 requests \\[api\\]: goroutines grew [0-9.]+ per "
         + "1,000 requests in phase \"api\"; top growth: \\+\\d+ " + eventGoroutines + "; 95 % interval [0-9.]+ to "
-        + "[0-9.]+, 3 probes over [0-9,]+ requests; limit 0\\.50 per 1,000 requests.*"), run.output);
+        + "[0-9.]+, \\d+ probes over [0-9,]+ requests; limit 0\\.50 per 1,000 requests.*"), run.output);
     assertTrue(run.output.matches("(?s).*KO memory: leaked goroutines \\[api\\]: goroutines proved leaked \\+\\d+ in "
         + "phase \"api\"; top growth: \\+\\d+ " + eventGoroutines + "; before \\d+, after \\d+; limit 0.*"), run.output);
-    // The flat per-phase checks alone would have passed it.
-    assertTrue(run.output.contains("OK memory: heap growth [binding]"), run.output);
-    assertTrue(run.output.contains("OK memory: goroutine growth [api]"), run.output);
+    // Under its flat limit (1.7 MiB in three rounds), the binding's growth could be a bounded cache still
+    // filling: the phase ran every extra round the bound allows before it failed, saying why each ran.
+    assertTrue(run.output.matches("(?s).*binding: round 8 of at most 8: retained bytes per request undecided, above "
+        + "the limit \\([0-9.]+ B per request\\), small enough to be a bounded cache still filling.*"), run.output);
     // The site is the own-code frame in its internal package, with the module path read from the binary's
     // build info (not guessed from "main."), and memory.json carries both.
     assertTrue(run.output.contains("build: go1.") && run.output.contains(", module example.com/sessionsvc"),

@@ -19,30 +19,38 @@ import java.util.OptionalLong;
  * @param plateau a rate above its limit whose growth had stopped by its last step (it passes)
  * @param median the median of the earlier runs' figures, {@code runs} how many, {@code from} and {@code to}
  *     the start of the oldest and the newest of them
+ * @param koLow a rate's one-sided 99.99 % lower bound: a KO needs it above the limit, and so does a rise
+ *     against the baseline (docs/how-it-measures.md, "A false-KO budget")
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Figures(Long before, Long after, Double value, Double limit, Integer probes, Long count,
-    Double noise, Boolean plateau, Double median, Integer runs, Instant from, Instant to) {
+    Double noise, Boolean plateau, Double median, Integer runs, Instant from, Instant to, Double koLow) {
 
   public static final Figures NONE = new Figures(null, null, null, null, null, null, null, null, null, null, null,
-      null);
+      null, null);
 
   /** A growth check's figures; before or after empty when unmeasured. */
   public static Figures growth(OptionalLong before, OptionalLong after, long limit) {
     Long b = before.isPresent() ? before.getAsLong() : null;
     Long a = after.isPresent() ? after.getAsLong() : null;
     return new Figures(b, a, b == null || a == null ? null : (double) (a - b), (double) limit, null, null, null,
-        null, null, null, null, null);
+        null, null, null, null, null, null);
   }
 
   /** A rate's figures; {@code rate} null when it could not be fitted. */
   public static Figures rate(Double rate, double limit, int probes, long count, double noise, boolean plateau) {
-    return new Figures(null, null, rate, limit, probes, count, noise, plateau, null, null, null, null);
+    return rate(rate, limit, probes, count, noise, plateau, null);
+  }
+
+  /** A fitted rate's figures with the bound a KO needs above the limit. */
+  public static Figures rate(Double rate, double limit, int probes, long count, double noise, boolean plateau,
+      Double koLow) {
+    return new Figures(null, null, rate, limit, probes, count, noise, plateau, null, null, null, null, koLow);
   }
 
   /** A baselined figure against earlier runs; {@code median} null when too few runs were there to judge. */
   public static Figures baseline(Double value, Double median, int runs, Instant from, Instant to, double limit) {
-    return new Figures(null, null, value, limit, null, null, null, null, median, runs, from, to);
+    return new Figures(null, null, value, limit, null, null, null, null, median, runs, from, to, null);
   }
 
   /** A growth's value as a whole number of its unit; empty when unmeasured or not a growth. */

@@ -17,6 +17,7 @@ public final class RunFindings {
   private final Map<Integer, ProbeReading> readings = new ConcurrentHashMap<>();
   private final List<CheckResult> checks = new CopyOnWriteArrayList<>();
   private final List<String> failures = new CopyOnWriteArrayList<>();
+  private final Map<String, PhaseEnd> ends = new ConcurrentHashMap<>();
   private volatile IdleNoise noise;
 
   public void add(ProbeReading reading) {
@@ -25,6 +26,16 @@ public final class RunFindings {
 
   public void add(CheckResult check) {
     checks.add(check);
+  }
+
+  /** How a judged phase ended: its rounds, why extra ones ran, where it was judged. */
+  public void add(PhaseEnd end) {
+    ends.put(end.phase(), end);
+  }
+
+  /** How a phase ended, once it was judged. */
+  public Optional<PhaseEnd> end(String phase) {
+    return Optional.ofNullable(ends.get(phase));
   }
 
   /** The target's noise at rest, measured before the first phase. */
@@ -64,7 +75,9 @@ public final class RunFindings {
   public String summary() {
     List<CheckResult> judged = checks.stream().filter(c -> c.status() != Status.NOT_JUDGED).toList();
     long notOk = judged.stream().filter(c -> c.status() != Status.OK).count();
-    return judged.size() + " memory checks, " + notOk + " not OK"
+    long undecided = judged.stream().filter(c -> c.status() == Status.UNDECIDED).count();
+    return judged.size() + " memory checks, " + notOk + " not OK" + (undecided == 0 ? "" : " (" + undecided
+        + " undecided)")
         + (failures.isEmpty() ? "" : ", " + failures.size() + " run failure(s)");
   }
 }

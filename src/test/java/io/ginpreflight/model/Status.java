@@ -14,13 +14,19 @@ public enum Status {
   /** The signal could not be measured; this fails the run unless the user allowed it. Never a pass. */
   INCONCLUSIVE(false, true),
   /**
+   * Measured, but the data could not decide within the run's bound (its interval still straddles the limit,
+   * or too few requests were sent): neither a pass nor a fail. Whether it fails the run is the user's choice
+   * ({@code preflight.undecided}). Never a pass.
+   */
+  UNDECIDED(false, true),
+  /**
    * No rule was applied (a baseline with too few comparable runs): said, not a pass, and it fails nothing,
    * so it writes no Gatling record.
    */
   NOT_JUDGED(true, false);
 
   /** Better first: the status a combination of checks takes is the last of theirs in this order. */
-  private static final List<Status> WORST_LAST = List.of(NOT_JUDGED, OK, INCONCLUSIVE, KO);
+  private static final List<Status> WORST_LAST = List.of(NOT_JUDGED, OK, UNDECIDED, INCONCLUSIVE, KO);
 
   private final boolean letsRunPass;
   private final boolean recorded;

@@ -16,13 +16,16 @@ public final class Limits {
   private final Map<CheckKind, OptionalLong> growth;
   private final RateLimits rates;
   private final boolean inconclusiveFails;
+  private final boolean undecidedFails;
 
-  private Limits(Map<CheckKind, OptionalLong> growth, RateLimits rates, boolean inconclusiveFails) {
+  private Limits(Map<CheckKind, OptionalLong> growth, RateLimits rates, boolean inconclusiveFails,
+      boolean undecidedFails) {
     EnumMap<CheckKind, OptionalLong> copy = new EnumMap<>(CheckKind.class);
     copy.putAll(growth);
     this.growth = copy;
     this.rates = rates;
     this.inconclusiveFails = inconclusiveFails;
+    this.undecidedFails = undecidedFails;
   }
 
   public static Limits from(PreflightConfig config) {
@@ -32,7 +35,8 @@ public final class Limits {
       growth.put(kind, kind.unit() == Unit.BYTES ? config.bytesOrOff(key) : config.countOrOff(key));
     }
     return new Limits(growth, RateLimits.from(config),
-        config.oneOf("preflight.inconclusive", "fail", "warn").equals("fail"));
+        config.oneOf("preflight.inconclusive", "fail", "warn").equals("fail"),
+        config.oneOf("preflight.undecided", "fail", "warn").equals("fail"));
   }
 
   /** The limit of a check, empty when the check is off. */
@@ -58,6 +62,11 @@ public final class Limits {
     return inconclusiveFails;
   }
 
+  /** Whether a check the data could not decide within the run's bound fails the run, or only warns (the default). */
+  public boolean undecidedFails() {
+    return undecidedFails;
+  }
+
   public Limits with(CheckKind kind, long limit) {
     requireGrowth(kind);
     if (limit < 0) {
@@ -65,14 +74,14 @@ public final class Limits {
     }
     Map<CheckKind, OptionalLong> changed = new EnumMap<>(growth);
     changed.put(kind, OptionalLong.of(limit));
-    return new Limits(changed, rates, inconclusiveFails);
+    return new Limits(changed, rates, inconclusiveFails, undecidedFails);
   }
 
   public Limits off(CheckKind kind) {
     requireGrowth(kind);
     Map<CheckKind, OptionalLong> changed = new EnumMap<>(growth);
     changed.put(kind, OptionalLong.empty());
-    return new Limits(changed, rates, inconclusiveFails);
+    return new Limits(changed, rates, inconclusiveFails, undecidedFails);
   }
 
   private static void requireGrowth(CheckKind kind) {
@@ -91,16 +100,17 @@ public final class Limits {
   }
 
   public Limits withRetainedBytesPerRequest(double bytes) {
-    return new Limits(growth, rates.withPhaseLimit(CheckKind.RETAINED_BYTES_PER_REQUEST, bytes), inconclusiveFails);
+    return new Limits(growth, rates.withPhaseLimit(CheckKind.RETAINED_BYTES_PER_REQUEST, bytes), inconclusiveFails,
+        undecidedFails);
   }
 
   public Limits withRetainedBytesPerVirtualUser(double bytes) {
     return new Limits(growth, rates.withPhaseLimit(CheckKind.RETAINED_BYTES_PER_VIRTUAL_USER, bytes),
-        inconclusiveFails);
+        inconclusiveFails, undecidedFails);
   }
 
   public Limits withGoroutinesPer1000Requests(double goroutines) {
     return new Limits(growth, rates.withPhaseLimit(CheckKind.GOROUTINES_PER_1000_REQUESTS, goroutines),
-        inconclusiveFails);
+        inconclusiveFails, undecidedFails);
   }
 }

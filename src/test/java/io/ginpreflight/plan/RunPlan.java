@@ -8,6 +8,7 @@ import io.ginpreflight.model.Status;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -15,11 +16,12 @@ import java.util.Set;
  * it is judged by, the checks of the whole run and each judged phase's baseline. This is the one place
  * that decides which checks run: a growth check runs when its limit is not off and its signal is offered
  * by the target; every judged phase has its rates (of the offered signals), and with two or more judged
- * phases the whole run has its own. The Gatling populations and assertions, the judge and the reports all
- * read it. Immutable.
+ * phases the whole run has its own. A phase with extra rounds has a probe laid out after each of them; the
+ * judge decides while the run goes on which of them run ({@link Sequencing}). The Gatling populations and
+ * assertions, the judge and the reports all read it. Immutable.
  */
 public record RunPlan(List<ProbePoint> probes, List<PhaseWindow> windows, List<RateCheck> wholeRunChecks,
-    boolean inconclusiveFails, List<BaselineCheck> baselineChecks) {
+    boolean inconclusiveFails, boolean undecidedFails, List<BaselineCheck> baselineChecks, Sequencing sequencing) {
 
   public RunPlan {
     probes = List.copyOf(probes);
@@ -30,57 +32,60 @@ public record RunPlan(List<ProbePoint> probes, List<PhaseWindow> windows, List<R
 
   /**
    * Lays out the probes (one before the first step and one after every round) and the windows, without
-   * a baseline.
+   * a baseline, extra rounds or second looks.
    *
    * @param runLimits the simulation's limits, for the whole-run checks and what an inconclusive check does
    * @param unoffered signals the target does not offer at all, whose checks are not run
    */
   public static RunPlan of(List<PlannedPhase> phases, Limits runLimits, Set<Signal> unoffered) {
-    return of(phases, runLimits, unoffered, BaselineSettings.OFF, BaselineHistory.empty("off"));
+    return of(phases, runLimits, unoffered, BaselineSettings.OFF, BaselineHistory.empty("off"), Sequencing.NONE);
   }
 
   /**
    * As {@link #of(List, Limits, Set)}, each judged phase also compared with the earlier runs of the
    * history (none when the baseline is off): a phase with enough of them has a record to write, so a
-   * drift fails the run like any check.
+   * drift fails the run like any check. A phase with extra rounds ({@link PlannedPhase#maxRounds}) has a
+   * probe laid out after each, and with a grace period every judged phase has a probe for its second look.
    */
   public static RunPlan of(List<PlannedPhase> phases, Limits runLimits, Set<Signal> unoffered,
-      BaselineSettings baseline, BaselineHistory history) {
+      BaselineSettings baseline, BaselineHistory history, Sequencing sequencing) {
     if (phases.isEmpty()) {
       throw new IllegalArgumentException("A plan needs at least one phase.");
     }
-    record Step(PlannedPhase phase, int round) {}
-    List<Step> steps = new ArrayList<>();
-    phases.forEach(p -> {
-      for (int round = 1; round <= p.rounds(); round++) {
-        steps.add(new Step(p, round));
-      }
-    });
     List<ProbePoint> probes = new ArrayList<>();
-    probes.add(new ProbePoint(0, "before \"" + phases.get(0).name() + "\"", steps.get(0).phase().roundName(1)));
-    for (int s = 0; s < steps.size(); s++) {
-      Step step = steps.get(s);
-      String label = "after \"" + step.phase().roundName(step.round()) + "\"";
-      Optional<Step> next = s + 1 < steps.size() ? Optional.of(steps.get(s + 1)) : Optional.empty();
-      if (next.isPresent() && next.get().round() == 1) {
-        label += ", before \"" + next.get().phase().name() + "\"";
-      }
-      probes.add(new ProbePoint(s + 1, label, next.map(n -> n.phase().roundName(n.round())).orElse("end")));
-    }
+    probes.add(new ProbePoint(0, "before \"" + phases.get(0).name() + "\"", phases.get(0).roundName(1)));
     List<PhaseWindow> windows = new ArrayList<>();
     int opening = 0;
-    for (PlannedPhase phase : phases) {
+    for (int p = 0; p < phases.size(); p++) {
+      PlannedPhase phase = phases.get(p);
+      String after = p + 1 < phases.size() ? phases.get(p + 1).roundName(1) : "end";
       List<Integer> roundProbes = new ArrayList<>();
       List<String> roundScenarios = new ArrayList<>();
-      for (int round = 1; round <= phase.rounds(); round++) {
-        roundProbes.add(opening + round);
+      for (int round = 1; round <= phase.maxRounds(); round++) {
+        int index = probes.size();
+        String label = "after \"" + phase.roundName(round) + "\"";
+        boolean closing = round == phase.rounds() && !phase.hasExtraRounds();
+        if (closing && p + 1 < phases.size()) {
+          label += ", before \"" + phases.get(p + 1).name() + "\"";
+        }
+        String next = round < phase.maxRounds() ? phase.roundName(round + 1) : after;
+        probes.add(new ProbePoint(index, label, next,
+            round <= phase.rounds() ? ProbePoint.Taken.ALWAYS : ProbePoint.Taken.IF_ITS_ROUND_RAN));
+        roundProbes.add(index);
         roundScenarios.add(phase.roundName(round));
       }
+      OptionalInt confirmation = OptionalInt.empty();
+      if (phase.judged() && sequencing.grace().isPresent()) {
+        confirmation = OptionalInt.of(probes.size());
+        probes.add(new ProbePoint(probes.size(), "second look at \"" + phase.name() + "\"", after,
+            ProbePoint.Taken.TO_CONFIRM));
+      }
       // With rounds, the first is warm-up: the phase's growth is judged from the probe after it.
-      int baselineProbe = phase.rounds() > 1 ? opening + 1 : opening;
-      int closing = opening + phase.rounds();
-      windows.add(new PhaseWindow(phase.name(), phase.judged(), phase.rounds(), opening, baselineProbe, closing,
-          roundProbes, roundScenarios, growthChecks(phase, unoffered), rateChecks(phase, unoffered)));
+      int baselineProbe = phase.rounds() > 1 ? roundProbes.get(0) : opening;
+      int closing = roundProbes.get(phase.rounds() - 1);
+      windows.add(new PhaseWindow(phase.name(), phase.judged(), phase.rounds(), phase.maxRounds(), opening,
+          baselineProbe, closing, roundProbes, roundScenarios, confirmation, growthChecks(phase, unoffered),
+          rateChecks(phase, unoffered), phase.judged() ? phase.growthOnly() : ""));
       opening = closing;
     }
     // One judged phase alone is already judged by its own rates: the whole run adds nothing then.
@@ -88,8 +93,8 @@ public record RunPlan(List<ProbePoint> probes, List<PhaseWindow> windows, List<R
         : WHOLE_RUN_KINDS.stream().filter(kind -> !unoffered.contains(kind.signal()))
             .map(kind -> new RateCheck(kind, runLimits.rates().wholeRunLimit(kind),
                 runLimits.rates().noiseFloor(kind), runLimits.rates().minRequests())).toList();
-    return new RunPlan(probes, windows, wholeRun, runLimits.inconclusiveFails(),
-        baseline.checks(history, windows, unoffered));
+    return new RunPlan(probes, windows, wholeRun, runLimits.inconclusiveFails(), runLimits.undecidedFails(),
+        baseline.checks(history, windows, unoffered), sequencing);
   }
 
   /** Per virtual user is a phase's own figure: phases differ in requests per user. */
@@ -107,11 +112,12 @@ public record RunPlan(List<ProbePoint> probes, List<PhaseWindow> windows, List<R
   }
 
   /**
-   * Every judged phase is judged per request: with rounds across the probe after each, with one round
-   * between its two probes, the measured noise giving the interval either way.
+   * Every judged phase is judged per request, unless it says why not (a hold of many clients at once): with
+   * rounds across the probe after each, with one round between its two probes, the measured noise giving the
+   * interval either way.
    */
   private static List<RateCheck> rateChecks(PlannedPhase phase, Set<Signal> unoffered) {
-    if (!phase.judged()) {
+    if (!phase.judged() || !phase.growthOnly().isEmpty()) {
       return List.of();
     }
     RateLimits rates = phase.limits().rates();
@@ -126,9 +132,25 @@ public record RunPlan(List<ProbePoint> probes, List<PhaseWindow> windows, List<R
     return baselineChecks.stream().filter(b -> b.phase().equals(phase)).findFirst();
   }
 
-  /** The window a probe closes, if it closes one. */
-  public Optional<PhaseWindow> closedBy(int probe) {
-    return windows.stream().filter(w -> w.closingProbe() == probe).findFirst();
+  /** The window one of whose rounds a probe closes, if any. */
+  public Optional<PhaseWindow> windowOf(int probe) {
+    return windows.stream().filter(w -> w.roundClosedBy(probe).isPresent()).findFirst();
+  }
+
+  /** The window after this one, if any: its load starts once this one is decided. */
+  public Optional<PhaseWindow> after(PhaseWindow window) {
+    int at = windows.indexOf(window);
+    return at + 1 < windows.size() ? Optional.of(windows.get(at + 1)) : Optional.empty();
+  }
+
+  /** The last window of the run: once it is decided, the whole run is judged. */
+  public PhaseWindow lastWindow() {
+    return windows.get(windows.size() - 1);
+  }
+
+  /** The probe of an index. */
+  public ProbePoint probe(int index) {
+    return probes.get(index);
   }
 
   /** The judged windows, in run order. */
@@ -147,10 +169,12 @@ public record RunPlan(List<ProbePoint> probes, List<PhaseWindow> windows, List<R
 
   /**
    * Whether a check of this status fails the run: a KO always, a check that could not be measured unless
-   * the user chose to be warned only ({@code preflight.inconclusive = warn}).
+   * the user chose to be warned only ({@code preflight.inconclusive = warn}), and one the data could not
+   * decide when the user chose so ({@code preflight.undecided = fail}).
    */
   public boolean fails(Status status) {
-    return status == Status.KO || (status == Status.INCONCLUSIVE && inconclusiveFails);
+    return status == Status.KO || (status == Status.INCONCLUSIVE && inconclusiveFails)
+        || (status == Status.UNDECIDED && undecidedFails);
   }
 
   /**
@@ -159,11 +183,7 @@ public record RunPlan(List<ProbePoint> probes, List<PhaseWindow> windows, List<R
    */
   public boolean keepsProfiles(int probe) {
     return windows.stream().anyMatch(w -> w.openingProbe() == probe || w.baselineProbe() == probe
-        || w.closingProbe() == probe);
-  }
-
-  /** The last probe of the run, after which the whole run is judged. */
-  public int lastProbe() {
-    return probes.size() - 1;
+        || w.closingProbe() == probe || (probe > w.closingProbe() && probe <= w.lastRoundProbe())
+        || w.confirmationProbe().equals(OptionalInt.of(probe)));
   }
 }

@@ -1,6 +1,7 @@
 package io.ginpreflight.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
@@ -10,6 +11,9 @@ import io.ginpreflight.model.Signal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.time.Duration;
+import io.ginpreflight.model.BaselineHistory;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -37,10 +41,10 @@ class RunPlanTest {
     assertEquals("steady", plan.probes().get(1).nextStep());
     assertEquals("end", plan.probes().get(2).nextStep());
     // AND the judged window runs from probe 1 to probe 2; the warm-up's window judges nothing
-    PhaseWindow steady = plan.closedBy(2).orElseThrow();
+    PhaseWindow steady = plan.windowOf(2).orElseThrow();
     assertEquals(List.of("steady", 1, 1, 2), List.of(steady.phase(), steady.openingProbe(), steady.baselineProbe(),
         steady.closingProbe()));
-    assertEquals(List.of(), plan.closedBy(1).orElseThrow().growthChecks());
+    assertEquals(List.of(), plan.windowOf(1).orElseThrow().growthChecks());
   }
 
   @Test
@@ -55,7 +59,9 @@ class RunPlanTest {
     assertEquals(3, api.closingProbe());
     assertEquals(List.of(1, 2, 3), api.roundProbes());
     assertEquals(List.of("api (round 1/3)", "api (round 2/3)", "api (round 3/3)"), api.roundScenarios());
-    assertEquals(Optional.empty(), plan.closedBy(2));
+    assertEquals(Optional.empty(), plan.windowOf(0));
+    assertFalse(api.hasExtraRounds());
+    assertEquals(OptionalInt.empty(), api.confirmationProbe());
   }
 
   @Test
@@ -104,6 +110,35 @@ class RunPlanTest {
         "memory: goroutines per 1000 requests [whole run]"), plan.recordNames().subList(plan.recordNames().size() - 2, plan.recordNames().size()));
     assertEquals(List.of(DEFAULTS.rates().wholeRunBytesPerRequest(), DEFAULTS.rates().wholeRunGoroutinesPer1000Requests()),
         plan.wholeRunChecks().stream().map(RateCheck::limit).toList());
-    assertEquals(plan.probes().size() - 1, plan.lastProbe());
+    assertEquals("api", plan.lastWindow().phase());
+  }
+
+  @Test
+  void aPhaseThatMayRunExtraRoundsHasAProbeLaidOutForEachAndOneForItsSecondLook() {
+    // GIVEN a judged phase of 3 rounds that may run 5, and a grace period, then another phase
+    Sequencing sequencing = new Sequencing(5, Duration.ofMinutes(2), Optional.of(Duration.ofSeconds(20)));
+    RunPlan plan = RunPlan.of(List.of(new PlannedPhase("api", true, 3, 5, DEFAULTS), warmUp("next")), DEFAULTS,
+        Set.of(), BaselineSettings.OFF, BaselineHistory.empty("off"), sequencing);
+    // THEN a probe after each of the 5 rounds (the extra ones only if they run), then the second look
+    assertEquals(List.of("before \"api\"", "after \"api (round 1/3)\"", "after \"api (round 2/3)\"",
+        "after \"api (round 3/3)\"", "after \"api (round 4, extra)\"", "after \"api (round 5, extra)\"",
+        "second look at \"api\"", "after \"next\""), plan.probes().stream().map(ProbePoint::label).toList());
+    assertEquals(List.of(ProbePoint.Taken.ALWAYS, ProbePoint.Taken.ALWAYS, ProbePoint.Taken.ALWAYS,
+        ProbePoint.Taken.ALWAYS, ProbePoint.Taken.IF_ITS_ROUND_RAN, ProbePoint.Taken.IF_ITS_ROUND_RAN,
+        ProbePoint.Taken.TO_CONFIRM, ProbePoint.Taken.ALWAYS), plan.probes().stream().map(ProbePoint::taken).toList());
+    PhaseWindow api = plan.windows().get(0);
+    assertTrue(api.hasExtraRounds());
+    assertEquals(List.of(1, 2, 3, 4, 5), api.roundProbes());
+    assertEquals(3, api.closingProbe());
+    assertEquals(OptionalInt.of(6), api.confirmationProbe());
+    assertEquals(OptionalInt.of(4), api.roundClosedBy(4));
+    // AND the samples after the last planned round are tagged with the first extra round, the last extra
+    // round's with the next phase; the next phase opens, nominally, after the last planned round
+    assertEquals("api (round 4, extra)", plan.probe(3).nextStep());
+    assertEquals("next", plan.probe(5).nextStep());
+    assertEquals(3, plan.windows().get(1).openingProbe());
+    // AND profiles are kept where the phase may end, the second look included
+    assertTrue(plan.keepsProfiles(4) && plan.keepsProfiles(5) && plan.keepsProfiles(6));
+    assertFalse(plan.keepsProfiles(2));
   }
 }

@@ -77,13 +77,15 @@ final class Html {
     return String.format(Locale.ROOT, "%dh%02dm", seconds / 3600, seconds % 3600 / 60);
   }
 
-  /** The CSS class of a status cell: ok, ko or inconclusive. */
+  /** The CSS class of a status cell: ok, ko, undecided or inconclusive. */
   static String statusClass(Status status) {
-    return status == Status.OK ? "ok" : status == Status.KO ? "ko" : "inconclusive";
+    return status == Status.OK ? "ok" : status == Status.KO ? "ko" : status == Status.UNDECIDED ? "undecided"
+        : "inconclusive";
   }
 
   /** The CSS class of a run's verdict; a run whose verdict is unknown is inconclusive. */
   static String verdictClass(RunVerdict verdict) {
-    return verdict == RunVerdict.PASS ? "ok" : verdict == RunVerdict.FAIL ? "ko" : "inconclusive";
+    return verdict == RunVerdict.PASS ? "ok" : verdict == RunVerdict.FAIL ? "ko" : verdict == RunVerdict.WARN
+        ? "undecided" : "inconclusive";
   }
 }

@@ -28,17 +28,11 @@ public final class JUnitXmlWriter {
   private JUnitXmlWriter() {}
 
   /**
-   * One testcase as written; {@code kind} is null for a pass, {@link #SKIPPED} for a baseline that was not
-   * judged (written as skipped: said, and neither a pass nor a failure), else the failure's type.
+   * One testcase as written; {@code kind} is null for a pass, else the status or failure's type. A skipped
+   * one is neither a pass nor a failure: a baseline that was not judged, and a check undecided or unmeasured
+   * that the user chose to be warned of only; its message says which.
    */
-  private record Case(String name, double seconds, String kind, String message, boolean error) {
-
-    boolean skipped() {
-      return SKIPPED.equals(kind);
-    }
-  }
-
-  private static final String SKIPPED = Status.NOT_JUDGED.name();
+  private record Case(String name, double seconds, String kind, String message, boolean error, boolean skipped) {}
 
   public static void write(MemoryReport report, Path file) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
@@ -94,16 +88,17 @@ public final class JUnitXmlWriter {
     List<Case> cases = new ArrayList<>();
     for (CheckResult check : report.checks()) {
       Status status = check.status();
+      boolean warning = status == Status.NOT_JUDGED || (status != Status.OK && !report.failing().contains(status));
       cases.add(new Case(check.recordName(), phaseSeconds(report.phases(), check.scope()),
-          status == Status.OK ? null : status.name(), check.message(), false));
+          status == Status.OK ? null : status.name(), check.message(), false, warning));
     }
     List<String> failures = report.failures();
     for (int i = 0; i < failures.size(); i++) {
-      cases.add(new Case("memory: run failure " + (i + 1), 0, "RUN", failures.get(i), true));
+      cases.add(new Case("memory: run failure " + (i + 1), 0, "RUN", failures.get(i), true, false));
     }
     if (!report.judgedAnything()) {
       cases.add(new Case("memory: checks recorded", 0, Status.INCONCLUSIVE.name(),
-          "No memory check was recorded: the run ended before any judged phase was probed.", false));
+          "No memory check was recorded: the run ended before any judged phase was probed.", false, false));
     }
     return cases;
   }
@@ -114,8 +109,10 @@ public final class JUnitXmlWriter {
     xml.writeAttribute("name", clean(c.name()));
     xml.writeAttribute("time", String.format(Locale.ROOT, "%.3f", c.seconds()));
     if (c.skipped()) {
+      // A warning says its status first: it is not a pass, and a test reporter shows only the message.
+      String said = text(c.message(), c.kind());
       xml.writeEmptyElement("skipped");
-      xml.writeAttribute("message", clean(text(c.message(), c.kind())));
+      xml.writeAttribute("message", clean(Status.NOT_JUDGED.name().equals(c.kind()) ? said : c.kind() + ": " + said));
     } else if (c.kind() != null) {
       String message = clean(text(c.message(), c.kind()));
       xml.writeStartElement(c.error() ? "error" : "failure");

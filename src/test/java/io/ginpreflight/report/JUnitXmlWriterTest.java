@@ -46,7 +46,7 @@ class JUnitXmlWriterTest {
   void aRunWithoutChecksFailsInsteadOfPassingEmpty() throws Exception {
     // GIVEN a run that died before its first judged phase was probed
     MemoryReport bare = new MemoryReport(MemoryReport.SCHEMA_VERSION, "SoakSimulation", "r", null, null, null, null,
-        RunVerdict.FAIL, null, null, null, null, null, null, null, null, null);
+        RunVerdict.FAIL, null, null, null, null, null, null, null, null, null, null);
     // WHEN its JUnit XML is written
     String xml = JUnitXmlWriter.render(bare);
     // THEN it validates and says that nothing was measured

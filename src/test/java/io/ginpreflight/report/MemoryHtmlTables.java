@@ -35,7 +35,7 @@ final class MemoryHtmlTables {
           : Html.elapsed(java.time.Duration.between(phase.startedAt(), phase.endedAt()));
       String fitted = f.basis() == PhaseFigures.Basis.FITTED ? " <span class=\"note\">(fitted)</span>" : "";
       html.append("<tr><td>").append(Html.esc(f.phase())).append("</td><td>").append(f.judged() ? "yes" : "warm-up")
-          .append("</td><td class=\"num\">").append(phase.rounds()).append("</td><td class=\"num\">").append(duration)
+          .append("</td><td class=\"num\">").append(rounds(phase)).append("</td><td class=\"num\">").append(duration)
           .append("</td><td class=\"num\">").append(String.format(java.util.Locale.ROOT, "%,d", f.requests()))
           .append("</td><td class=\"num\">").append(Html.growth(f.heapGrowth(), Unit.BYTES))
           .append("</td><td class=\"num\">").append(Html.bytesPerRequest(f.retainedBytesPerRequest()))
@@ -43,7 +43,30 @@ final class MemoryHtmlTables {
           .append("</td><td class=\"num\">").append(Html.number(f.goroutinesPer1000Requests(), 2)).append(fitted)
           .append("</td></tr>");
     }
-    return html.append("</tbody></table>").toString();
+    return html.append("</tbody></table>").append(howPhasesEnded(phases)).toString();
+  }
+
+  /** "3", or "5 of 3 planned" when extra rounds ran. */
+  private static String rounds(PhaseRecord phase) {
+    return phase.roundsRun() == phase.rounds() ? Integer.toString(phase.rounds())
+        : phase.roundsRun() + " <span class=\"note\">(" + phase.rounds() + " planned)</span>";
+  }
+
+  /** Why each extra round ran, and what each second look read: the run decided these while it went on. */
+  private static String howPhasesEnded(List<PhaseRecord> phases) {
+    StringBuilder html = new StringBuilder();
+    for (PhaseRecord phase : phases) {
+      if (phase.extraRounds().isEmpty() && phase.secondLook().isEmpty()) {
+        continue;
+      }
+      html.append("<li><b>").append(Html.esc(phase.name())).append("</b><ul>");
+      phase.extraRounds().forEach(line -> html.append("<li>").append(Html.esc(line)).append("</li>"));
+      if (!phase.secondLook().isEmpty()) {
+        html.append("<li>").append(Html.esc(phase.secondLook())).append("</li>");
+      }
+      html.append("</ul></li>");
+    }
+    return html.isEmpty() ? "" : "<h3>Extra rounds and second looks</h3><ul id=\"extra-rounds\">" + html + "</ul>";
   }
 
   /**

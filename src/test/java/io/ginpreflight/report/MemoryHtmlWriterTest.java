@@ -86,7 +86,7 @@ class MemoryHtmlWriterTest {
     List<KnownLeakNote> notes = KnownLeaks.curated().flag(build);
     MemoryReport report = new MemoryReport(base.schemaVersion(), base.simulation(), base.runId(), base.startedAt(),
         base.endedAt(), base.target(), base.signals(), base.verdict(), base.failures(), base.phases(), base.probes(),
-        List.of(kept), base.samplesFile(), base.noise(), build, notes, null);
+        List.of(kept), base.samplesFile(), base.noise(), build, notes, null, base.failing());
     Path page = dir.resolve("memory.html");
 
     // WHEN the page is written and loaded in headless Chromium
@@ -122,7 +122,7 @@ class MemoryHtmlWriterTest {
     MemoryReport report = new MemoryReport(base.schemaVersion(), "<script>alert(1)</script>", base.runId(),
         base.startedAt(), base.endedAt(), "http://x/?a=1&b=\"2\"", base.signals(), base.verdict(),
         List.of("panic: <nil> & \"quotes\""), base.phases(), base.probes(), base.checks(), base.samplesFile(),
-        base.noise(), base.build(), base.knownLeaks(), base.identity());
+        base.noise(), base.build(), base.knownLeaks(), base.identity(), base.failing());
     // WHEN it is rendered
     String html = MemoryHtmlWriter.render(report, ReportFixtures.samples(report));
     // THEN nothing is fetched from anywhere and no text from the run became markup
@@ -162,7 +162,7 @@ class MemoryHtmlWriterTest {
   void aReportWithNothingButANameStillRenders() {
     // GIVEN what an interrupted run may leave: no phases, probes, checks or times
     MemoryReport bare = new MemoryReport(MemoryReport.SCHEMA_VERSION, "SoakSimulation", null, null, null, null, null,
-        null, null, null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null, null);
     // WHEN it is rendered
     String html = MemoryHtmlWriter.render(bare, List.of());
     // THEN the page says what is missing and the verdict is not a pass

@@ -61,7 +61,7 @@ class MemoryJsonTest {
     signals.put(Source.TEMP_DIR, Availability.yes("/tmp/lab-tmp"));
     MemoryReport report = new MemoryReport(base.schemaVersion(), base.simulation(), base.runId(), base.startedAt(),
         base.endedAt(), base.target(), signals, RunVerdict.PASS, List.of(), base.phases(), List.of(probe),
-        base.checks(), base.samplesFile(), base.noise(), base.build(), base.knownLeaks(), base.identity());
+        base.checks(), base.samplesFile(), base.noise(), base.build(), base.knownLeaks(), base.identity(), base.failing());
     Path file = dir.resolve("memory.json");
     // WHEN it is written and read back
     MemoryJson.write(report, file);

@@ -6,6 +6,7 @@ import io.ginpreflight.model.CheckKind;
 import io.ginpreflight.model.CheckResult;
 import io.ginpreflight.model.IdleNoise;
 import io.ginpreflight.model.KnownLeakNote;
+import io.ginpreflight.model.PhaseEnd;
 import io.ginpreflight.model.ProbeReading;
 import io.ginpreflight.model.RequestCounts;
 import io.ginpreflight.model.RunFindings;
@@ -16,6 +17,7 @@ import io.ginpreflight.plan.PhaseWindow;
 import io.ginpreflight.plan.RunPlan;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,8 @@ import java.util.stream.Collectors;
  * a missing list or map reads as empty, a missing check status as inconclusive.
  *
  * @param signals whether the target offered each source, written as "yes", "yes (detail)" or "no: why"
- * @param verdict {@link RunVerdict#PASS} when every check passed and the run had no failure
+ * @param verdict {@link RunVerdict#PASS} when every check passed and the run had no failure, WARN when it passed
+ *     with a check undecided or unmeasured (the user's choice), else FAIL
  * @param failures run-level problems that are not checks, e.g. the target died during a phase
  * @param checks every check judged, in the order judged: growths, rates and baselines
  * @param samplesFile the continuous samples, relative to the run folder
@@ -40,6 +43,9 @@ import java.util.stream.Collectors;
  * @param knownLeaks the target's modules whose version has a known, publicly fixed leak: notes, not checks
  * @param identity what the run ran against and how, which decides the runs it is comparable with; a
  *     report without one is compared with no run
+ * @param failing the statuses that fail this run: KO always, UNDECIDED and INCONCLUSIVE as the user chose
+ *     ({@code preflight.undecided}, {@code preflight.inconclusive}); a check of another status that is not OK
+ *     is a warning
  */
 public record MemoryReport(
     int schemaVersion,
@@ -58,9 +64,13 @@ public record MemoryReport(
     NoiseRecord noise,
     BuildInfo build,
     List<KnownLeakNote> knownLeaks,
-    RunIdentity identity) {
+    RunIdentity identity,
+    List<Status> failing) {
 
   public static final int SCHEMA_VERSION = 2;
+
+  /** What fails a run unless the user chose to be warned: a KO, a check that could not be measured. */
+  public static final List<Status> FAILING_BY_DEFAULT = List.of(Status.KO, Status.INCONCLUSIVE);
 
   public MemoryReport {
     signals = knownKeys(signals);
@@ -69,6 +79,8 @@ public record MemoryReport(
     probes = probes == null ? List.of() : List.copyOf(probes);
     checks = checks == null ? List.of() : List.copyOf(checks);
     knownLeaks = knownLeaks == null ? List.of() : List.copyOf(knownLeaks);
+    // A report that does not say what failed its run is read as strictly as can be: every check not a pass.
+    failing = failing == null ? List.of(Status.KO, Status.INCONCLUSIVE, Status.UNDECIDED) : List.copyOf(failing);
     simulation = text(simulation, "unknown simulation");
     samplesFile = text(samplesFile, "samples.jsonl");
     // A report without a verdict was not written to the end: it did not pass.
@@ -87,29 +99,50 @@ public record MemoryReport(
     if (checks.isEmpty() && failures.isEmpty()) {
       failures.add("no memory check was recorded: the run ended before its first phase was judged");
     }
-    boolean passed = failures.isEmpty() && checks.stream().allMatch(c -> c.status().letsRunPass());
     return new MemoryReport(SCHEMA_VERSION, start.simulation(), start.runId(), start.startedAt(), endedAt,
-        start.target(), start.signals(), passed ? RunVerdict.PASS : RunVerdict.FAIL, failures,
-        phases(plan, readings, counts), readings.stream().map(ProbeRecord::of).toList(), checks, "samples.jsonl",
-        noise(findings), start.build(), start.knownLeaks(), start.identity());
+        start.target(), start.signals(), verdict(plan, checks, failures), failures,
+        phases(plan, findings, readings, counts), readings.stream().map(ProbeRecord::of).toList(), checks,
+        "samples.jsonl",
+        noise(findings), start.build(), start.knownLeaks(), start.identity(),
+        Arrays.stream(Status.values()).filter(plan::fails).toList());
   }
 
   /**
-   * A phase runs from the end of the probe before its first round to the start of the probe after its
-   * last; its profiles are diffed between the plan's baseline and closing probes, as its checks are.
+   * FAIL when a check fails the run as the plan says (a KO; undecided or unmeasured when the user chose so)
+   * or the run itself failed; WARN when a check is undecided or unmeasured but the user chose to be warned.
    */
-  private static List<PhaseRecord> phases(RunPlan plan, List<ProbeReading> readings, RequestCounts counts) {
+  private static RunVerdict verdict(RunPlan plan, List<CheckResult> checks, List<String> failures) {
+    if (!failures.isEmpty() || checks.stream().anyMatch(c -> plan.fails(c.status()))) {
+      return RunVerdict.FAIL;
+    }
+    boolean allPass = checks.stream().allMatch(c -> c.status() == Status.OK || c.status() == Status.NOT_JUDGED);
+    return allPass ? RunVerdict.PASS : RunVerdict.WARN;
+  }
+
+  /**
+   * A phase runs from the end of the probe before its first round to the start of the probe it was judged at
+   * (the last round's, or its second look); its profiles are diffed between its baseline and that probe, as
+   * its checks are. A judged phase says how it ended: the rounds that ran, why extra ones did, its second look.
+   */
+  private static List<PhaseRecord> phases(RunPlan plan, RunFindings findings, List<ProbeReading> readings,
+      RequestCounts counts) {
     Map<Integer, ProbeReading> byIndex = readings.stream()
         .collect(Collectors.toMap(ProbeReading::index, Function.identity()));
     List<PhaseRecord> phases = new ArrayList<>();
     for (PhaseWindow window : plan.windows()) {
-      ProbeReading open = byIndex.get(window.openingProbe());
-      ProbeReading close = byIndex.get(window.closingProbe());
+      Optional<PhaseEnd> ended = findings.end(window.phase());
+      int opening = ended.map(PhaseEnd::openingProbe).orElse(window.openingProbe());
+      int closing = ended.map(PhaseEnd::closingProbe).orElse(window.closingProbe());
+      int roundsRun = ended.map(PhaseEnd::roundsRun).orElse(window.rounds());
+      ProbeReading open = byIndex.get(opening);
+      ProbeReading close = byIndex.get(closing);
       Instant begin = open == null ? null : open.takenAt().plus(open.took());
       Instant end = close == null ? null : close.takenAt();
-      long requests = window.roundScenarios().stream().mapToLong(counts::requests).sum();
-      phases.add(new PhaseRecord(window.phase(), window.judged(), window.rounds(), begin, end, requests,
-          window.baselineProbe(), window.closingProbe()));
+      long requests = window.roundScenarios().subList(0, roundsRun).stream().mapToLong(counts::requests).sum();
+      int baseline = window.rounds() > 1 ? window.baselineProbe() : opening;
+      phases.add(new PhaseRecord(window.phase(), window.judged(), window.rounds(), roundsRun, begin, end, requests,
+          baseline, closing, ended.map(PhaseEnd::extraRounds).orElse(List.of()),
+          ended.map(PhaseEnd::secondLook).orElse("")));
     }
     return phases;
   }
@@ -129,8 +162,9 @@ public record MemoryReport(
         idle.map(n -> n.apart().toMillis()).orElse(0L), heap, goroutines);
   }
 
+  /** Whether the run passed, with or without warnings. */
   public boolean passed() {
-    return verdict == RunVerdict.PASS;
+    return verdict.passes();
   }
 
   /** The checks judged by one rule (the growths, the rates or the baselines), in the order judged. */

@@ -10,14 +10,14 @@ final class PageStyle {
       h3{font-size:14px;margin:16px 0 4px}
       .meta{color:#566173}.meta span{margin-right:18px}
       .badge{display:inline-block;padding:2px 10px;border-radius:4px;font-weight:600;color:#fff}
-      .badge.ok{background:#2e7d32}.badge.ko{background:#c62828}.badge.inconclusive{background:#8d6e00}
+      .badge.ok{background:#2e7d32}.badge.ko{background:#c62828}.badge.inconclusive{background:#8d6e00}.badge.undecided{background:#6a1b9a}
       .banner{background:#fdecea;border:1px solid #c62828;color:#8e1b1b;padding:8px 14px;border-radius:4px;
         margin:12px 0}.banner ul{margin:4px 0;padding-left:20px}
       table{border-collapse:collapse;width:100%;margin:6px 0 10px}
       th,td{border:1px solid #d8dde6;padding:4px 8px;text-align:left;vertical-align:top}
       th{background:#f2f4f8}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
       td.ok{color:#2e7d32;font-weight:600}td.ko{color:#c62828;font-weight:600}
-      td.inconclusive{color:#8d6e00;font-weight:600}
+      td.inconclusive{color:#8d6e00;font-weight:600}td.undecided{color:#6a1b9a;font-weight:600}
       .msg{font-weight:normal;color:#1d2430;font-size:12px;margin-top:2px}
       code,pre{font:12px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:#f2f4f8}
       pre{padding:6px 10px;overflow-x:auto;margin:4px 0}

@@ -53,7 +53,7 @@ public final class RunHistory {
   }
 
   static boolean comparable(MemoryReport report, RunIdentity identity, Optional<Instant> since) {
-    return report.identity() != null && report.verdict() == RunVerdict.PASS
+    return report.identity() != null && report.verdict().passes()
         && report.identity().comparableKey().equals(identity.comparableKey())
         && (since.isEmpty() || (report.startedAt() != null && !report.startedAt().isBefore(since.get())));
   }

@@ -35,7 +35,7 @@ class RunHistoryTest {
     MemoryReport r = ReportFixtures.report(identity.simulation(), start);
     return new MemoryReport(r.schemaVersion(), r.simulation(), r.runId(), r.startedAt(), r.endedAt(), r.target(),
         r.signals(), verdict, List.of(), r.phases(), r.probes(), r.checks(), r.samplesFile(), r.noise(), r.build(),
-        r.knownLeaks(), identity);
+        r.knownLeaks(), identity, r.failing());
   }
 
   private void publish(Path reports, String name, MemoryReport report) throws Exception {

@@ -49,8 +49,8 @@ public final class ReportFixtures {
     Instant steadyStart = warmEnd.plusSeconds(5);
     Instant end = steadyStart.plusSeconds(90);
     List<PhaseRecord> phases = List.of(
-        new PhaseRecord("warm up", false, 1, start.plusSeconds(2), warmEnd, 1500, 1, 2),
-        new PhaseRecord("uploads steady", true, 3, steadyStart, end, 9000, 2, 3));
+        new PhaseRecord("warm up", false, 1, 1, start.plusSeconds(2), warmEnd, 1500, 1, 2, List.of(), ""),
+        new PhaseRecord("uploads steady", true, 3, 3, steadyStart, end, 9000, 2, 3, List.of(), ""));
     List<ProbeRecord> probes = List.of(
         probe(1, "before \"warm up\"", start, 11_800_000L, 12),
         probe(2, "after \"warm up\", before \"uploads steady\"", warmEnd.plusSeconds(1), 12_700_000L, 14),
@@ -77,7 +77,8 @@ public final class ReportFixtures {
     return new MemoryReport(MemoryReport.SCHEMA_VERSION, simulation, simulation.toLowerCase() + "-20261128020000",
         start, end.plusSeconds(3), "embedded gin-lab http://127.0.0.1:41234", signals, RunVerdict.FAIL,
         List.of("the target exited with code 2 during phase \"uploads steady\""), phases, probes, checks,
-        "samples.jsonl", new NoiseRecord(2_048L, 0L, 1_500, 8_192, 1), null, List.of(), null);
+        "samples.jsonl", new NoiseRecord(2_048L, 0L, 1_500, 8_192, 1), null, List.of(), null,
+        MemoryReport.FAILING_BY_DEFAULT);
   }
 
   /** The same report with these checks added after its own, and this identity. */
@@ -86,14 +87,14 @@ public final class ReportFixtures {
     checks.addAll(more);
     return new MemoryReport(r.schemaVersion(), r.simulation(), r.runId(), r.startedAt(), r.endedAt(), r.target(),
         r.signals(), r.verdict(), r.failures(), r.phases(), r.probes(), checks, r.samplesFile(), r.noise(),
-        r.build(), r.knownLeaks(), identity);
+        r.build(), r.knownLeaks(), identity, r.failing());
   }
 
   /** The same report with these run-level failures. */
   public static MemoryReport withFailures(MemoryReport r, List<String> failures) {
     return new MemoryReport(r.schemaVersion(), r.simulation(), r.runId(), r.startedAt(), r.endedAt(), r.target(),
         r.signals(), r.verdict(), failures, r.phases(), r.probes(), r.checks(), r.samplesFile(), r.noise(),
-        r.build(), r.knownLeaks(), r.identity());
+        r.build(), r.knownLeaks(), r.identity(), r.failing());
   }
 
   private static ProbeRecord probe(int index, String label, Instant at, long heap, long goroutines) {

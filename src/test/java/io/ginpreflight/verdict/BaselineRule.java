@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 
 /**
  * Judges a phase's figures against the median of the last comparable runs: KO when this run's figure is
- * more than the limit above the median, and for a fitted rate when even the low end of its 95 % interval
+ * more than the limit above the median, and for a fitted rate when even its one-sided 99.99 % lower bound
  * is, so that a short phase's noise alone never fails a night (as for the night's own rates). The median,
  * not the mean, so one odd night in the history moves nothing. A figure with too few runs behind it is not
  * judged, and said; one this run could not measure is inconclusive. The phase's result has one part per
@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
 public final class BaselineRule {
 
   /**
-   * This run's value of a figure, and the low end of its 95 % interval (the value itself for a count).
+   * This run's value of a figure, and the bound a rise must clear: a rate's one-sided 99.99 % lower bound (the
+   * value itself for a count).
    */
   public record Current(double value, double low) {
 
@@ -84,7 +85,7 @@ public final class BaselineRule {
     String message = rose
         ? subject + " rose to " + kind.format(value) + " from " + over + "; " + limit
         : subject + " " + kind.format(value) + ", against " + over + "; " + limit
-            + (value > allowed ? "; its 95 % interval reaches down to " + kind.format(current.low())
+            + (value > allowed ? "; beyond doubt (its 99.99 % bound) it is only " + kind.format(current.low())
                 + ", within the limit, so noise alone could explain it" : "");
     return part(kind, phase, rose ? Status.KO : Status.OK, figures, message);
   }

@@ -43,7 +43,7 @@ class BaselineRuleTest {
 
     assertEquals(Status.OK, result.status());
     assertEquals("retained bytes per request in phase \"binding\" 11 B, against a median of 2.5 B over 4 runs "
-        + "(2026-11-24 .. 2026-11-30); limit +8.0 B; its 95 % interval reaches down to 9.0 B, within the limit, so "
+        + "(2026-11-24 .. 2026-11-30); limit +8.0 B; beyond doubt (its 99.99 % bound) it is only 9.0 B, within the limit, so "
         + "noise alone could explain it", result.message());
   }
 

@@ -11,8 +11,9 @@ import java.util.Optional;
 import java.util.function.IntFunction;
 
 /**
- * The points a rate is fitted through: a window's baseline probe and the probe after each later round,
- * against the requests (or virtual users) counted since the baseline.
+ * The points a rate is fitted through: a window's baseline probe (with one round, the probe before it, as the
+ * run decided it) and the probe after each later round, against the requests (or virtual users) counted since
+ * the baseline.
  */
 final class RatePoints {
 
@@ -25,22 +26,26 @@ final class RatePoints {
     this.requests = requests;
   }
 
-  List<RatePoint> of(PhaseWindow window, CheckKind kind) {
+  /**
+   * The baseline and the probe after each judged round through {@code throughRound}; the last point read at
+   * {@code lastProbe} (the probe after that round, or the phase's second look: no load between them).
+   */
+  List<RatePoint> of(PhaseWindow window, CheckKind kind, int baselineProbe, int throughRound, int lastProbe) {
     List<RatePoint> points = new ArrayList<>();
-    points.add(new RatePoint(window.baselineProbe(), 0, value(window.baselineProbe(), kind)));
+    points.add(new RatePoint(baselineProbe, 0, value(baselineProbe, kind)));
     long count = 0;
-    for (int round = firstJudgedRound(window); round < window.rounds(); round++) {
+    for (int round = firstJudgedRound(window); round < throughRound; round++) {
       count += count(window.roundScenarios().get(round), kind);
-      int probe = window.roundProbes().get(round);
+      int probe = round == throughRound - 1 ? lastProbe : window.roundProbes().get(round);
       points.add(new RatePoint(probe, count, value(probe, kind)));
     }
     return points;
   }
 
-  /** The requests of a window's judged rounds: what its rates are divided by. */
-  long requests(PhaseWindow window) {
+  /** The requests of a window's judged rounds through {@code throughRound}: what its rates are divided by. */
+  long requests(PhaseWindow window, int throughRound) {
     long total = 0;
-    for (int round = firstJudgedRound(window); round < window.rounds(); round++) {
+    for (int round = firstJudgedRound(window); round < throughRound; round++) {
       total += requests.requests(window.roundScenarios().get(round));
     }
     return total;

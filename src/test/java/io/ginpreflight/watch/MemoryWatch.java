@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,6 +33,7 @@ public final class MemoryWatch implements AutoCloseable {
   private final PhaseProbe probe;
   private final ContinuousSampler sampler;
   private final ExecutorService probeThread;
+  private final Drain drain;
   private final Snapshot initial;
   private volatile String phase = "start";
   private volatile ProbeReading previous;
@@ -60,6 +62,7 @@ public final class MemoryWatch implements AutoCloseable {
     this.initial = withLeakedGoroutines(signals.readOnce(), leakProfile,
         capabilities.sources().get(Source.GOROUTINE_LEAK).detail());
     this.probe = new PhaseProbe(client, endpoints, signals, leakProfile, local, settings, runDir);
+    this.drain = new Drain(signals::goroutines, Drain.descriptorsOf(local, signals));
     Path samplesFile = runDir.resolve("samples.jsonl");
     try {
       this.sampler = new ContinuousSampler(signals, new SampleLog(samplesFile), () -> phase);
@@ -125,6 +128,25 @@ public final class MemoryWatch implements AutoCloseable {
       previous = taken.reading();
       return taken;
     }, probeThread);
+  }
+
+  /**
+   * Waits with no load until goroutines and descriptors are back down to these counts (empty: nothing to
+   * wait for), or the grace period ends; heap growth alone waits the whole grace. Runs where the probes run,
+   * so it never overlaps one; completes with how long it waited.
+   */
+  public CompletableFuture<Duration> awaitDrain(OptionalLong goroutinesAtMost, OptionalLong descriptorsAtMost,
+      boolean wholeGrace, Duration grace) {
+    return CompletableFuture.supplyAsync(() -> {
+      Duration waited = drain.await(goroutinesAtMost, descriptorsAtMost, wholeGrace, grace);
+      LOG.info("waited {} ms with no load for a second look (goroutines at most {}, descriptors at most {})",
+          waited.toMillis(), text(goroutinesAtMost), text(descriptorsAtMost));
+      return waited;
+    }, probeThread);
+  }
+
+  private static String text(OptionalLong count) {
+    return count.isPresent() ? Long.toString(count.getAsLong()) : "any";
   }
 
   static String describe(ProbeReading reading, ProbeReading previous) {
