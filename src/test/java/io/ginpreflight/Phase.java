@@ -7,6 +7,7 @@ import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.ginpreflight.gatling.ConditionalInjection;
+import io.ginpreflight.gatling.JourneyParts;
 import io.ginpreflight.gatling.RequestCounter;
 import io.ginpreflight.model.CheckResult;
 import io.ginpreflight.plan.Limits;
@@ -38,9 +39,11 @@ public final class Phase {
   private final Optional<UnaryOperator<Limits>> limits;
   /** Why the phase has no rates per request (a hold of many clients at once is one step); empty: it has. */
   private final String growthOnly;
+  /** Its journey as requests an attribution can drive apart; empty: they cannot be. */
+  private final Optional<JourneyParts> parts;
 
   private Phase(String name, ChainBuilder journey, List<OpenInjectionStep> injection, boolean judged, int rounds,
-      Optional<UnaryOperator<Limits>> limits, String growthOnly) {
+      Optional<UnaryOperator<Limits>> limits, String growthOnly, Optional<JourneyParts> parts) {
     this.name = name;
     this.journey = journey;
     this.injection = injection;
@@ -48,16 +51,17 @@ public final class Phase {
     this.rounds = rounds;
     this.limits = limits;
     this.growthOnly = growthOnly;
+    this.parts = parts;
   }
 
   /** A phase whose growth is judged against the limits. */
   public static Phase named(String name) {
-    return new Phase(requireName(name), null, List.of(), true, 1, Optional.empty(), "");
+    return new Phase(requireName(name), null, List.of(), true, 1, Optional.empty(), "", Optional.empty());
   }
 
   /** A phase that fills caches, pools and connection pools; its growth is measured but not judged. */
   public static Phase warmUp(String name) {
-    return new Phase(requireName(name), null, List.of(), false, 1, Optional.empty(), "");
+    return new Phase(requireName(name), null, List.of(), false, 1, Optional.empty(), "", Optional.empty());
   }
 
   private static String requireName(String name) {
@@ -75,14 +79,14 @@ public final class Phase {
     if (journey == null) {
       throw new IllegalArgumentException("Phase \"" + name + "\" was given no journey.");
     }
-    return new Phase(name, journey, injection, judged, rounds, limits, growthOnly);
+    return new Phase(name, journey, injection, judged, rounds, limits, growthOnly, parts);
   }
 
   public Phase inject(OpenInjectionStep... steps) {
     if (steps.length == 0) {
       throw new IllegalArgumentException("Phase \"" + name + "\" needs at least one injection step.");
     }
-    return new Phase(name, journey, List.of(steps), judged, rounds, limits, growthOnly);
+    return new Phase(name, journey, List.of(steps), judged, rounds, limits, growthOnly, parts);
   }
 
   /**
@@ -99,12 +103,12 @@ public final class Phase {
       throw new IllegalArgumentException("Warm-up phase \"" + name + "\" is not judged, so rounds would fit "
           + "a rate nobody reads: use Phase.named(...) for a phase with rounds.");
     }
-    return new Phase(name, journey, injection, judged, count, limits, growthOnly);
+    return new Phase(name, journey, injection, judged, count, limits, growthOnly, parts);
   }
 
   /** Tightens or loosens the limits for this phase only, e.g. {@code l -> l.withHeapGrowth(8 << 20)}. */
   public Phase limits(UnaryOperator<Limits> adjust) {
-    return new Phase(name, journey, injection, judged, rounds, Optional.of(adjust), growthOnly);
+    return new Phase(name, journey, injection, judged, rounds, Optional.of(adjust), growthOnly, parts);
   }
 
   /**
@@ -115,7 +119,20 @@ public final class Phase {
     if (why == null || why.isBlank()) {
       throw new IllegalArgumentException("Phase \"" + name + "\" needs a reason to be judged by its growth only.");
     }
-    return new Phase(name, journey, injection, judged, rounds, limits, why);
+    return new Phase(name, journey, injection, judged, rounds, limits, why, parts);
+  }
+
+  /**
+   * The journey as the requests it sends, in order: when a rate of the phase is KO (or undecided at its bound),
+   * rounds after it drive them apart to say which of them kept it ({@code preflight.attribution}). A journey of
+   * one request needs none.
+   */
+  public Phase attributable(JourneyParts requests) {
+    if (!judged) {
+      throw new IllegalArgumentException("Warm-up phase \"" + name + "\" is not judged, so nothing would be "
+          + "attributed: use Phase.named(...).");
+    }
+    return new Phase(name, journey, injection, judged, rounds, limits, growthOnly, Optional.of(requests));
   }
 
   public String name() {
@@ -136,7 +153,8 @@ public final class Phase {
    */
   PlannedPhase planned(Limits simulationLimits, Sequencing sequencing) {
     return new PlannedPhase(name, judged, rounds, judged ? sequencing.maxRoundsOf(rounds) : rounds,
-        limits.map(adjust -> adjust.apply(simulationLimits)).orElse(simulationLimits), growthOnly);
+        limits.map(adjust -> adjust.apply(simulationLimits)).orElse(simulationLimits), growthOnly,
+        parts.map(JourneyParts::requests).orElse(List.of()));
   }
 
   PopulationBuilder population(String scenario, RequestCounter counter) {
@@ -173,6 +191,23 @@ public final class Phase {
     requireComplete();
     return scenario(scenario)
         .doIf(session -> round.ran()).then(exec(journey).exec(exec(session -> {
+          counter.journeyFinished(scenario);
+          return session;
+        })))
+        .injectOpen(round.step());
+  }
+
+  /**
+   * An attribution round: its users arrive as the phase's do if {@code round} says the round runs when it
+   * starts, each sending the requests {@code selection} chose for it; otherwise one user that does nothing.
+   */
+  PopulationBuilder attributionRound(String scenario, RequestCounter counter, ConditionalInjection round,
+      JourneyParts.Selection selection) {
+    requireComplete();
+    JourneyParts requests = parts.orElseThrow(() -> new IllegalStateException("Phase \"" + name + "\" has no "
+        + "requests to drive apart: give it attributable(...)."));
+    return scenario(scenario)
+        .doIf(session -> round.ran()).then(exec(requests.journey(selection)).exec(exec(session -> {
           counter.journeyFinished(scenario);
           return session;
         })))

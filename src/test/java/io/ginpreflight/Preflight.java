@@ -10,6 +10,8 @@ import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.ginpreflight.gatling.ConditionalInjection;
 import io.ginpreflight.gatling.RecordingStep;
+import io.ginpreflight.plan.AttributionPlan;
+import io.ginpreflight.plan.AttributionSlot;
 import io.ginpreflight.plan.Limits;
 import io.ginpreflight.plan.PhaseWindow;
 import io.ginpreflight.plan.PlannedPhase;
@@ -87,9 +89,10 @@ public final class Preflight {
    * The whole run as one chain, as the plan lays it out: probe, round, probe, round, ..., probe. Each probe
    * waits for the previous population's users to finish ({@code andThen}), so "after" really is after. A
    * phase with extra rounds branches after its last planned round: its extra rounds (each with its probe,
-   * each running only if a check was still undecided when it starts) beside a step that waits until the
-   * phase is decided, records its checks, and lets the rest of the run go on; after the last phase, that step
-   * ends the run rather than wait for the extra rounds it skipped. On a distributed run
+   * each running only if a check was still undecided when it starts), then its attribution rounds (each
+   * running only if a rate failed and the round drives some of its requests apart), beside a step that waits
+   * until the phase is decided, records its checks, and lets the rest of the run go on; after the last phase,
+   * that step ends the run rather than wait for the rounds it skipped. On a distributed run
    * ({@code preflight.distributed}) the populations are placed on a fixed schedule instead
    * ({@link ScheduledPopulations}).
    *
@@ -114,8 +117,8 @@ public final class Preflight {
   private static PopulationBuilder phase(PreflightRun run, RunPlan plan, Phase phase, PhaseWindow window,
       PopulationBuilder rest, boolean lastPhase) {
     List<PopulationBuilder> afterPlanned = new ArrayList<>();
-    if (window.hasExtraRounds()) {
-      afterPlanned.add(extraRounds(run, plan, phase, window));
+    if (plan.decidedApart(window)) {
+      afterPlanned.add(extraRounds(run, plan, phase, window, attributionRounds(run, plan, phase, window)));
       PopulationBuilder decided = decision(run, window, lastPhase);
       afterPlanned.add(rest == null ? decided : decided.andThen(rest));
     } else if (rest != null) {
@@ -134,9 +137,13 @@ public final class Preflight {
     return chain;
   }
 
-  /** The extra rounds, each with its probe, each running only if its phase asked for it by the time it starts. */
-  private static PopulationBuilder extraRounds(PreflightRun run, RunPlan plan, Phase phase, PhaseWindow window) {
-    PopulationBuilder extras = null;
+  /**
+   * The extra rounds, each with its probe, each running only if its phase asked for it by the time it starts;
+   * then {@code after} (the attribution rounds, or null).
+   */
+  private static PopulationBuilder extraRounds(PreflightRun run, RunPlan plan, Phase phase, PhaseWindow window,
+      PopulationBuilder after) {
+    PopulationBuilder extras = after;
     for (int round = window.maxRounds(); round > window.rounds(); round--) {
       int asked = round;
       ConditionalInjection injection = ConditionalInjection.of(() -> run.runsRound(window, asked),
@@ -147,6 +154,29 @@ public final class Preflight {
       extras = extra.andThen(extras == null ? probe : probe.andThen(extras));
     }
     return extras;
+  }
+
+  /**
+   * The attribution rounds laid out after a phase, each with its probe, each running only if the phase asked for
+   * it by the time it starts, with the requests chosen for it; null when the plan has none.
+   */
+  private static PopulationBuilder attributionRounds(PreflightRun run, RunPlan plan, Phase phase,
+      PhaseWindow window) {
+    PopulationBuilder rounds = null;
+    AttributionPlan attribution = plan.attributionOf(window.phase()).orElse(null);
+    if (attribution == null) {
+      return null;
+    }
+    for (int i = attribution.slots().size() - 1; i >= 0; i--) {
+      AttributionSlot slot = attribution.slots().get(i);
+      ConditionalInjection injection = ConditionalInjection.of(() -> run.runsAttribution(window, slot.round()),
+          phase.injection());
+      PopulationBuilder round = phase.attributionRound(slot.scenario(), run.requestCounter(), injection,
+          run.attributionSelection(window, slot.round()));
+      PopulationBuilder probe = probe(run, plan.probe(slot.probe()));
+      rounds = round.andThen(rounds == null ? probe : probe.andThen(rounds));
+    }
+    return rounds;
   }
 
   /**

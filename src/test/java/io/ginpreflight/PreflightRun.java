@@ -6,7 +6,9 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.ginpreflight.config.ConfigProblem;
 import io.ginpreflight.config.DistributionSettings;
 import io.ginpreflight.config.PreflightConfig;
+import io.ginpreflight.gatling.AloneStatus;
 import io.ginpreflight.gatling.GeneratorTimeline;
+import io.ginpreflight.gatling.JourneyParts;
 import io.ginpreflight.gatling.RawClients;
 import io.ginpreflight.gatling.RequestCounter;
 import io.ginpreflight.gatling.Exchanges;
@@ -23,6 +25,7 @@ import io.ginpreflight.model.RequestCounts;
 import io.ginpreflight.model.RunFindings;
 import io.ginpreflight.model.RunIdentity;
 import io.ginpreflight.model.Signal;
+import io.ginpreflight.plan.AttributionSettings;
 import io.ginpreflight.plan.BaselineSettings;
 import io.ginpreflight.plan.Generators;
 import io.ginpreflight.plan.Limits;
@@ -89,6 +92,8 @@ public final class PreflightRun implements AutoCloseable {
   private final BaselineHistory history;
   /** How phases decide before they stop: extra rounds, their time, the second look. */
   private final Sequencing sequencing;
+  /** Whether a failed rate's requests are driven apart afterwards, and for how long at most. */
+  private final AttributionSettings attribution;
   /** The checks of each phase with extra rounds, once decided: its decision step records them. */
   private final Map<String, CompletableFuture<List<CheckResult>>> decisions = new ConcurrentHashMap<>();
   /**
@@ -110,6 +115,7 @@ public final class PreflightRun implements AutoCloseable {
     this.baseline = parts.baseline();
     this.history = parts.history();
     this.sequencing = parts.sequencing();
+    this.attribution = parts.attribution();
     this.sampleInterval = parts.sampleInterval();
     this.distribution = parts.distribution();
     this.requestCounter = new RequestCounter(distribution.isPresent());
@@ -166,8 +172,9 @@ public final class PreflightRun implements AutoCloseable {
   public RunPlan plan(Preflight preflight) {
     List<PlannedPhase> phases = preflight.plannedPhases(limits, sequencing);
     // The simulation's adjustments reach the whole run's checks too, not only its phases.
-    RunPlan plan = RunPlan.of(phases, preflight.limits(limits), unoffered.keySet(), baseline, history, sequencing);
-    plan.windows().stream().filter(PhaseWindow::hasExtraRounds)
+    RunPlan plan = RunPlan.of(phases, preflight.limits(limits), unoffered.keySet(), baseline, history, sequencing,
+        attribution);
+    plan.windows().stream().filter(plan::decidedApart)
         .forEach(w -> decisions.put(w.phase(), new CompletableFuture<>()));
     Optional<ScheduledPopulations.Schedule> schedule = distribution
         .map(settings -> ScheduledPopulations.schedule(preflight.phaseList(), phases, settings));
@@ -282,6 +289,11 @@ public final class PreflightRun implements AutoCloseable {
     return rawClients;
   }
 
+  /** The status check of a request an attribution round sends without the rest of its journey. */
+  public AloneStatus aloneStatus() {
+    return new AloneStatus(requestCounter);
+  }
+
   /** Counts a family's SSE streams, WebSocket conversations and raw-socket requests with its HTTP requests. */
   public Exchanges exchanges() {
     return new Exchanges(requestCounter);
@@ -310,11 +322,17 @@ public final class PreflightRun implements AutoCloseable {
     }
     reports.locateGatlingFolder();
     long start = System.currentTimeMillis();
-    return watch.probe(point.index(), point.label(), p.plan().keepsProfiles(point.index()))
-        .thenCompose(probe -> follow(p, p.judge().record(point, probe)))
+    CompletableFuture<Judge.Step> judged = watch.probe(point.index(), point.label(),
+        p.plan().keepsProfiles(point.index())).thenCompose(probe -> follow(p, p.judge().record(point, probe)));
+    if (p.plan().attributionClosedBy(point.index()).isPresent()) {
+      // An attribution round that cannot be read ends the attribution, not the phase: its checks stand.
+      judged = judged.exceptionally(failure -> p.judge().attributionFailed(point, "probe " + (point.index() + 1)
+          + " failed: " + failure.getMessage()));
+    }
+    return judged
         .thenApply(step -> {
           watch.enterPhase(step.decided().map(w -> stepAfter(p.plan(), w)).orElse(point.nextStep()));
-          if (step.decided().filter(PhaseWindow::hasExtraRounds).isPresent()) {
+          if (step.decided().filter(p.plan()::decidedApart).isPresent()) {
             decisions.get(step.decided().get().phase()).complete(step.checks());
             return List.<GatlingRecord>of();
           }
@@ -355,7 +373,30 @@ public final class PreflightRun implements AutoCloseable {
     return p != null && p.judge().runs(window, round);
   }
 
-  /** The checks of a phase with extra rounds, as Gatling records, once the phase is decided. */
+  /** Whether an attribution round of a phase runs: its attribution chose requests for it by the time it starts. */
+  boolean runsAttribution(PhaseWindow window, int round) {
+    Planned p = planned;
+    return p != null && p.judge().runsAttribution(window, round);
+  }
+
+  /** Which requests an attribution round sends, and the group Gatling's report shows them under. */
+  JourneyParts.Selection attributionSelection(PhaseWindow window, int round) {
+    return new JourneyParts.Selection() {
+      @Override
+      public boolean drives(io.gatling.javaapi.core.Session session, int part) {
+        Planned p = planned;
+        return p != null && p.judge().attributionDrives(window, round, part);
+      }
+
+      @Override
+      public String group(io.gatling.javaapi.core.Session session) {
+        Planned p = planned;
+        return p == null ? window.phase() + " attribution " + round : p.judge().attributionGroup(window, round);
+      }
+    };
+  }
+
+  /** The checks of a phase decided apart (extra rounds, an attribution), as Gatling records, once it is decided. */
   CompletableFuture<List<GatlingRecord>> decision(PhaseWindow window) {
     Planned p = planned;
     long start = System.currentTimeMillis();
@@ -381,6 +422,10 @@ public final class PreflightRun implements AutoCloseable {
   /** Stops what this run started and writes the memory reports. Never throws: Gatling must still report. */
   @Override
   public void close() {
+    Planned p = planned;
+    if (p != null) {
+      p.judge().stopAttributions("the run ended");
+    }
     undecidable("the run ended before the phase was decided");
     rawClients.close();
     watch.close();

@@ -10,6 +10,7 @@ import io.ginpreflight.model.BaselineHistory;
 import io.ginpreflight.model.BuildInfo;
 import io.ginpreflight.model.RunIdentity;
 import io.ginpreflight.model.Source;
+import io.ginpreflight.plan.AttributionSettings;
 import io.ginpreflight.plan.BaselineSettings;
 import io.ginpreflight.plan.Generators;
 import io.ginpreflight.plan.Limits;
@@ -59,7 +60,7 @@ final class RunOpening {
   record Parts(String simulation, Path runDir, Limits limits, Target target, OwnedTarget owned, MemoryWatch watch,
       RunFinisher.Settings finishing, double failedRequestsPercent, Duration sampleInterval,
       Optional<DistributionSettings> distribution, BuildInfo build, RunIdentity identity, BaselineSettings baseline,
-      BaselineHistory history, Sequencing sequencing) {}
+      BaselineHistory history, Sequencing sequencing, AttributionSettings attribution) {}
 
   private RunOpening() {}
 
@@ -81,6 +82,9 @@ final class RunOpening {
     // A distributed run's phases sit on a fixed schedule: no round can be added, and a probe slot has no room
     // for a second look.
     Sequencing sequencing = distribution.isPresent() ? Sequencing.NONE : configured;
+    // Nor any room for the rounds that drive a failed family's requests apart.
+    AttributionSettings attribution = distribution.isPresent() ? AttributionSettings.OFF
+        : AttributionSettings.from(config);
     // Local generators share one project: each needs its own folder, or the second overwrites the first.
     String generator = distribution.flatMap(d -> Generators.local(d)).map(g -> "-generator-" + g.index()).orElse("");
     Path runDir = projectDir.resolve("target/preflight")
@@ -129,7 +133,8 @@ final class RunOpening {
         : BaselineHistory.empty("off (preflight.baseline)");
     LOG.info("history: runs compared as {}; baseline: {}", identity.comparableKey(), history.source());
     PreflightRun run = new PreflightRun(new Parts(simulation, runDir, limits, target, owned, watch, finishing,
-        failedRequestsPercent, sampleInterval, distribution, build, identity, baseline, history, sequencing));
+        failedRequestsPercent, sampleInterval, distribution, build, identity, baseline, history, sequencing,
+        attribution));
     if (distribution.isEmpty()) {
       run.beginWatching();
     }

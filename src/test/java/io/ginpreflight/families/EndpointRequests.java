@@ -9,9 +9,15 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import io.ginpreflight.gatling.AloneStatus;
+import io.ginpreflight.gatling.JourneyParts;
+import io.ginpreflight.model.RequestPart;
 import java.util.List;
 
-/** Turns configured endpoints into Gatling requests, each checking its expected status. */
+/**
+ * Turns configured endpoints into Gatling requests, each checking its expected status; and into the parts an
+ * attribution sends alone, whose status is counted rather than checked ({@link AloneStatus}).
+ */
 final class EndpointRequests {
 
   private EndpointRequests() {}
@@ -25,11 +31,28 @@ final class EndpointRequests {
   }
 
   static ChainBuilder one(Endpoint endpoint) {
-    ChainBuilder once = exec(request(endpoint));
+    return repeated(endpoint, request(endpoint));
+  }
+
+  /** Each endpoint as a request an attribution can send without the rest of its journey. */
+  static List<JourneyParts.Part> parts(List<Endpoint> endpoints, AloneStatus alone) {
+    return endpoints.stream().map(endpoint -> new JourneyParts.Part(
+        RequestPart.request(endpoint.name(), endpoint.method(), endpoint.path(), endpoint.repeat()),
+        repeated(endpoint, unchecked(endpoint).check(alone.of(endpoint.name(), endpoint.statuses()))))).toList();
+  }
+
+  private static ChainBuilder repeated(Endpoint endpoint, HttpRequestActionBuilder request) {
+    ChainBuilder once = exec(request);
     return endpoint.repeat() == 1 ? once : repeat(endpoint.repeat()).on(once);
   }
 
   static HttpRequestActionBuilder request(Endpoint endpoint) {
+    Integer[] statuses = endpoint.statuses().toArray(Integer[]::new);
+    return unchecked(endpoint).check(status().in(statuses));
+  }
+
+  /** The request with its headers and body, and no status check yet. */
+  private static HttpRequestActionBuilder unchecked(Endpoint endpoint) {
     HttpRequestActionBuilder request = http(endpoint.name()).httpRequest(endpoint.method(), endpoint.path())
         .headers(endpoint.headers());
     if (endpoint.contentType().isPresent()) {
@@ -42,7 +65,6 @@ final class EndpointRequests {
     } else if (!endpoint.form().isEmpty()) {
       request = request.formParamMap(new java.util.LinkedHashMap<String, Object>(endpoint.form()));
     }
-    Integer[] statuses = endpoint.statuses().toArray(Integer[]::new);
-    return request.check(status().in(statuses));
+    return request;
   }
 }

@@ -92,7 +92,7 @@ public final class Families {
             .ifPresent(f -> configured.add(run -> f.family(run.target().baseUrl(), run.rawClients(),
                 run.exchanges())));
         case BINDING, API -> RequestFamily.from(config, name, profile, skips, login, document)
-            .ifPresent(f -> configured.add(run -> f.family()));
+            .ifPresent(f -> configured.add(run -> f.family(run.aloneStatus())));
         case LONG_CONNECTIONS -> LongConnectionFamily.from(config, profile, skips,
                 document.map(OpenApiFamily.Generated::streams).orElse(List.of()))
             .ifPresent(f -> configured.add(run -> f.family(run.target().baseUrl(), run.rawClients(),

@@ -4,8 +4,10 @@ import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.ginpreflight.Phase;
+import io.ginpreflight.gatling.JourneyParts;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One endpoint family ready to run: the journey of its warm-up and of its judged phase, its load in the
@@ -16,9 +18,10 @@ import java.util.List;
  * @param journey what a judged user does
  * @param load rates, durations and rounds of the profile
  * @param extraPhases phases after the judged one
+ * @param parts the judged journey as requests an attribution can drive apart; empty: it cannot
  */
 public record Family(String name, ChainBuilder warmUpJourney, ChainBuilder journey, Load load,
-    List<Phase> extraPhases) {
+    List<Phase> extraPhases, Optional<JourneyParts> parts) {
 
   public List<Phase> phases() {
     List<Phase> phases = new ArrayList<>();
@@ -28,6 +31,7 @@ public record Family(String name, ChainBuilder warmUpJourney, ChainBuilder journ
     Phase judged = Phase.named(name).journey(journey)
         // the family's steady traffic: its growth, and with rounds its leak rates, is the verdict
         .inject(constantUsersPerSec(load.rate()).during(load.duration()));
+    judged = parts.map(judged::attributable).orElse(judged);
     phases.add(load.rounds() > 1 ? judged.rounds(load.rounds()) : judged);
     phases.addAll(extraPhases);
     return List.copyOf(phases);

@@ -12,7 +12,9 @@ import io.ginpreflight.Phase;
 import io.ginpreflight.config.ConfigProblem;
 import io.ginpreflight.config.PreflightConfig;
 import io.ginpreflight.gatling.Exchanges;
+import io.ginpreflight.gatling.JourneyParts;
 import io.ginpreflight.gatling.RawClients;
+import io.ginpreflight.model.RequestPart;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -133,23 +135,35 @@ public final class LongConnectionFamily {
     WsConversations conversations = new WsConversations(baseUrl, rawClients);
     List<ChainBuilder> steps = new ArrayList<>();
     List<ChainBuilder> closeStays = new ArrayList<>();
-    streams.forEach(s -> steps.add(s.journey(exchanges)));
+    List<JourneyParts.Part> parts = new ArrayList<>();
+    streams.forEach(s -> {
+      steps.add(s.journey(exchanges));
+      parts.addAll(s.parts(exchanges));
+    });
     for (WsEndpoint w : webSockets) {
       List<ChainBuilder> once = new ArrayList<>();
       boolean kept = false;
       for (int i = 0; i < w.conversations().size(); i++) {
         WsEndpoint.Conversation c = w.conversations().get(i);
         String socket = "ws-" + w.name() + "-" + i;
-        once.add(exchanges.counted(conversations.conversation(w, c, socket)));
+        ChainBuilder conversation = exchanges.counted(conversations.conversation(w, c, socket));
+        once.add(conversation);
         if (c.script().ending() instanceof WsStep.Stay) {
-          closeStays.add(conversations.closeAfterStay(c, socket));
+          ChainBuilder close = conversations.closeAfterStay(c, socket);
+          closeStays.add(close);
           kept = true;
+          parts.add(wsPart(w, c, 1, exec(conversation, close)));
+        } else {
+          parts.add(wsPart(w, c, w.weight(), w.weight() == 1 ? conversation : repeat(w.weight()).on(conversation)));
         }
       }
       // a kept socket cannot be opened twice under its name: weight repeats only sockets that end
       steps.add(w.weight() == 1 || kept ? exec(once) : repeat(w.weight()).on(exec(once)));
     }
-    longPolls.forEach(p -> steps.add(p.journey()));
+    longPolls.forEach(p -> {
+      steps.add(p.journey());
+      parts.add(p.part());
+    });
     steps.addAll(closeStays);
     ChainBuilder journey = feed(new RunSequence()).exec(steps);
     List<Phase> held = new ArrayList<>();
@@ -165,7 +179,14 @@ public final class LongConnectionFamily {
           .growthOnly("a hold of " + hold.clients() + " clients at once is one step, not a rate: the held endpoints "
               + "are judged per request in phase \"" + PHASE + "\", and this peak by its growth and second look"));
     }
-    return new Family(PHASE, journey, journey, load, List.copyOf(held));
+    return new Family(PHASE, journey, journey, load, List.copyOf(held),
+        Optional.of(JourneyParts.of(feed(new RunSequence()), parts)));
+  }
+
+  private static JourneyParts.Part wsPart(WsEndpoint endpoint, WsEndpoint.Conversation conversation, int perJourney,
+      ChainBuilder chain) {
+    return new JourneyParts.Part(new RequestPart(conversation.label(), "WebSocket GET " + endpoint.path(),
+        "WebSocket conversation", perJourney), chain);
   }
 
   private ChainBuilder holdJourney(WsConversations conversations) {

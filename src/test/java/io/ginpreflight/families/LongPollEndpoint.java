@@ -7,6 +7,8 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.ginpreflight.config.PreflightConfig;
+import io.ginpreflight.gatling.JourneyParts;
+import io.ginpreflight.model.RequestPart;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +41,11 @@ record LongPollEndpoint(String name, String path, List<Integer> statuses, int po
           EndpointEntries.weight(entry)));
     }
     return endpoints;
+  }
+
+  /** Its polls as one request an attribution can drive apart from the family's other endpoints. */
+  JourneyParts.Part part() {
+    return new JourneyParts.Part(new RequestPart(name, "GET " + path, "long poll", polls * weight), journey());
   }
 
   ChainBuilder journey() {

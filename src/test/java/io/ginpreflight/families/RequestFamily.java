@@ -6,6 +6,8 @@ import static io.gatling.javaapi.core.CoreDsl.feed;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.ginpreflight.config.ConfigProblem;
 import io.ginpreflight.config.PreflightConfig;
+import io.ginpreflight.gatling.AloneStatus;
+import io.ginpreflight.gatling.JourneyParts;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -103,7 +105,8 @@ public final class RequestFamily {
     }
   }
 
-  Family family() {
+  /** @param alone the status check of a request an attribution sends without the rest of its journey */
+  Family family(AloneStatus alone) {
     ChainBuilder fed = feed(new RunSequence());
     if (feeder.isPresent()) {
       fed = fed.feed(csv(feeder.get()).circular());
@@ -112,6 +115,7 @@ public final class RequestFamily {
       fed = fed.exec(login.get().chain());
     }
     ChainBuilder journey = fed.exec(EndpointRequests.all(requests));
-    return new Family(name, journey, journey, load, List.of());
+    return new Family(name, journey, journey, load, List.of(),
+        Optional.of(JourneyParts.of(fed, EndpointRequests.parts(requests, alone))));
   }
 }

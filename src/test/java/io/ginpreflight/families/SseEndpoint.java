@@ -9,6 +9,8 @@ import static io.gatling.javaapi.http.HttpDsl.sse;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.ginpreflight.gatling.Exchanges;
+import io.ginpreflight.gatling.JourneyParts;
+import io.ginpreflight.model.RequestPart;
 import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.http.SseMessageCheck;
 import io.ginpreflight.config.ConfigProblem;
@@ -75,6 +77,32 @@ record SseEndpoint(String name, String path, Optional<String> event, Optional<St
    */
   ChainBuilder journey(Exchanges exchanges) {
     List<ChainBuilder> steps = new ArrayList<>();
+    steps.add(reading(exchanges));
+    if (dropAfter > 0) {
+      steps.add(dropping(exchanges));
+    }
+    ChainBuilder once = exec(steps);
+    return weight == 1 ? once : repeat(weight).on(once);
+  }
+
+  /** Its clients as requests an attribution can drive apart: the reading one, and the one that drops. */
+  List<JourneyParts.Part> parts(Exchanges exchanges) {
+    List<JourneyParts.Part> parts = new ArrayList<>();
+    String reads = readFor.map(d -> "read for " + d.toMillis() + " ms")
+        .orElse("read " + events + (events == 1 ? " event" : " events"));
+    parts.add(part(name + ": " + reads, reading(exchanges)));
+    if (dropAfter > 0) {
+      parts.add(part(name + ": read " + dropAfter + " then drop", dropping(exchanges)));
+    }
+    return parts;
+  }
+
+  private JourneyParts.Part part(String client, ChainBuilder chain) {
+    return new JourneyParts.Part(new RequestPart(client, "SSE GET " + path, "SSE stream", weight),
+        weight == 1 ? chain : repeat(weight).on(chain));
+  }
+
+  private ChainBuilder reading(Exchanges exchanges) {
     String stream = "sse-" + name;
     List<ChainBuilder> read = new ArrayList<>();
     if (readFor.isPresent()) {
@@ -85,15 +113,15 @@ record SseEndpoint(String name, String path, Optional<String> event, Optional<St
           .await(timeout).on(checks(events))));
     }
     read.add(exec(sse(name + ": close after reading").sseName(stream).close()));
-    steps.add(exchanges.counted(exec(read)));
-    if (dropAfter > 0) {
-      steps.add(exchanges.counted(exec(
-          exec(sse(name + ": read " + dropAfter + " then drop").sseName(stream).get(path).await(timeout)
-              .on(checks(dropAfter))),
-          exec(sse(name + ": drop mid-stream").sseName(stream).close()))));
-    }
-    ChainBuilder once = exec(steps);
-    return weight == 1 ? once : repeat(weight).on(once);
+    return exchanges.counted(exec(read));
+  }
+
+  private ChainBuilder dropping(Exchanges exchanges) {
+    String stream = "sse-" + name;
+    return exchanges.counted(exec(
+        exec(sse(name + ": read " + dropAfter + " then drop").sseName(stream).get(path).await(timeout)
+            .on(checks(dropAfter))),
+        exec(sse(name + ": drop mid-stream").sseName(stream).close())));
   }
 
   /** Opens the stream and checks its first event: the hold phase's open step. */

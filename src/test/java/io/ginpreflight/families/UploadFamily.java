@@ -15,7 +15,9 @@ import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import io.ginpreflight.config.PreflightConfig;
 import io.ginpreflight.families.UploadSettings.UploadEndpoint;
 import io.ginpreflight.gatling.Exchanges;
+import io.ginpreflight.gatling.JourneyParts;
 import io.ginpreflight.gatling.RawClients;
+import io.ginpreflight.model.RequestPart;
 import io.ginpreflight.openapi.GeneratedUpload;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -60,30 +62,51 @@ public final class UploadFamily {
   /** The family against the run's target; its cut-off uploads run on the run's raw-client threads. */
   Family family(String baseUrl, RawClients rawClients, Exchanges exchanges) {
     RawSocketClient raw = new RawSocketClient(baseUrl);
-    List<ChainBuilder> steps = new ArrayList<>();
+    List<JourneyParts.Part> parts = new ArrayList<>();
     List<Long> sizes = settings.sizes();
     for (long size : sizes) {
-      steps.add(exec(multipart("upload: single " + Sizes.label(size), single, size, 1)));
+      String name = "upload: single " + Sizes.label(size);
+      parts.add(part(name, single, 1, exec(multipart(name, single, size, 1))));
     }
     int files = settings.multipleFiles();
     long smallest = sizes.isEmpty() ? 1024 : sizes.get(0);
-    settings.multiple().ifPresent(m -> steps.add(exec(multipart("upload: multiple " + files + " × "
-        + Sizes.label(smallest), m, smallest, files))));
-    settings.stream().ifPresent(s -> sizes.forEach(size -> steps.add(exec(streamed("upload: stream "
-        + Sizes.label(size), s, size)))));
-    settings.malformedStatus().ifPresent(status -> steps.add(exec(malformed(status))));
-    settings.missingPartStatus().ifPresent(status -> steps.add(exec(missingPart(status))));
-    steps.add(exchanges.counted(abortedMultipart(rawClients, raw)));
-    settings.stream().ifPresent(s -> steps.add(exchanges.counted(abortedStream(rawClients, raw, s))));
+    settings.multiple().ifPresent(m -> {
+      String name = "upload: multiple " + files + " × " + Sizes.label(smallest);
+      parts.add(part(name, m, 1, exec(multipart(name, m, smallest, files))));
+    });
+    settings.stream().ifPresent(s -> sizes.forEach(size -> {
+      String name = "upload: stream " + Sizes.label(size);
+      parts.add(part(name, s, 1, exec(streamed(name, s, size))));
+    }));
+    settings.malformedStatus().ifPresent(status -> parts.add(part("upload: malformed multipart", single, 1,
+        exec(malformed(status)))));
+    settings.missingPartStatus().ifPresent(status -> parts.add(part("upload: missing file part", single, 1,
+        exec(missingPart(status)))));
+    String aborted = "upload: aborted mid-body " + Sizes.label(settings.abortSize());
+    parts.add(part(aborted, single, 1, exchanges.counted(abortedMultipart(aborted, rawClients, raw))));
+    settings.stream().ifPresent(s -> {
+      String name = "upload: stream aborted mid-body " + Sizes.label(settings.abortSize());
+      parts.add(part(name, s, 1, exchanges.counted(abortedStream(name, rawClients, raw, s))));
+    });
     // Large bodies are slow to send: one journey in N sends them.
-    settings.spill().ifPresent(spill -> steps.add(doIf(session -> session.getLong("seq") % spill.every() == 0)
-        .then(exec(multipart("upload: single " + Sizes.label(spill.size()) + " (spills to disk)", single, spill.size(),
-            1, spill.status())))));
-    settings.oversized().ifPresent(oversized -> steps.add(doIf(session -> session.getLong("seq") % oversized.every() == 0)
-        .then(exec(multipart("upload: oversized " + Sizes.label(oversized.size()), single, oversized.size(), 1,
-            oversized.status())))));
-    ChainBuilder journey = feed(new RunSequence()).exec(steps);
-    return new Family(NAME, journey, journey, load, List.of());
+    settings.spill().ifPresent(spill -> {
+      String name = "upload: single " + Sizes.label(spill.size()) + " (spills to disk)";
+      parts.add(part(name, single, 1.0 / spill.every(), doIf(session -> session.getLong("seq") % spill.every() == 0)
+          .then(exec(multipart(name, single, spill.size(), 1, spill.status())))));
+    });
+    settings.oversized().ifPresent(oversized -> {
+      String name = "upload: oversized " + Sizes.label(oversized.size());
+      parts.add(part(name, single, 1.0 / oversized.every(), doIf(session -> session.getLong("seq")
+          % oversized.every() == 0).then(exec(multipart(name, single, oversized.size(), 1, oversized.status())))));
+    });
+    ChainBuilder journey = feed(new RunSequence()).exec(parts.stream().map(JourneyParts.Part::chain).toList());
+    return new Family(NAME, journey, journey, load, List.of(),
+        Optional.of(JourneyParts.of(feed(new RunSequence()), parts)));
+  }
+
+  private static JourneyParts.Part part(String name, UploadEndpoint endpoint, double perJourney, ChainBuilder chain) {
+    return new JourneyParts.Part(new RequestPart(name, endpoint.method() + " " + endpoint.path(), "upload",
+        perJourney), chain);
   }
 
   private static HttpRequestActionBuilder multipart(String name, UploadEndpoint endpoint, long size, int files) {
@@ -123,7 +146,7 @@ public final class UploadFamily {
         .check(status().in(statuses.toArray(Integer[]::new)));
   }
 
-  private ChainBuilder abortedMultipart(RawClients rawClients, RawSocketClient raw) {
+  private ChainBuilder abortedMultipart(String name, RawClients rawClients, RawSocketClient raw) {
     byte[] partHead = ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + single.fieldOrType()
         + "\"; filename=\"aborted.bin\"\r\nContent-Type: application/octet-stream\r\n\r\n")
         .getBytes(StandardCharsets.US_ASCII);
@@ -131,15 +154,16 @@ public final class UploadFamily {
     long contentLength = partHead.length + abortSize + ("\r\n--" + BOUNDARY + "--\r\n").length();
     byte[] sent = new byte[partHead.length + (int) (abortSize / 2)];
     System.arraycopy(partHead, 0, sent, 0, partHead.length);
-    return exec(rawClients.request("upload: aborted mid-body " + Sizes.label(abortSize), session -> () -> raw.abortBody(
+    return exec(rawClients.request(name, session -> () -> raw.abortBody(
         single.method(), SessionText.fill(single.path(), session), "multipart/form-data; boundary=" + BOUNDARY,
         contentLength, sent)));
   }
 
-  private ChainBuilder abortedStream(RawClients rawClients, RawSocketClient raw, UploadEndpoint endpoint) {
+  private ChainBuilder abortedStream(String name, RawClients rawClients, RawSocketClient raw,
+      UploadEndpoint endpoint) {
     long abortSize = settings.abortSize();
     byte[] sent = new byte[(int) (abortSize / 2)];
-    return exec(rawClients.request("upload: stream aborted mid-body " + Sizes.label(abortSize), session -> () ->
+    return exec(rawClients.request(name, session -> () ->
         raw.abortBody(endpoint.method(), SessionText.fill(endpoint.path(), session), endpoint.fieldOrType(),
             abortSize, sent)));
   }

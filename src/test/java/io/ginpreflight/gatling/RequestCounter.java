@@ -4,7 +4,9 @@ import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 
 import io.gatling.javaapi.core.CheckBuilder;
 import io.ginpreflight.model.RequestCounts;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -17,6 +19,8 @@ public final class RequestCounter implements RequestCounts {
 
   private final Map<String, LongAdder> responses = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> journeys = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> otherwise = new ConcurrentHashMap<>();
+  private final Map<String, Set<String>> otherwiseBy = new ConcurrentHashMap<>();
   /** Only on a distributed run: when each scenario's first request was sent and its last answered. */
   private final boolean timed;
   private final Map<String, Long> firstSent = new ConcurrentHashMap<>();
@@ -54,6 +58,29 @@ public final class RequestCounter implements RequestCounts {
 
   public void journeyFinished(String scenario) {
     journeys.computeIfAbsent(scenario, s -> new LongAdder()).increment();
+  }
+
+  /** A response of {@code request} whose status was not the configured one ({@link AloneStatus}). */
+  void answeredOtherwise(String scenario, String request) {
+    otherwise.computeIfAbsent(scenario, s -> new LongAdder()).increment();
+    otherwiseBy.computeIfAbsent(scenario, s -> java.util.Collections.synchronizedSet(
+        new java.util.LinkedHashSet<>())).add(request);
+  }
+
+  @Override
+  public long answeredOtherwise(String scenario) {
+    return count(otherwise, scenario);
+  }
+
+  @Override
+  public List<String> answeredOtherwiseBy(String scenario) {
+    Set<String> names = otherwiseBy.get(scenario);
+    if (names == null) {
+      return List.of();
+    }
+    synchronized (names) {
+      return List.copyOf(names);
+    }
   }
 
   /**

@@ -1,15 +1,18 @@
 package io.ginpreflight.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
  * Where a KO check's growth is, for its message, memory.json and the KO detail of memory.html: the heap
  * allocation sites or goroutine stacks that grew; the grown goroutines by stack, state and creator; the
- * grown descriptors by kind and peer; the grown temp files by name pattern. Each list is largest first and
- * empty when the check has no such detail.
+ * grown descriptors by kind and peer; the grown temp files by name pattern; which requests of the family kept
+ * it, when they were driven apart. Each list is largest first and empty when the check has no such detail.
+ *
+ * @param attribution null when the requests were not driven apart
  */
 public record LeakDetail(List<SiteGrowth> sites, List<GoroutineGroup> goroutines, List<DescriptorGroup> descriptors,
-    List<TempFileGroup> tempFiles) {
+    List<TempFileGroup> tempFiles, @JsonInclude(JsonInclude.Include.NON_NULL) Attribution attribution) {
 
   public static final LeakDetail NONE = new LeakDetail(List.of(), List.of(), List.of(), List.of());
 
@@ -18,6 +21,16 @@ public record LeakDetail(List<SiteGrowth> sites, List<GoroutineGroup> goroutines
     goroutines = goroutines == null ? List.of() : List.copyOf(goroutines);
     descriptors = descriptors == null ? List.of() : List.copyOf(descriptors);
     tempFiles = tempFiles == null ? List.of() : List.copyOf(tempFiles);
+  }
+
+  public LeakDetail(List<SiteGrowth> sites, List<GoroutineGroup> goroutines, List<DescriptorGroup> descriptors,
+      List<TempFileGroup> tempFiles) {
+    this(sites, goroutines, descriptors, tempFiles, null);
+  }
+
+  /** The same, with the requests that kept the growth. */
+  public LeakDetail withAttribution(Attribution found) {
+    return new LeakDetail(sites, goroutines, descriptors, tempFiles, found);
   }
 
   public static LeakDetail ofSites(List<SiteGrowth> sites) {

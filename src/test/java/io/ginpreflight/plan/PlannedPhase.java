@@ -1,5 +1,8 @@
 package io.ginpreflight.plan;
 
+import io.ginpreflight.model.RequestPart;
+import java.util.List;
+
 /**
  * What the plan needs to know of a phase: its name, whether it is judged, its planned rounds and the most it
  * may run while a check is undecided, and the limits it is judged against (the simulation's, adjusted for the
@@ -9,15 +12,22 @@ package io.ginpreflight.plan;
  *     runs none
  * @param growthOnly why the phase is judged by its growth checks only, with no rate per request; empty: it
  *     has its rates
+ * @param parts the requests of its journey an attribution can drive apart, in journey order; empty: none
  */
 public record PlannedPhase(String name, boolean judged, int rounds, int maxRounds, Limits limits,
-    String growthOnly) {
+    String growthOnly, List<RequestPart> parts) {
 
   public PlannedPhase {
     if (maxRounds < rounds) {
       throw new IllegalArgumentException("Phase \"" + name + "\" plans " + rounds + " rounds but may run only "
           + maxRounds);
     }
+    parts = parts == null ? List.of() : List.copyOf(parts);
+  }
+
+  /** A phase whose requests cannot be driven apart. */
+  public PlannedPhase(String name, boolean judged, int rounds, int maxRounds, Limits limits, String growthOnly) {
+    this(name, judged, rounds, maxRounds, limits, growthOnly, List.of());
   }
 
   /** A phase that runs its planned rounds only, judged per request too. */

@@ -14,7 +14,9 @@ public record ProbePoint(int index, String label, String nextStep, Taken taken) 
     /** After an extra round, only if that round ran (a check was still undecided before it). */
     IF_ITS_ROUND_RAN,
     /** After a phase's grace period, only if a growth would fail: the second look. */
-    TO_CONFIRM
+    TO_CONFIRM,
+    /** After a round that drives some of a decided phase's requests apart, only if that round ran. */
+    IF_ATTRIBUTING
   }
 
   /** A probe that is always taken. */

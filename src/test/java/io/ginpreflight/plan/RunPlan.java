@@ -17,17 +17,20 @@ import java.util.Set;
  * that decides which checks run: a growth check runs when its limit is not off and its signal is offered
  * by the target; every judged phase has its rates (of the offered signals), and with two or more judged
  * phases the whole run has its own. A phase with extra rounds has a probe laid out after each of them; the
- * judge decides while the run goes on which of them run ({@link Sequencing}). The Gatling populations and
- * assertions, the judge and the reports all read it. Immutable.
+ * judge decides while the run goes on which of them run ({@link Sequencing}). A judged phase whose requests can be
+ * driven apart has the rounds of its attribution laid out after it, each with its probe ({@link AttributionPlan}).
+ * The Gatling populations and assertions, the judge and the reports all read it. Immutable.
  */
 public record RunPlan(List<ProbePoint> probes, List<PhaseWindow> windows, List<RateCheck> wholeRunChecks,
-    boolean inconclusiveFails, boolean undecidedFails, List<BaselineCheck> baselineChecks, Sequencing sequencing) {
+    boolean inconclusiveFails, boolean undecidedFails, List<BaselineCheck> baselineChecks, Sequencing sequencing,
+    List<AttributionPlan> attributions, AttributionSettings attribution) {
 
   public RunPlan {
     probes = List.copyOf(probes);
     windows = List.copyOf(windows);
     wholeRunChecks = List.copyOf(wholeRunChecks);
     baselineChecks = List.copyOf(baselineChecks);
+    attributions = List.copyOf(attributions);
   }
 
   /**
@@ -49,12 +52,22 @@ public record RunPlan(List<ProbePoint> probes, List<PhaseWindow> windows, List<R
    */
   public static RunPlan of(List<PlannedPhase> phases, Limits runLimits, Set<Signal> unoffered,
       BaselineSettings baseline, BaselineHistory history, Sequencing sequencing) {
+    return of(phases, runLimits, unoffered, baseline, history, sequencing, AttributionSettings.OFF);
+  }
+
+  /**
+   * As {@link #of(List, Limits, Set, BaselineSettings, BaselineHistory, Sequencing)}, and after each judged phase
+   * with rates whose requests can be driven apart, the rounds of its attribution, each with its probe.
+   */
+  public static RunPlan of(List<PlannedPhase> phases, Limits runLimits, Set<Signal> unoffered,
+      BaselineSettings baseline, BaselineHistory history, Sequencing sequencing, AttributionSettings attribution) {
     if (phases.isEmpty()) {
       throw new IllegalArgumentException("A plan needs at least one phase.");
     }
     List<ProbePoint> probes = new ArrayList<>();
     probes.add(new ProbePoint(0, "before \"" + phases.get(0).name() + "\"", phases.get(0).roundName(1)));
     List<PhaseWindow> windows = new ArrayList<>();
+    List<AttributionPlan> attributions = new ArrayList<>();
     int opening = 0;
     for (int p = 0; p < phases.size(); p++) {
       PlannedPhase phase = phases.get(p);
@@ -83,9 +96,21 @@ public record RunPlan(List<ProbePoint> probes, List<PhaseWindow> windows, List<R
       // With rounds, the first is warm-up: the phase's growth is judged from the probe after it.
       int baselineProbe = phase.rounds() > 1 ? roundProbes.get(0) : opening;
       int closing = roundProbes.get(phase.rounds() - 1);
+      List<RateCheck> rates = rateChecks(phase, unoffered);
       windows.add(new PhaseWindow(phase.name(), phase.judged(), phase.rounds(), phase.maxRounds(), opening,
           baselineProbe, closing, roundProbes, roundScenarios, confirmation, growthChecks(phase, unoffered),
-          rateChecks(phase, unoffered), phase.judged() ? phase.growthOnly() : ""));
+          rates, phase.judged() ? phase.growthOnly() : ""));
+      int attributionRounds = rates.isEmpty() ? 0 : attribution.roundsFor(phase.parts().size());
+      if (attributionRounds > 0) {
+        List<AttributionSlot> slots = new ArrayList<>();
+        for (int round = 1; round <= attributionRounds; round++) {
+          String scenario = AttributionPlan.scenario(phase.name(), round);
+          String next = round < attributionRounds ? AttributionPlan.scenario(phase.name(), round + 1) : after;
+          slots.add(new AttributionSlot(round, scenario, probes.size()));
+          probes.add(new ProbePoint(probes.size(), "after \"" + scenario + "\"", next, ProbePoint.Taken.IF_ATTRIBUTING));
+        }
+        attributions.add(new AttributionPlan(phase.name(), phase.parts(), slots));
+      }
       opening = closing;
     }
     // One judged phase alone is already judged by its own rates: the whole run adds nothing then.
@@ -94,7 +119,7 @@ public record RunPlan(List<ProbePoint> probes, List<PhaseWindow> windows, List<R
             .map(kind -> new RateCheck(kind, runLimits.rates().wholeRunLimit(kind),
                 runLimits.rates().noiseFloor(kind), runLimits.rates().minRequests())).toList();
     return new RunPlan(probes, windows, wholeRun, runLimits.inconclusiveFails(), runLimits.undecidedFails(),
-        baseline.checks(history, windows, unoffered), sequencing);
+        baseline.checks(history, windows, unoffered), sequencing, attributions, attribution);
   }
 
   /** Per virtual user is a phase's own figure: phases differ in requests per user. */
@@ -130,6 +155,24 @@ public record RunPlan(List<ProbePoint> probes, List<PhaseWindow> windows, List<R
   /** The baseline check of a phase, when the plan has one. */
   public Optional<BaselineCheck> baselineOf(String phase) {
     return baselineChecks.stream().filter(b -> b.phase().equals(phase)).findFirst();
+  }
+
+  /** The attribution laid out after a phase, if it has one. */
+  public Optional<AttributionPlan> attributionOf(String phase) {
+    return attributions.stream().filter(a -> a.phase().equals(phase)).findFirst();
+  }
+
+  /** The attribution one of whose rounds a probe closes, if any. */
+  public Optional<AttributionPlan> attributionClosedBy(int probe) {
+    return attributions.stream().filter(a -> a.slotClosedBy(probe).isPresent()).findFirst();
+  }
+
+  /**
+   * Whether a phase is decided apart from its last planned round's probe: with extra rounds or an attribution
+   * after it, a step of its own waits until it is decided, records its checks and lets the run go on.
+   */
+  public boolean decidedApart(PhaseWindow window) {
+    return window.hasExtraRounds() || attributionOf(window.phase()).isPresent();
   }
 
   /** The window one of whose rounds a probe closes, if any. */

@@ -10,6 +10,7 @@ import io.ginpreflight.model.RequestCounts;
 import io.ginpreflight.model.RunFindings;
 import io.ginpreflight.model.Signal;
 import io.ginpreflight.model.Status;
+import io.ginpreflight.plan.AttributionPlan;
 import io.ginpreflight.plan.BaselineCheck;
 import io.ginpreflight.plan.GrowthCheck;
 import io.ginpreflight.plan.PhaseWindow;
@@ -55,6 +56,9 @@ public final class Judge {
   /** How each phase ended: the probe it was judged at and the rounds that ran, for the next phase and the run. */
   private final Map<String, Closed> closed = new ConcurrentHashMap<>();
   private final Rounds rounds;
+  private final Attributions attributions;
+  /** The probe after which the next phase's load starts, when it is not the phase's closing one (an attribution). */
+  private final Map<String, Integer> resumedAfter = new ConcurrentHashMap<>();
   private final Supplier<Optional<ProbeReading>> idle;
 
   private record Closed(int probe, int roundsRun) {}
@@ -84,6 +88,7 @@ public final class Judge {
     this.findings = findings;
     this.idle = idle;
     this.rounds = new Rounds(plan.sequencing().extraTime());
+    this.attributions = new Attributions(plan);
   }
 
   /** Whether a round of a phase runs: a planned one always, an extra one only when its phase asked for it. */
@@ -91,8 +96,32 @@ public final class Judge {
     return rounds.runs(window, round);
   }
 
-  /** Whether a probe is taken: the probe after an extra round only when that round ran. */
+  /** Whether an attribution round runs: when the phase's attribution chose requests for it. */
+  public boolean runsAttribution(PhaseWindow window, int round) {
+    return attributions.runs(window, round);
+  }
+
+  /** Whether an attribution round sends one of the phase's requests (by its place in the journey). */
+  public boolean attributionDrives(PhaseWindow window, int round, int part) {
+    return attributions.drives(window, round, part);
+  }
+
+  /** The group an attribution round's requests appear under in Gatling's report. */
+  public String attributionGroup(PhaseWindow window, int round) {
+    return attributions.group(window, round);
+  }
+
+  /**
+   * Whether a probe is taken: the probe after an extra round only when that round ran, after an attribution round
+   * only when it ran.
+   */
   public boolean takes(ProbePoint point) {
+    Optional<AttributionPlan> attribution = plan.attributionClosedBy(point.index());
+    if (attribution.isPresent()) {
+      return plan.windows().stream().filter(w -> w.phase().equals(attribution.get().phase())).findFirst()
+          .map(w -> runsAttribution(w, attribution.get().slotClosedBy(point.index()).orElseThrow().round()))
+          .orElse(false);
+    }
     return plan.windowOf(point.index())
         .map(w -> runs(w, w.roundClosedBy(point.index()).getAsInt())).orElse(true);
   }
@@ -100,6 +129,12 @@ public final class Judge {
   /** Records a probe and returns what it leads to. */
   public Step record(ProbePoint point, Probe probe) {
     keep(point.index(), probe);
+    Optional<AttributionPlan> attribution = plan.attributionClosedBy(point.index());
+    if (attribution.isPresent()) {
+      int round = attribution.get().slotClosedBy(point.index()).orElseThrow().round();
+      return attributions.record(attribution.get(), round, point.index(), probe.reading().takenAt(), this::readRound)
+          .map(done -> finish(done, point.index())).orElse(Step.NONE);
+    }
     Optional<PhaseWindow> found = plan.windowOf(point.index());
     if (found.isEmpty()) {
       return Step.NONE;
@@ -198,20 +233,92 @@ public final class Judge {
     return judged;
   }
 
-  /** The phase's checks are final: reported, its baseline judged, and after the last phase the whole run's. */
+  /**
+   * The phase's checks are final: its baseline judged, after the last phase the whole run's, and the checks
+   * reported, unless a rate failed and its requests are driven apart first ({@link Attributions}): then they are
+   * reported with what that found, once it ends.
+   */
   private Step conclude(PhaseWindow window, int closingProbe, int round, List<CheckResult> checks,
       String secondLook) {
     closed.put(window.phase(), new Closed(closingProbe, round));
-    List<CheckResult> out = new ArrayList<>();
-    checks.forEach(check -> out.add(report(check)));
     rates.put(window.phase(), checks.stream().filter(c -> c.kind().rule() == CheckKind.Rule.RATE).toList());
-    plan.baselineOf(window.phase()).flatMap(check -> baseline(check, checks)).ifPresent(out::add);
+    List<CheckResult> after = new ArrayList<>();
+    plan.baselineOf(window.phase()).flatMap(check -> baseline(check, checks)).ifPresent(after::add);
     findings.add(new PhaseEnd(window.phase(), round, rounds.reasons(window), openingOf(window), closingProbe,
         secondLook));
     if (window.equals(plan.lastWindow())) {
-      out.addAll(judgeWholeRun());
+      after.addAll(judgeWholeRun());
     }
+    if (attributions.start(window, checks, after, closingProbe, probes.get(closingProbe).reading().takenAt(),
+        roundTook(window, round), requestsPerJourney(window, round))) {
+      return Step.NONE;
+    }
+    List<CheckResult> out = new ArrayList<>();
+    checks.forEach(check -> out.add(report(check)));
+    out.addAll(after);
     return new Step(out, Optional.of(window), Optional.empty());
+  }
+
+  /** An attribution ended: the phase's checks, with what it found, are final; the next phase starts after it. */
+  private Step finish(Attributions.Finished done, int lastProbe) {
+    resumedAfter.put(done.window().phase(), lastProbe);
+    List<CheckResult> out = new ArrayList<>();
+    done.checks().forEach(check -> out.add(report(check)));
+    out.addAll(done.after());
+    return new Step(out, Optional.of(done.window()), Optional.empty());
+  }
+
+  /**
+   * An attribution round's probe failed: the attribution ends with what it found so far, and the phase is
+   * decided.
+   */
+  public Step attributionFailed(ProbePoint point, String why) {
+    return plan.attributionClosedBy(point.index())
+        .flatMap(a -> attributions.stop(a.phase(), why).map(done -> finish(done, point.index())))
+        .orElse(Step.NONE);
+  }
+
+  /** Every attribution still running ends with what it found so far (the run stops): their checks are reported. */
+  public void stopAttributions(String why) {
+    attributions.stopAll(why).forEach(done -> done.checks().forEach(this::report));
+  }
+
+  /** One attribution round's rate of a kind, probe to probe over the round's requests, as the phase's rates are. */
+  private Optional<PhaseAttribution.Found> readRound(PhaseWindow window, CheckKind kind, int from, int to,
+      String scenario) {
+    Optional<RateCheck> check = window.rateChecks().stream().filter(c -> c.kind() == kind).findFirst();
+    Probe before = probes.get(from);
+    Probe after = probes.get(to);
+    long sent = requests.requests(scenario);
+    if (check.isEmpty() || before == null || after == null || sent <= 0) {
+      return Optional.empty();
+    }
+    Measurement a = before.reading().get(kind.signal());
+    Measurement b = after.reading().get(kind.signal());
+    List<RatePoint> points = List.of(new RatePoint(from, 0, a), new RatePoint(to, sent, b));
+    double jitter = kind.isBytes() ? 0 : jitter();
+    CheckResult judged = RateRule.evaluate(kind, window.phase(), points, noise(check.get()), check.get().limit(), sent,
+        0, Look.last(jitter, true, Duration.ZERO, "in its attribution round"), () -> Where.NONE);
+    Double rate = judged.figures().value();
+    if (rate == null || judged.interval() == null) {
+      return Optional.empty();
+    }
+    boolean beyondJitter = kind.isBytes() || b.value() - a.value() > jitter;
+    Double koLow = judged.figures().koLow();
+    boolean retains = koLow != null && koLow > 0 && beyondJitter;
+    return Optional.of(new PhaseAttribution.Found(new Bisection.Reading(rate, judged.interval().low(),
+        judged.interval().high(), retains), sent, requests.answeredOtherwise(scenario)));
+  }
+
+  /** What one journey of the phase sent, over its judged rounds: a rate per request times it is one per journey. */
+  private double requestsPerJourney(PhaseWindow window, int roundsRun) {
+    long sent = 0;
+    long journeys = 0;
+    for (int round = 1; round <= roundsRun; round++) {
+      sent += requests.requests(window.roundScenarios().get(round - 1));
+      journeys += requests.journeys(window.roundScenarios().get(round - 1));
+    }
+    return journeys == 0 ? 0 : (double) sent / journeys;
   }
 
   /**
@@ -273,7 +380,12 @@ public final class Judge {
     if (at <= 0) {
       return window.openingProbe();
     }
-    Closed before = closed.get(plan.windows().get(at - 1).phase());
+    String previous = plan.windows().get(at - 1).phase();
+    Integer resumed = resumedAfter.get(previous);
+    if (resumed != null) {
+      return resumed;
+    }
+    Closed before = closed.get(previous);
     return before == null ? window.openingProbe() : before.probe();
   }
 
