@@ -69,7 +69,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.IntVar(&cfg.summaryEntries, "summary-cache-entries", fixedSummaryCacheCapacity, "entries of the fixed GET /api/items/:id/summary cache (about 1.2 KiB each); more than the binding warm-up's new ids make it a cache still filling in the judged rounds")
 	fs.DurationVar(&cfg.closeLinger, "close-linger", 0, "trap close-linger: how long a WebSocket handler holds its connection after the client left, as a library waiting for a close frame does (0 = not at all, at most 1m)")
 	fs.IntVar(&cfg.plantBytes, "leak-bytes-per-request", 0, "plant a leak: every request on the -leak-routes routes keeps this many bytes forever (0 = off; independent of -leaks)")
-	fs.StringVar(&cfg.plantRoutes, "leak-routes", "all", "routes of -leak-bytes-per-request: all (every /api route) or a comma list of families: "+strings.Join(familyNames(), ", "))
+	fs.StringVar(&cfg.plantRoutes, "leak-routes", "all", "routes of -leak-bytes-per-request: all (every /api route) or a comma list of families ("+strings.Join(familyNames(), ", ")+") and routes (\"GET /api/catalog/:sku\")")
 	if err := fs.Parse(args); err != nil {
 		return cfg, fmt.Errorf("%w: %w", errUsage, err)
 	}

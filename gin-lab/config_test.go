@@ -39,6 +39,7 @@ func TestTrapAndPlantFlagsRefuseBadValues(t *testing.T) {
 		{"-leak-bytes-per-request", "-1"},
 		{"-leak-bytes-per-request", "1048577"},
 		{"-leak-routes", "uploadz"},
+		{"-leak-routes", "GET /api/nowhere"},
 		{"-summary-cache-entries", "0"},
 		{"-close-linger", "-1s"},
 		{"-close-linger", "61s"},

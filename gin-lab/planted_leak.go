@@ -55,6 +55,9 @@ func familyNames() []string {
 }
 
 // parsePlantRoutes turns -leak-routes into a route set; nil means every route.
+// Each entry is a family (every route it sends) or one route as gin routes
+// it, "GET /api/catalog/:sku": a leak in one endpoint of a family of several,
+// which only driving the family's requests apart can point at.
 func parsePlantRoutes(spec string) (map[string]bool, error) {
 	spec = strings.TrimSpace(spec)
 	if spec == "" || spec == "all" {
@@ -62,15 +65,32 @@ func parsePlantRoutes(spec string) (map[string]bool, error) {
 	}
 	set := map[string]bool{}
 	for _, f := range strings.Split(spec, ",") {
-		routes, ok := familyRoutes[strings.TrimSpace(f)]
+		f = strings.TrimSpace(f)
+		if strings.Contains(f, " ") {
+			if !isFamilyRoute(f) {
+				return nil, fmt.Errorf("unknown -leak-routes route %q; a route is \"METHOD path\" as a family sends it, e.g. \"GET /api/catalog/:sku\"", f)
+			}
+			set[f] = true
+			continue
+		}
+		routes, ok := familyRoutes[f]
 		if !ok {
-			return nil, fmt.Errorf("unknown -leak-routes family %q; valid: all, %s", f, strings.Join(familyNames(), ", "))
+			return nil, fmt.Errorf("unknown -leak-routes family %q; valid: all, %s, or one route such as \"GET /api/catalog/:sku\"", f, strings.Join(familyNames(), ", "))
 		}
 		for _, r := range routes {
 			set[r] = true
 		}
 	}
 	return set, nil
+}
+
+func isFamilyRoute(route string) bool {
+	for _, routes := range familyRoutes {
+		if slices.Contains(routes, route) {
+			return true
+		}
+	}
+	return false
 }
 
 // plantedArena holds what the planted leak keeps: full chunks and the one

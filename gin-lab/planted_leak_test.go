@@ -73,6 +73,9 @@ func TestPlantedLeakStaysOnItsRoutes(t *testing.T) {
 		{"api,binding", http.MethodGet, "/api/items/7", true},
 		{"all", http.MethodGet, "/api/ping", true},
 		{"binding", http.MethodGet, "/healthz", false},
+		{"GET /api/catalog/:sku", http.MethodGet, "/api/catalog/SKU7", true},
+		{"GET /api/catalog/:sku", http.MethodGet, "/api/items/7", false},
+		{"GET /api/catalog/:sku,api", http.MethodPost, "/api/items/7/watch", true},
 	}
 	for _, c := range cases {
 		r := plantLab(t, 16, c.routes)

@@ -141,4 +141,45 @@ class RunPlanTest {
     assertTrue(plan.keepsProfiles(4) && plan.keepsProfiles(5) && plan.keepsProfiles(6));
     assertFalse(plan.keepsProfiles(2));
   }
+
+  @Test
+  void aJudgedPhaseWhoseRequestsCanBeDrivenApartHasItsAttributionRoundsLaidOutAfterItsSecondLook() {
+    // GIVEN a judged phase of 3 rounds (at most 4) with three requests, then a warm-up; attribution on
+    Sequencing sequencing = new Sequencing(4, Duration.ofMinutes(2), Optional.of(Duration.ofSeconds(20)));
+    List<io.ginpreflight.model.RequestPart> parts = List.of(io.ginpreflight.model.RequestPart.request("a", "GET", "/a", 1),
+        io.ginpreflight.model.RequestPart.request("b", "GET", "/b", 1),
+        io.ginpreflight.model.RequestPart.request("c", "POST", "/c", 2));
+    RunPlan plan = RunPlan.of(List.of(new PlannedPhase("api", true, 3, 4, DEFAULTS, "", parts), warmUp("next")),
+        DEFAULTS, Set.of(), BaselineSettings.OFF, BaselineHistory.empty("off"), sequencing,
+        new AttributionSettings(Optional.of(Duration.ofMinutes(2))));
+    // THEN one round for each of the three requests, each with a probe taken only if it runs
+    AttributionPlan attribution = plan.attributionOf("api").orElseThrow();
+    assertEquals(parts, attribution.parts());
+    assertEquals(List.of("api (attribution 1)", "api (attribution 2)", "api (attribution 3)"),
+        attribution.slots().stream().map(AttributionSlot::scenario).toList());
+    assertEquals(List.of("second look at \"api\"", "after \"api (attribution 1)\"", "after \"api (attribution 2)\"",
+        "after \"api (attribution 3)\"", "after \"next\""),
+        plan.probes().subList(5, 10).stream().map(ProbePoint::label).toList());
+    assertEquals(List.of(ProbePoint.Taken.IF_ATTRIBUTING, ProbePoint.Taken.IF_ATTRIBUTING,
+        ProbePoint.Taken.IF_ATTRIBUTING), plan.probes().subList(6, 9).stream().map(ProbePoint::taken).toList());
+    assertEquals("api (attribution 2)", plan.probe(6).nextStep());
+    assertEquals("next", plan.probe(8).nextStep());
+    assertEquals(Optional.of(attribution), plan.attributionClosedBy(7));
+    assertTrue(plan.decidedApart(plan.windows().get(0)));
+    // AND their probes keep no profiles: only the rates are read there
+    assertFalse(plan.keepsProfiles(7));
+    // AND with attribution off, or for a warm-up, none is laid out
+    RunPlan off = RunPlan.of(List.of(new PlannedPhase("api", true, 3, 3, DEFAULTS, "", parts)), DEFAULTS, Set.of(),
+        BaselineSettings.OFF, BaselineHistory.empty("off"), Sequencing.NONE, AttributionSettings.OFF);
+    assertTrue(off.attributionOf("api").isEmpty());
+    assertFalse(off.decidedApart(off.windows().get(0)));
+  }
+
+  @Test
+  void aHandfulOfRequestsGetsARoundEachAndMoreTwoPerHalving() {
+    AttributionSettings on = new AttributionSettings(Optional.of(Duration.ofMinutes(2)));
+    assertEquals(List.of(0, 2, 6, 8, 10, 12, 12), List.of(on.roundsFor(1), on.roundsFor(2), on.roundsFor(6),
+        on.roundsFor(7), on.roundsFor(13), on.roundsFor(18), on.roundsFor(21)));
+    assertEquals(0, AttributionSettings.OFF.roundsFor(18));
+  }
 }

@@ -48,12 +48,12 @@ final class AttributionText {
     if (holding.size() > NAMED) {
       found += " and " + (holding.size() - NAMED) + " more (memory.html)";
     }
-    List<Leaf> rest = leaves.stream().filter(l -> !l.holds()).toList();
-    int others = rest.stream().mapToInt(l -> l.parts().size()).sum();
-    String unheld = others == 0 || none.isEmpty() ? "" : "; the other " + others + " " + plural(nouns(rest))
+    int others = none.stream().mapToInt(l -> l.parts().size()).sum();
+    String unheld = others == 0 ? "" : "; the other " + (others == 1 ? "" : others + " ") + noun(nouns(none), others)
         + " of " + phase + " at most " + each(kind, maxHigh(none)) + " each";
-    String unfinished = outcome == Attribution.Outcome.UNFINISHED
-        ? "; stopped after " + rounds + " rounds (" + stoppedBy + ")" : "";
+    int undriven = leaves.stream().filter(l -> !l.holds() && l.reading() == null).mapToInt(l -> l.parts().size()).sum();
+    String unfinished = outcome == Attribution.Outcome.UNFINISHED ? "; " + (undriven == 0 ? "" : undriven
+        + " not driven alone; ") + "stopped after " + rounds + " rounds (" + stoppedBy + ")" : "";
     return found + unheld + unfinished;
   }
 
@@ -79,7 +79,8 @@ final class AttributionText {
     String names = leaf.parts().stream().limit(NAMED).map(p -> "\"" + p.name() + "\"")
         .collect(Collectors.joining(", ")) + (leaf.parts().size() > NAMED ? ", ..." : "");
     String rate = leaf.reading() == null ? "" : ": " + each(kind, leaf.reading().rate()) + " per request of them";
-    return "in " + leaf.parts().size() + " " + plural(nouns(List.of(leaf))) + " of " + phase + " (" + names + ")"
+    return "in " + leaf.parts().size() + " " + noun(nouns(List.of(leaf)), leaf.parts().size()) + " of " + phase
+        + " (" + names + ")"
         + rate + otherwise;
   }
 
@@ -144,6 +145,10 @@ final class AttributionText {
 
   private static String plural(String noun) {
     return noun + "s";
+  }
+
+  private static String noun(String noun, int count) {
+    return count == 1 ? noun : plural(noun);
   }
 
 }
