@@ -56,7 +56,8 @@ final class MemoryHtmlFailed {
           .append(f.id()).append("\"><h3><span class=\"badge ").append(Html.statusClass(check.status())).append("\">")
           .append(Html.esc(check.status())).append("</span> ").append(Html.esc(MemoryHtmlGrid.checkName(check)))
           .append(" [").append(Html.esc(check.scope())).append("]</h3><p class=\"sentence\">")
-          .append(Html.esc(check.message())).append("</p>").append(sites(check.detail().sites()))
+          .append(Html.esc(check.message())).append("</p>")
+          .append(AttributionHtml.table(check.detail().attribution())).append(sites(check.detail().sites()))
           .append("<div class=\"groups\" id=\"").append(f.id()).append("-groups\">")
           .append(LeakGroupsHtml.tables(check.detail())).append("</div></section>");
     }

@@ -30,7 +30,7 @@ public final class MemoryHtmlWriter {
     html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
         .append("<title>Memory – ").append(Html.esc(simulation)).append("</title><style>").append(PageStyle.CSS)
-        .append(MemoryHtmlFailed.CSS)
+        .append(MemoryHtmlFailed.CSS).append(AttributionHtml.CSS)
         .append("</style></head><body>\n");
     html.append("<h1>Memory report: ").append(Html.esc(simulation)).append(" <span id=\"run-verdict\" class=\"badge ")
         .append(Html.verdictClass(verdict)).append("\">").append(Html.esc(verdict)).append("</span></h1>\n");
