@@ -19,6 +19,7 @@ import io.ginpreflight.report.PushgatewaySettings;
 import io.ginpreflight.report.RunFinisher;
 import io.ginpreflight.report.RunHistory;
 import io.ginpreflight.signal.GoInfo;
+import io.ginpreflight.signal.HeapProfileText;
 import io.ginpreflight.signal.SignalClient;
 import io.ginpreflight.target.OwnedTarget;
 import io.ginpreflight.target.Target;
@@ -112,7 +113,8 @@ final class RunOpening {
     MemoryWatch watch = new MemoryWatch(client, endpoints, local,
         Optional.of(build.goVersion()).filter(v -> !v.isBlank()), probeSettings, runDir);
     LOG.info("Gin Preflight: {} against {}; run folder {}", simulation, target.description(), runDir);
-    LOG.info("signals: {}", watch.capabilities().summary());
+    LOG.info("signals: {}, heap sampling: {}", watch.capabilities().summary(), owned.sampling()
+        .describe(heapSamplingRate(client, target, watch), Targets.memProfileRate(config).orElse(SUGGESTED_RATE)));
     if (!watch.capabilities().offers(Source.METRICS) && !watch.capabilities().offers(Source.PPROF)
         && limits.inconclusiveFails()) {
       // Neither the heap nor the goroutines could be read: say what to fix now rather than after minutes of load.
@@ -139,6 +141,21 @@ final class RunOpening {
       run.beginWatching();
     }
     return run;
+  }
+
+  /** The rate the advice for a target the suite does not start names, when preflight.target.memprofilerate is off. */
+  private static final long SUGGESTED_RATE = 4096;
+
+  /** The heap profile's sampling rate in force, from its header; empty without pprof. */
+  private static OptionalLong heapSamplingRate(SignalClient client, Target target, MemoryWatch watch) {
+    if (target.pprofUrl().isEmpty() || !watch.capabilities().offers(Source.PPROF)) {
+      return OptionalLong.empty();
+    }
+    try {
+      return HeapProfileText.samplingRateOf(client.get(target.pprofUrl().get() + "/heap?debug=1"));
+    } catch (io.ginpreflight.signal.SignalUnavailable e) {
+      return OptionalLong.empty();
+    }
   }
 
   /**

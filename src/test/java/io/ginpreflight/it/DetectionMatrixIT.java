@@ -142,11 +142,12 @@ class DetectionMatrixIT {
 
   /**
    * kept-request's retained objects are net/http's: the site is in the standard library, said plainly, with
-   * the service's own code that grew most beside it (the journal, or what the kept requests hold on to).
+   * the service's own code that grew most beside it when that grew beyond its sampling uncertainty (the
+   * journal, or what the kept requests hold on to).
    */
   static final Pattern KEPT_REQUEST_SITE = Pattern.compile("top growth: (net/http|net/textproto|net/url|context)"
-      + "\\.[^ ]+ \\([a-z_]+\\.go:[0-9]+\\) [0-9.]+ [KM]iB ±[0-9.]+ [KM]?i?B; your code that grew most: main\\.[^ ]+ "
-      + "\\([a-z_]+\\.go:[0-9]+\\)[^;]*; heap sampled every 64\\.0 KiB; the top site is in the standard library "
+      + "\\.[^ ]+ \\([a-z_]+\\.go:[0-9]+\\) [0-9.]+ [KM]iB ±[0-9.]+ [KM]?i?B(; your code that grew most: main\\.[^ ]+ "
+      + "\\([a-z_]+\\.go:[0-9]+\\) [0-9.]+ [KM]iB ±[0-9.]+ [KM]?i?B)?; heap sampled every 64\\.0 KiB; the top site is in the standard library "
       + "\\(go1\\.[0-9.]+(-X:[a-z,]+)?\\), allocated by the library and kept by the service \\(no frame of yours in the "
       + "allocation stack; objects allocated per request and kept: look for maps or caches keyed by requests or "
       + "contexts\\)");

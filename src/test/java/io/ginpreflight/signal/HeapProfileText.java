@@ -30,6 +30,17 @@ public final class HeapProfileText {
     this.memStats = memStats;
   }
 
+  /**
+   * The sampling rate a heap profile's header says is in force (runtime.MemProfileRate), from its first line
+   * alone; empty when the text is not a heap profile.
+   */
+  public static java.util.OptionalLong samplingRateOf(String text) {
+    String first = text.lines().findFirst().orElse("").strip();
+    Matcher header = HEADER.matcher(first);
+    return header.matches() ? java.util.OptionalLong.of(Long.parseLong(header.group(5)) / 2)
+        : java.util.OptionalLong.empty();
+  }
+
   public static HeapProfileText parse(String text) throws SignalUnavailable {
     if (text.isBlank()) {
       throw new SignalUnavailable("the heap profile is empty");

@@ -19,8 +19,11 @@ public final class HeapTopGrowth {
   /** net/http's per-connection goroutine: an allocation under it was made for one request. */
   private static final String SERVES_REQUESTS = "net/http.(*conn).serve";
 
-  /** One sample per 64 KiB: sites of a few hundred KiB become nameable, at a small cost to the target. */
-  static final long FINER_RATE = 64 << 10;
+  /**
+   * One sample per 4 KiB: a site that grew 16 KiB or more clears its uncertainty, at a small cost to the target
+   * (the rate the suite gives a service it starts, preflight.target.memprofilerate).
+   */
+  static final long FINER_RATE = 4 << 10;
 
   private HeapTopGrowth() {}
 
@@ -34,7 +37,7 @@ public final class HeapTopGrowth {
       SiteGrowth largest = sites.get(0);
       // Four new samples are the fewest whose estimate clears its own 95 % interval: finer sampling helps.
       String finer = largest.heap().samplingRate() > FINER_RATE ? "; for finer sites run the target with GODEBUG="
-          + "memprofilerate=" + FINER_RATE + " (or set runtime.MemProfileRate)" : "";
+          + "memprofilerate=" + FINER_RATE + " (the suite sets it for a service it starts)" : "";
       return Optional.of("no allocation site grew beyond its sampling uncertainty (largest: " + amount(largest)
           + " " + sampling(largest.heap()) + ")" + finer);
     }
@@ -47,9 +50,11 @@ public final class HeapTopGrowth {
         clause.append(", allocated in ").append(heap.allocatedIn());
       }
     } else {
+      // Your code is named beside a library site only when its own growth is beyond its sampling uncertainty:
+      // a site within it may be noise, and a wrong pointer costs a team more than none.
       sites.stream().filter(s -> s.heap() != null && s.heap().origin() == SiteOrigin.OWN_CODE).findFirst()
-          .ifPresent(own -> clause.append("; your code that grew most: ").append(amount(own))
-              .append(own.beyondSampling() ? "" : " (within its sampling uncertainty)"));
+          .filter(SiteGrowth::beyondSampling)
+          .ifPresent(own -> clause.append("; your code that grew most: ").append(amount(own)));
       clause.append("; ").append(sampling(heap), 1, sampling(heap).length() - 1).append("; the top site is in ")
           .append(heap.module());
       if (heap.origin() == SiteOrigin.RUNTIME) {

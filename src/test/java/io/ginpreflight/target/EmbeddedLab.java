@@ -30,8 +30,16 @@ public final class EmbeddedLab implements AutoCloseable {
     this.target = target;
   }
 
-  /** Builds and starts the lab; its log, binary and temp directory live under {@code runDir}. */
+  /** Builds and starts the lab at Go's heap sampling (or its own -mem-profile-rate); its files live under {@code runDir}. */
   public static EmbeddedLab start(LabSettings settings, Path runDir) {
+    return start(settings, runDir, new HeapSampling(HeapSampling.Origin.OFF, java.util.OptionalLong.empty()));
+  }
+
+  /**
+   * Builds and starts the lab; its log, binary and temp directory live under {@code runDir}, and its heap is
+   * sampled as {@code sampling} says (its -mem-profile-rate in lab.args wins).
+   */
+  public static EmbeddedLab start(LabSettings settings, Path runDir, HeapSampling sampling) {
     long deadline = System.nanoTime() + settings.startTimeout().toNanos();
     Path binary = build(settings, runDir.getParent().resolve("gin-lab-bin"), deadline);
     int port = LoopbackPorts.free();
@@ -44,7 +52,7 @@ public final class EmbeddedLab implements AutoCloseable {
         "-exit-on-stdin-eof"));
     command.addAll(settings.args());
     LaunchSpec spec = LaunchSpec.of("gin-lab", command)
-        .env(Map.of("GIN_MODE", "release"))
+        .env(sampling.environment(Map.of("GIN_MODE", "release"), System.getenv()))
         .files(runDir.resolve("lab-tmp"), runDir.resolve("gin-lab.log"))
         .health(base + "/healthz", settings.startTimeout(), "lab.start-timeout")
         .stopGrace(STOP_GRACE);

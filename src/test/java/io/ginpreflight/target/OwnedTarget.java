@@ -10,14 +10,21 @@ public final class OwnedTarget implements AutoCloseable {
 
   private final Target target;
   private final Optional<AutoCloseable> started;
+  private final HeapSampling sampling;
 
-  OwnedTarget(Target target, Optional<AutoCloseable> started) {
+  OwnedTarget(Target target, Optional<AutoCloseable> started, HeapSampling sampling) {
     this.target = target;
     this.started = started;
+    this.sampling = sampling;
   }
 
   public Target target() {
     return target;
+  }
+
+  /** How finely its heap profile was asked to sample, and by whom. */
+  public HeapSampling sampling() {
+    return sampling;
   }
 
   /** Stops what the run started. Never throws: the run must still write its report. */
