@@ -185,7 +185,7 @@ public final class LongConnectionFamily {
 
   private static JourneyParts.Part wsPart(WsEndpoint endpoint, WsEndpoint.Conversation conversation, int perJourney,
       ChainBuilder chain) {
-    return new JourneyParts.Part(new RequestPart(conversation.label(), "WebSocket GET " + endpoint.path(),
+    return new JourneyParts.Part(new RequestPart(conversation.label(), "GET " + endpoint.path(),
         "WebSocket conversation", perJourney), chain);
   }
 

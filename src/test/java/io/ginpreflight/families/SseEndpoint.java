@@ -98,7 +98,7 @@ record SseEndpoint(String name, String path, Optional<String> event, Optional<St
   }
 
   private JourneyParts.Part part(String client, ChainBuilder chain) {
-    return new JourneyParts.Part(new RequestPart(client, "SSE GET " + path, "SSE stream", weight),
+    return new JourneyParts.Part(new RequestPart(client, "GET " + path, "SSE stream", weight),
         weight == 1 ? chain : repeat(weight).on(chain));
   }
 

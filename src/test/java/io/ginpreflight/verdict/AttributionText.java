@@ -19,6 +19,8 @@ final class AttributionText {
 
   /** Named one by one; more are counted. */
   private static final int NAMED = 3;
+  /** A share of what the groups that keep something kept, at or under which a group is not named. */
+  private static final double MINOR = 0.1;
 
   private AttributionText() {}
 
@@ -42,15 +44,19 @@ final class AttributionText {
           + none.size() + " groups, each at most " + each(kind, maxHigh(none)) + " per request): the requests keep it "
           + "together (one keeps what another made), or each keeps too little for one round to show";
     }
-    List<Leaf> named = holding.stream().sorted(Comparator.comparingDouble(AttributionText::share).reversed())
-        .limit(NAMED).toList();
-    String found = named.stream().map(l -> leaf(kind, phase, l)).collect(Collectors.joining(", "));
-    if (holding.size() > NAMED) {
-      found += " and " + (holding.size() - NAMED) + " more (memory.html)";
+    // A group that keeps a tenth or less of what the groups that keep something kept does not explain the KO:
+    // it is counted with the others, by its upper bound.
+    double total = holding.stream().filter(l -> l.reading() != null).mapToDouble(AttributionText::share).sum();
+    List<Leaf> major = holding.stream().filter(l -> l.reading() == null || share(l) > MINOR * total)
+        .sorted(Comparator.comparingDouble(AttributionText::share).reversed()).toList();
+    String found = major.stream().limit(NAMED).map(l -> leaf(kind, phase, l)).collect(Collectors.joining(", "));
+    if (major.size() > NAMED) {
+      found += " and " + (major.size() - NAMED) + " more (memory.html)";
     }
-    int others = none.stream().mapToInt(l -> l.parts().size()).sum();
-    String unheld = others == 0 ? "" : "; the other " + (others == 1 ? "" : others + " ") + noun(nouns(none), others)
-        + " of " + phase + " at most " + each(kind, maxHigh(none)) + " each";
+    List<Leaf> others = leaves.stream().filter(l -> !major.contains(l) && l.reading() != null).toList();
+    int count = others.stream().mapToInt(l -> l.parts().size()).sum();
+    String unheld = count == 0 ? "" : "; the other " + (count == 1 ? "" : count + " ") + noun(nouns(others), count)
+        + " of " + phase + " at most " + each(kind, maxHigh(others)) + " each";
     int undriven = leaves.stream().filter(l -> !l.holds() && l.reading() == null).mapToInt(l -> l.parts().size()).sum();
     String unfinished = outcome == Attribution.Outcome.UNFINISHED ? "; " + (undriven == 0 ? "" : undriven
         + " not driven alone; ") + "stopped after " + rounds + " rounds (" + stoppedBy + ")" : "";

@@ -84,4 +84,16 @@ class AttributionTextTest {
         + "requests of binding at most 6.0 B each; 5 not driven alone; stopped after 2 rounds "
         + "(preflight.attribution.max-time)", sentence);
   }
+
+  @Test
+  void aRequestKeepingATenthOrLessOfWhatWasKeptIsCountedWithTheOthers() {
+    // GIVEN one request keeping 4 KiB, another 141 B (beyond doubt, but 3 % of what was kept), 11 keeping nothing
+    List<AttributionText.Leaf> leaves = List.of(leaf(requests(0, 11), 2, 10, false), leaf(requests(11, 12), 141, 71, true),
+        leaf(requests(12, 13), 4004, 71, true));
+
+    String sentence = AttributionText.sentence(CheckKind.RETAINED_BYTES_PER_REQUEST, "binding",
+        Attribution.Outcome.LOCATED, leaves, 6, "");
+
+    assertEquals("3.9 KiB per \"r12\" request (GET /r/12); the other 12 requests of binding at most 212 B each", sentence);
+  }
 }

@@ -29,10 +29,13 @@ final class Attributions {
 
   private static final Logger LOG = LoggerFactory.getLogger(Attributions.class);
 
-  /** What the judge reads of one round: a rate between two probes over the round's requests; empty unmeasured. */
+  /**
+   * What the judge reads of one round: a rate between two probes over the round's requests, each reading spread
+   * at least as the phase's own line showed ({@code spread}); empty when unmeasured.
+   */
   interface RoundReader {
     Optional<PhaseAttribution.Found> read(PhaseWindow window, CheckKind kind, int fromProbe, int toProbe,
-        String scenario);
+        String scenario, double spread);
   }
 
   /** A finished attribution: the phase's checks with what it found, and what followed them. */
@@ -101,7 +104,7 @@ final class Attributions {
     Map<CheckKind, PhaseAttribution.Found> readings = new EnumMap<>(CheckKind.class);
     for (CheckKind kind : attribution.kinds()) {
       Optional<PhaseAttribution.Found> found = reader.read(attribution.window(), kind, attribution.lastProbe(), probe,
-          scenario);
+          scenario, attribution.spread(kind));
       if (found.isEmpty()) {
         attribution.stop("the signal could not be read at probe " + (probe + 1));
         return Optional.of(finish(attribution));

@@ -128,7 +128,7 @@ final class Bisection {
 
   /** What the rounds found, once the search ended or its time ran out. */
   Attribution.Outcome outcome() {
-    if (everyRequest) {
+    if (everyRequest || (queue.isEmpty() && alike())) {
       return Attribution.Outcome.EVERY_REQUEST;
     }
     List<Group> holding = leaves().stream().filter(this::holds).toList();

@@ -88,6 +88,17 @@ class BisectionTest {
   }
 
   @Test
+  void aHandfulAllKeepingAlikeIsEveryRequestOnceEachWasDrivenWithoutAskingForMore() {
+    double[] keeps = {480, 560, 530, 490, 570, 520};
+    Bisection bisection = new Bisection(parts(6), family(keeps));
+
+    search(bisection, keeps, 6);
+
+    // the rounds laid out for six requests are spent: the outcome is read without another next()
+    assertEquals(Attribution.Outcome.EVERY_REQUEST, bisection.outcome());
+  }
+
+  @Test
   void twoRequestsInDifferentHalvesAreBothNamed() {
     double[] keeps = new double[12];
     keeps[2] = 300;

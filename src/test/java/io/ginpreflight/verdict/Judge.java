@@ -283,9 +283,12 @@ public final class Judge {
     attributions.stopAll(why).forEach(done -> done.checks().forEach(this::report));
   }
 
-  /** One attribution round's rate of a kind, probe to probe over the round's requests, as the phase's rates are. */
+  /**
+   * One attribution round's rate of a kind, probe to probe over the round's requests, as the phase's rates are,
+   * each reading spread as the phase's own line showed at least.
+   */
   private Optional<PhaseAttribution.Found> readRound(PhaseWindow window, CheckKind kind, int from, int to,
-      String scenario) {
+      String scenario, double spread) {
     Optional<RateCheck> check = window.rateChecks().stream().filter(c -> c.kind() == kind).findFirst();
     Probe before = probes.get(from);
     Probe after = probes.get(to);
@@ -297,7 +300,8 @@ public final class Judge {
     Measurement b = after.reading().get(kind.signal());
     List<RatePoint> points = List.of(new RatePoint(from, 0, a), new RatePoint(to, sent, b));
     double jitter = kind.isBytes() ? 0 : jitter();
-    CheckResult judged = RateRule.evaluate(kind, window.phase(), points, noise(check.get()), check.get().limit(), sent,
+    CheckResult judged = RateRule.evaluate(kind, window.phase(), points, Math.max(noise(check.get()), spread),
+        check.get().limit(), sent,
         0, Look.last(jitter, true, Duration.ZERO, "in its attribution round"), () -> Where.NONE);
     Double rate = judged.figures().value();
     if (rate == null || judged.interval() == null) {

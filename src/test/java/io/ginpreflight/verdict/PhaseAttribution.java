@@ -80,6 +80,16 @@ final class PhaseAttribution {
     return after;
   }
 
+  /**
+   * The spread of one reading the phase's own line of this kind showed (the larger of the measured noise and its
+   * residuals): a service's background (an upstream's keep-alive connections, timers) moves a reading by tens of
+   * KiB now and then, and a group driven alone is named only when it keeps clearly more than that.
+   */
+  double spread(CheckKind kind) {
+    return checks.stream().filter(c -> c.kind() == kind && c.figures().noise() != null)
+        .mapToDouble(c -> c.figures().noise()).findFirst().orElse(0);
+  }
+
   /** The probe the next round's growth is read from: the phase's last, or the previous round's. */
   int lastProbe() {
     return lastProbe;
