@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ginpreflight.model.Attribution;
+import io.ginpreflight.model.CheckKind;
 import io.ginpreflight.model.Status;
 import io.ginpreflight.report.MemoryJson;
 import io.ginpreflight.report.MemoryReport;
@@ -256,7 +258,8 @@ class DetectionMatrixIT {
    */
   private static Row passRow(String trap, String simulation, Map<String, String> properties, String check,
       String phase, String sentence) throws Exception {
-    GatlingProcess run = GatlingProcess.run("io.ginpreflight.simulations." + simulation, properties, RUN_TIMEOUT);
+    GatlingProcess run = GatlingProcess.run("io.ginpreflight.simulations." + simulation, withoutAttribution(properties),
+        RUN_TIMEOUT);
     Optional<MemoryReport> report = report(run);
     Optional<String> message = report.flatMap(r -> r.checks().stream()
         .filter(c -> c.kind().checkName().equals(check) && c.scope().equals(phase)).findFirst())
@@ -312,7 +315,8 @@ class DetectionMatrixIT {
    */
   private static Row row(String pattern, String simulation, String phase, List<String> checks, String function,
       Optional<Pattern> site, Map<String, String> properties, List<SiteText> siteTexts) throws Exception {
-    GatlingProcess run = GatlingProcess.run("io.ginpreflight.simulations." + simulation, properties, RUN_TIMEOUT);
+    GatlingProcess run = GatlingProcess.run("io.ginpreflight.simulations." + simulation, withoutAttribution(properties),
+        RUN_TIMEOUT);
     Optional<MemoryReport> report = report(run);
     List<Verdict> verdicts = new ArrayList<>();
     report.ifPresent(r -> r.checks().forEach(c -> verdicts.add(new Verdict(c.kind().checkName(), c.scope(),
@@ -346,6 +350,71 @@ class DetectionMatrixIT {
   }
 
   private record Verdict(String check, String phase, String status, String message) {}
+
+  /**
+   * These rows are about the site a KO names; which request kept it is the attribution rows' (below), and its
+   * rounds would add half a minute to every failing row here.
+   */
+  private static Map<String, String> withoutAttribution(Map<String, String> properties) {
+    Map<String, String> off = new HashMap<>(properties);
+    off.putIfAbsent("preflight.attribution.max-time", "off");
+    return off;
+  }
+
+  /**
+   * Which request keeps it, on gin-lab: a KO family's requests are driven apart after its phase, and the KO message
+   * leads with what they found. The leak sizes are the default run's (tens to hundreds of bytes per request of the
+   * family); three planned rounds (preflight.rounds.max = 3) fail each at its bound, which is when an attribution
+   * runs as well (the extra rounds are the subject of the rows above), and the hold phase is left out.
+   */
+  @TestFactory
+  Stream<DynamicTest> eachKoNamesTheRequestsThatKeptIt() {
+    Map<String, String> threeRounds = Map.of("preflight.rounds.max", "3",
+        "preflight.families.long-connections.hold.clients", "0");
+    List<DynamicTest> rows = new ArrayList<>();
+    // 1 KiB on one route of 21 binding requests: 49 B per request of the family, the route named
+    rows.add(attributionRow("one endpoint of binding: 1 KiB per GET /api/catalog/:sku", "BindingSimulation",
+        with(threeRounds, Map.of("lab.args.0", "-leak-bytes-per-request", "lab.args.1", "1024", "lab.args.2",
+            "-leak-routes", "lab.args.3", "GET /api/catalog/:sku")),
+        new AttributionExpectation("binding", CheckKind.RETAINED_BYTES_PER_REQUEST, Attribution.Outcome.LOCATED,
+            List.of("bind: path catalogue SKU (new SKU)"), Pattern.compile("^heap retained [0-9.]+ B per request in "
+                + "phase \"binding\"; [0-9.]+ (B|KiB) per \"bind: path catalogue SKU \\(new SKU\\)\" request \\(GET "
+                + "/api/catalog/SKU#\\{seq\\}\\); the other 20 requests of binding at most [0-9.]+ (B|KiB) each"))));
+    // A middleware keeping 512 B on every api route
+    rows.add(attributionRow("a middleware: 512 B on every api request", "ApiSimulation",
+        with(threeRounds, Map.of("lab.args.0", "-leak-bytes-per-request", "lab.args.1", "512", "lab.args.2",
+            "-leak-routes", "lab.args.3", "api")),
+        new AttributionExpectation("api", CheckKind.RETAINED_BYTES_PER_REQUEST, Attribution.Outcome.EVERY_REQUEST,
+            List.of(), Pattern.compile("^heap retained [0-9.]+ B per request in phase \"api\"; every request of api "
+                + "retains about [0-9.]+ B \\(6 groups alone: [^)]+ per request\\): something every request passes "
+                + "through keeps it"))));
+    // The SSE producer that outlives every stream: one goroutine per stream, both of its clients named
+    rows.add(attributionRow("one long-connection endpoint: sse-producer", "LongConnectionSimulation",
+        with(threeRounds, Map.of("lab.leaks", "sse-producer")),
+        new AttributionExpectation("long connections", CheckKind.GOROUTINES_PER_1000_REQUESTS,
+            Attribution.Outcome.LOCATED, List.of("sse: read 5 events", "sse: read 1 then drop"),
+            Pattern.compile("^goroutines grew [0-9.]+ per 1,000 requests in phase \"long connections\"; 1\\.0 goroutine "
+                + "per \"sse: read [^\"]+\" SSE stream \\(GET /api/stream/events\\), "))));
+    return rows.stream();
+  }
+
+  private DynamicTest attributionRow(String name, String simulation, Map<String, String> properties,
+      AttributionExpectation expected) {
+    return dynamicTest(name + ": " + simulation + " names it", () -> {
+      GatlingProcess run = GatlingProcess.run("io.ginpreflight.simulations." + simulation, properties, RUN_TIMEOUT);
+      List<String> problems = expected.problems(run);
+      TABLE.add(new Row(name, simulation, expected.kind().checkName(), run.exitCode == 0 ? "PASS" : "FAIL",
+          problems.isEmpty(), problems.isEmpty(), problems.isEmpty() ? "attribution in " + run.took.toSeconds() + " s"
+              : String.join("; ", problems)));
+      assertTrue(problems.isEmpty(), AttributionExpectation.said(problems, run));
+    });
+  }
+
+  private static Map<String, String> with(Map<String, String> base, Map<String, String> more) {
+    Map<String, String> all = new HashMap<>(base);
+    all.putAll(more);
+    return all;
+  }
 
   private static List<JsonNode> catalogue() throws IOException, InterruptedException {
     Process go = new ProcessBuilder("go", "run", ".", "-catalogue-json")

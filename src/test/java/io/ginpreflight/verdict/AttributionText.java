@@ -67,10 +67,11 @@ final class AttributionText {
     double low = holding.stream().mapToDouble(l -> l.reading().rate()).min().orElse(0);
     double high = holding.stream().mapToDouble(l -> l.reading().rate()).max().orElse(0);
     double about = pooled(holding);
+    String range = each(kind, low).equals(each(kind, high)) ? "each " + each(kind, high)
+        : RateText.interval(perRequest(kind), perOne(kind, low), perOne(kind, high));
     return "every request of " + phase + " " + verb(kind) + " about " + each(kind, about) + " (" + holding.size()
-        + " groups alone: " + RateText.interval(perRequest(kind), perOne(kind, low), perOne(kind, high))
-        + " per request): something every request passes through keeps it (a middleware, a logger, a map keyed "
-        + "by request or context)";
+        + " groups alone: " + range + " per request): something every request passes through keeps it (a "
+        + "middleware, a logger, a map keyed by request or context)";
   }
 
   /** {@code 920 B per "cart: add item" request (POST /v1/carts/c#{seq}/items)}, or a group of several. */

@@ -1,6 +1,7 @@
 package io.ginpreflight.verdict;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ginpreflight.model.Attribution;
 import io.ginpreflight.model.CheckKind;
@@ -31,6 +32,18 @@ class AttributionTextTest {
 
     assertEquals("every request of binding retains about 130 B (4 groups alone: 126 to 133 B per request): something "
         + "every request passes through keeps it (a middleware, a logger, a map keyed by request or context)", sentence);
+  }
+
+  @Test
+  void groupsKeepingTheSameToTheFigureShownSayItOnce() {
+    List<AttributionText.Leaf> leaves = List.of(leaf(requests(0, 5), 1030, 8, true), leaf(requests(5, 9), 1041, 8, true),
+        leaf(requests(9, 14), 1029, 8, true), leaf(requests(14, 18), 1047, 8, true));
+
+    String sentence = AttributionText.sentence(CheckKind.RETAINED_BYTES_PER_REQUEST, "binding",
+        Attribution.Outcome.EVERY_REQUEST, leaves, 6, "");
+
+    assertTrue(sentence.startsWith("every request of binding retains about 1.0 KiB (4 groups alone: each 1.0 KiB per "
+        + "request): "), sentence);
   }
 
   @Test
