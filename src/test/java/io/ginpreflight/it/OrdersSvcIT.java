@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
+import io.ginpreflight.model.Attribution;
 import io.ginpreflight.model.CheckKind;
 import io.ginpreflight.model.CheckResult;
 import io.ginpreflight.model.SiteGrowth;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +37,7 @@ class OrdersSvcIT {
 
   private static final String ALL_FAMILIES = "io.ginpreflight.simulations.PreflightSimulation";
   private static final String LONG_CONNECTIONS = "io.ginpreflight.simulations.LongConnectionSimulation";
+  private static final String BINDING = "io.ginpreflight.simulations.BindingSimulation";
   private static final Duration RUN_TIMEOUT = Duration.ofMinutes(8);
   private static final Path ORDERSVC = GatlingProcess.projectDir().resolve("src/test/resources/testdata/ordersvc");
   private static Path binary;
@@ -82,7 +85,10 @@ class OrdersSvcIT {
   void theLeakyBuildFailsOnTheGoroutinesItsLongConnectionsStrandAndNamesEachFunction() throws Exception {
     // GIVEN the three planted leaks: an SSE producer that outlives a dropped stream, a price ticker that
     // outlives its socket, and a long-poll relay that outlives its timed-out poll
-    GatlingProcess run = GatlingProcess.run(LONG_CONNECTIONS, settings(" -leaks all"), RUN_TIMEOUT);
+    // Which request keeps it is the attribution tests' below: here the sites lead, as they did before it.
+    Map<String, String> leaky = new java.util.HashMap<>(settings(" -leaks all"));
+    leaky.put("preflight.attribution.max-time", "off");
+    GatlingProcess run = GatlingProcess.run(LONG_CONNECTIONS, leaky, RUN_TIMEOUT);
 
     assertNotEquals(0, run.exitCode, run.output);
     assertTrue(run.output.matches("(?s).*KO memory: goroutine growth \\[long connections\\]: goroutines \\+[0-9]+ in "
@@ -98,5 +104,55 @@ class OrdersSvcIT {
         "example.com/ordersvc/internal/sockets.leakyTick", "example.com/ordersvc/internal/poll.(*Hub).leakyWait.func1")) {
       assertTrue(sites.contains(planted), planted + " not among the top sites " + sites);
     }
+  }
+
+  /**
+   * Which request keeps it, on ordersvc's own leaks: status-audit in one binding request of 13 (the valid
+   * PUT .../status, generated from the swagger.json), the order feed's producer for a client that drops it (one
+   * long-connection client of 10), and request-journal, a middleware on every route. Three planned rounds fail each
+   * at its bound (preflight.rounds.max = 3), when the attribution runs; the hold phase is left out.
+   */
+  private static Map<String, String> attributed(String flags) {
+    Map<String, String> settings = new java.util.HashMap<>(settings(flags));
+    settings.put("preflight.rounds.max", "3");
+    settings.put("preflight.families.long-connections.hold.clients", "0");
+    return settings;
+  }
+
+  @Test
+  void anAuditRecordKeptPerStatusChangeIsNamedAtThatRequest() throws Exception {
+    GatlingProcess run = GatlingProcess.run(BINDING, attributed(" -leaks status-audit -status-audit-bytes 4096"),
+        RUN_TIMEOUT);
+
+    List<String> problems = new AttributionExpectation("binding", CheckKind.RETAINED_BYTES_PER_REQUEST,
+        Attribution.Outcome.LOCATED, List.of("openapi: PUT /api/v2/orders/{id}/status"), Pattern.compile("^heap "
+            + "retained [0-9.]+ B per request in phase \"binding\"; [0-9.]+ KiB per \"openapi: PUT "
+            + "/api/v2/orders/\\{id\\}/status\" request \\(PUT /api/v2/orders/#\\{seq\\}/status\\); the other 12 requests of "
+            + "binding at most [0-9.]+ (B|KiB) each")).problems(run);
+    assertTrue(problems.isEmpty(), AttributionExpectation.said(problems, run));
+  }
+
+  @Test
+  void aProducerLeftPerDroppedOrderFeedIsNamedAtThatClient() throws Exception {
+    GatlingProcess run = GatlingProcess.run(LONG_CONNECTIONS, attributed(" -leaks feed-producer"), RUN_TIMEOUT);
+
+    List<String> problems = new AttributionExpectation("long connections", CheckKind.GOROUTINES_PER_1000_REQUESTS,
+        Attribution.Outcome.LOCATED, List.of("order feed: read 1 then drop"), Pattern.compile("^goroutines grew "
+            + "[0-9.]+ per 1,000 requests in phase \"long connections\"; 1\\.0 goroutine per \"order feed: read 1 then "
+            + "drop\" SSE stream \\(GET /api/v2/feeds/orders\\); the other 9 exchanges of long connections at most "))
+        .problems(run);
+    assertTrue(problems.isEmpty(), AttributionExpectation.said(problems, run));
+  }
+
+  @Test
+  void aJournalLineKeptByAMiddlewareIsSaidOfEveryRequest() throws Exception {
+    GatlingProcess run = GatlingProcess.run(BINDING, attributed(" -leaks request-journal -journal-bytes 1024"),
+        RUN_TIMEOUT);
+
+    List<String> problems = new AttributionExpectation("binding", CheckKind.RETAINED_BYTES_PER_REQUEST,
+        Attribution.Outcome.EVERY_REQUEST, List.of(), Pattern.compile("^heap retained [0-9.]+ (B|KiB) per request in phase "
+            + "\"binding\"; every request of binding retains about [0-9.]+ (B|KiB) \\([0-9] groups alone: [^)]+ per "
+            + "request\\): something every request passes through keeps it")).problems(run);
+    assertTrue(problems.isEmpty(), AttributionExpectation.said(problems, run));
   }
 }
