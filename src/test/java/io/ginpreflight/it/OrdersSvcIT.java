@@ -139,7 +139,7 @@ class OrdersSvcIT {
     List<String> problems = new AttributionExpectation("long connections", CheckKind.GOROUTINES_PER_1000_REQUESTS,
         Attribution.Outcome.LOCATED, List.of("order feed: read 1 then drop"), Pattern.compile("^goroutines grew "
             + "[0-9.]+ per 1,000 requests in phase \"long connections\"; 1\\.0 goroutine per \"order feed: read 1 then "
-            + "drop\" SSE stream \\(GET /api/v2/feeds/orders\\); the other 9 exchanges of long connections at most "))
+            + "drop\" SSE stream \\(GET /api/v2/feeds/orders\\); the other 9 exchanges"))
         .problems(run);
     assertTrue(problems.isEmpty(), AttributionExpectation.said(problems, run));
   }

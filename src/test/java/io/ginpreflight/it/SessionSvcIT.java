@@ -163,7 +163,7 @@ class SessionSvcIT {
     List<String> problems = new AttributionExpectation("long connections", CheckKind.GOROUTINES_PER_1000_REQUESTS,
         Attribution.Outcome.LOCATED, List.of("notifications: read 1 then drop"), Pattern.compile("^goroutines grew "
             + "[0-9.]+ per 1,000 requests in phase \"long connections\"; 1\\.0 goroutine per \"notifications: read 1 then "
-            + "drop\" SSE stream \\(GET /v1/notifications\\); the other 4 exchanges of long connections at most "))
+            + "drop\" SSE stream \\(GET /v1/notifications\\); the other 4 exchanges of long connections"))
         .problems(run);
     assertTrue(problems.isEmpty(), AttributionExpectation.said(problems, run));
   }
