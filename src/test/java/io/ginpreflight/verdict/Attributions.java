@@ -42,31 +42,33 @@ final class Attributions {
   record Finished(PhaseWindow window, List<CheckResult> checks, List<CheckResult> after) {}
 
   private final RunPlan plan;
+  private final RoundRates reader;
   private final Map<String, PhaseAttribution> running = new ConcurrentHashMap<>();
   private volatile Duration used = Duration.ZERO;
 
-  Attributions(RunPlan plan) {
+  Attributions(RunPlan plan, RoundRates reader) {
     this.plan = plan;
+    this.reader = reader;
   }
 
   /**
    * Starts the attribution of a decided phase when its plan has one, a rate of it failed (or is undecided) with a
    * fitted figure, and a round fits the run's time for them; its first round then runs.
    *
-   * @param requestsPerJourney what one journey of the phase sent: what turns a rate per request into one per journey
    * @param after the checks that followed the phase's (its baseline, the whole run's), recorded with them
+   * @param roundsRun the phase's rounds: what one journey sent in them turns a rate per request into one per journey
    * @return false when none starts: the phase's checks are final as they are
    */
   boolean start(PhaseWindow window, List<CheckResult> checks, List<CheckResult> after, int fromProbe,
-      Instant fromProbeAt, Duration roundTook, double requestsPerJourney) {
+      Instant fromProbeAt, Duration roundTook, int roundsRun) {
     Optional<AttributionPlan> laidOut = plan.attributionOf(window.phase());
     List<CheckKind> kinds = failedKinds(window, checks);
     if (laidOut.isEmpty() || kinds.isEmpty() || !fits(roundTook)) {
       return false;
     }
     double perRequest = familyRate(checks, kinds.get(0));
-    PhaseAttribution attribution = new PhaseAttribution(laidOut.get(), window, kinds, perRequest * requestsPerJourney,
-        checks, after, fromProbe, fromProbeAt, roundTook);
+    PhaseAttribution attribution = new PhaseAttribution(laidOut.get(), window, kinds,
+        perRequest * reader.requestsPerJourney(window, roundsRun), checks, after, fromProbe, fromProbeAt, roundTook);
     if (!attribution.choose(1)) {
       return false;
     }
@@ -95,7 +97,7 @@ final class Attributions {
    * The probe after an attribution round: what the round found, then either the next round (empty) or, when the
    * search ended, its rounds or its time ran out, the phase's checks with what the rounds found.
    */
-  Optional<Finished> record(AttributionPlan laidOut, int round, int probe, Instant at, RoundReader reader) {
+  Optional<Finished> record(AttributionPlan laidOut, int round, int probe, Instant at) {
     PhaseAttribution attribution = running.get(laidOut.phase());
     if (attribution == null) {
       return Optional.empty();

@@ -88,7 +88,8 @@ public final class Judge {
     this.findings = findings;
     this.idle = idle;
     this.rounds = new Rounds(plan.sequencing().extraTime());
-    this.attributions = new Attributions(plan);
+    this.attributions = new Attributions(plan, new RoundRates(
+        probe -> Optional.ofNullable(probes.get(probe)).map(Probe::reading), requests, this::noise, this::jitter));
   }
 
   /** Whether a round of a phase runs: a planned one always, an extra one only when its phase asked for it. */
@@ -132,7 +133,7 @@ public final class Judge {
     Optional<AttributionPlan> attribution = plan.attributionClosedBy(point.index());
     if (attribution.isPresent()) {
       int round = attribution.get().slotClosedBy(point.index()).orElseThrow().round();
-      return attributions.record(attribution.get(), round, point.index(), probe.reading().takenAt(), this::readRound)
+      return attributions.record(attribution.get(), round, point.index(), probe.reading().takenAt())
           .map(done -> finish(done, point.index())).orElse(Step.NONE);
     }
     Optional<PhaseWindow> found = plan.windowOf(point.index());
@@ -250,7 +251,7 @@ public final class Judge {
       after.addAll(judgeWholeRun());
     }
     if (attributions.start(window, checks, after, closingProbe, probes.get(closingProbe).reading().takenAt(),
-        roundTook(window, round), requestsPerJourney(window, round))) {
+        roundTook(window, round), round)) {
       return Step.NONE;
     }
     List<CheckResult> out = new ArrayList<>();
@@ -281,48 +282,6 @@ public final class Judge {
   /** Every attribution still running ends with what it found so far (the run stops): their checks are reported. */
   public void stopAttributions(String why) {
     attributions.stopAll(why).forEach(done -> done.checks().forEach(this::report));
-  }
-
-  /**
-   * One attribution round's rate of a kind, probe to probe over the round's requests, as the phase's rates are,
-   * each reading spread as the phase's own line showed at least.
-   */
-  private Optional<PhaseAttribution.Found> readRound(PhaseWindow window, CheckKind kind, int from, int to,
-      String scenario, double spread) {
-    Optional<RateCheck> check = window.rateChecks().stream().filter(c -> c.kind() == kind).findFirst();
-    Probe before = probes.get(from);
-    Probe after = probes.get(to);
-    long sent = requests.requests(scenario);
-    if (check.isEmpty() || before == null || after == null || sent <= 0) {
-      return Optional.empty();
-    }
-    Measurement a = before.reading().get(kind.signal());
-    Measurement b = after.reading().get(kind.signal());
-    List<RatePoint> points = List.of(new RatePoint(from, 0, a), new RatePoint(to, sent, b));
-    double jitter = kind.isBytes() ? 0 : jitter();
-    CheckResult judged = RateRule.evaluate(kind, window.phase(), points, Math.max(noise(check.get()), spread),
-        check.get().limit(), sent,
-        0, Look.last(jitter, true, Duration.ZERO, "in its attribution round"), () -> Where.NONE);
-    Double rate = judged.figures().value();
-    if (rate == null || judged.interval() == null) {
-      return Optional.empty();
-    }
-    boolean beyondJitter = kind.isBytes() || b.value() - a.value() > jitter;
-    Double koLow = judged.figures().koLow();
-    boolean retains = koLow != null && koLow > 0 && beyondJitter;
-    return Optional.of(new PhaseAttribution.Found(new Bisection.Reading(rate, judged.interval().low(),
-        judged.interval().high(), retains), sent, requests.answeredOtherwise(scenario)));
-  }
-
-  /** What one journey of the phase sent, over its judged rounds: a rate per request times it is one per journey. */
-  private double requestsPerJourney(PhaseWindow window, int roundsRun) {
-    long sent = 0;
-    long journeys = 0;
-    for (int round = 1; round <= roundsRun; round++) {
-      sent += requests.requests(window.roundScenarios().get(round - 1));
-      journeys += requests.journeys(window.roundScenarios().get(round - 1));
-    }
-    return journeys == 0 ? 0 : (double) sent / journeys;
   }
 
   /**
