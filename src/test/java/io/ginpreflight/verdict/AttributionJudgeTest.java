@@ -111,6 +111,35 @@ class AttributionJudgeTest {
   }
 
   @Test
+  void aLeakWhoseOwnStepsSpreadThePhasesLineByMegabytesIsStillFoundAlone() {
+    // GIVEN a phase whose line is spread by the leak's own steps (3, 1 and 6 MB a round: a map doubling), 2 MB
+    // between its probes and its line: read with that spread, a round of 1,000 requests alone would not resolve
+    // 4 KiB a request
+    RunFindings findings = new RunFindings();
+    Judge judge = new Judge(PLAN, COUNTS, new LeakSites(SiteContext.unknown()), findings, Optional::empty);
+    long[] heap = {10_000_000, 13_000_000, 14_000_000, 20_000_000};
+    for (int probe = 0; probe < 4; probe++) {
+      judge.record(PLAN.probe(probe), probe(probe, heap[probe]));
+    }
+    CheckResult phase = findings.checks().isEmpty() ? null : findings.checks().get(0);
+    // WHEN "cart: add" keeps 4.2 KB each time it is sent alone, the others nothing
+    AttributionPlan laidOut = PLAN.attributionOf("binding").orElseThrow();
+    long[] rounds = {20_000_000, 24_200_000, 24_200_000};
+    Judge.Step last = Judge.Step.NONE;
+    for (int round = 1; round <= 3; round++) {
+      ProbePoint point = PLAN.probe(laidOut.slot(round).probe());
+      last = judge.record(point, probe(point.index(), rounds[round - 1]));
+    }
+    // THEN the rounds are read with the background's spread at most (64 KiB), not the leak's: it is found
+    CheckResult rate = last.checks().stream().filter(c -> c.kind() == CheckKind.RETAINED_BYTES_PER_REQUEST)
+        .findFirst().orElseThrow(() -> new AssertionError(String.valueOf(phase)));
+    assertTrue(rate.figures().noise() > 2_000_000, "the phase's own line spread: " + rate.figures().noise());
+    assertEquals(Attribution.Outcome.LOCATED, rate.detail().attribution().outcome(), rate.message());
+    assertTrue(rate.message().contains("; 4.1 KiB per \"cart: add\" request (POST /carts/#{seq}/items); the other 2 "
+        + "requests of binding at most 182 B each"), rate.message());
+  }
+
+  @Test
   void aPhaseWhoseRatesPassRunsNoAttribution() {
     RunFindings findings = new RunFindings();
     Judge judge = new Judge(PLAN, COUNTS, new LeakSites(SiteContext.unknown()), findings, Optional::empty);

@@ -38,11 +38,15 @@ final class AttributionText {
     if (outcome == Attribution.Outcome.EVERY_REQUEST && none.isEmpty()) {
       return everyRequest(kind, phase, holding);
     }
+    int undriven = leaves.stream().filter(l -> !l.holds() && l.reading() == null).mapToInt(l -> l.parts().size()).sum();
+    String stopped = "stopped after " + count(rounds, "round") + " (" + stoppedBy + ")";
     if (holding.isEmpty()) {
-      return "no request of " + phase + (kind.isBytes() ? " retains anything" : " leaves a goroutine")
-          + " alone beyond its uncertainty (" + rounds + " rounds, "
-          + none.size() + " groups, each at most " + each(kind, maxHigh(none)) + " per request): the requests keep it "
-          + "together (one keeps what another made), or each keeps too little for one round to show";
+      String alone = "no request of " + phase + (kind.isBytes() ? " retains anything" : " leaves a goroutine")
+          + " alone beyond its uncertainty (" + count(rounds, "round") + ", " + count(none.size(), "group")
+          + ", each at most " + each(kind, maxHigh(none)) + " per request)";
+      return undriven > 0 ? alone + "; " + undriven + " not driven alone; " + stopped
+          : alone + ": the requests keep it together (one keeps what another made), or each keeps too little for "
+              + "one round to show";
     }
     // A group that keeps a tenth or less of what the groups that keep something kept does not explain the KO:
     // it is counted with the others, by its upper bound.
@@ -57,9 +61,8 @@ final class AttributionText {
     int count = others.stream().mapToInt(l -> l.parts().size()).sum();
     String unheld = count == 0 ? "" : "; the other " + (count == 1 ? "" : count + " ") + noun(nouns(others), count)
         + " of " + phase + " at most " + each(kind, maxHigh(others)) + " each";
-    int undriven = leaves.stream().filter(l -> !l.holds() && l.reading() == null).mapToInt(l -> l.parts().size()).sum();
     String unfinished = outcome == Attribution.Outcome.UNFINISHED ? "; " + (undriven == 0 ? "" : undriven
-        + " not driven alone; ") + "stopped after " + rounds + " rounds (" + stoppedBy + ")" : "";
+        + " not driven alone; ") + stopped : "";
     return found + unheld + unfinished;
   }
 
@@ -156,6 +159,11 @@ final class AttributionText {
 
   private static String noun(String noun, int count) {
     return count == 1 ? noun : plural(noun);
+  }
+
+  /** {@code 1 round}, {@code 6 rounds}. */
+  private static String count(int count, String noun) {
+    return count + " " + noun(noun, count);
   }
 
 }

@@ -86,6 +86,18 @@ class AttributionTextTest {
   }
 
   @Test
+  void nothingFoundBeforeTheTimeRanOutIsNotSaidAsNothingThere() {
+    List<AttributionText.Leaf> leaves = List.of(leaf(requests(0, 1), 300, 900, false),
+        new AttributionText.Leaf(requests(1, 6), null, false, 0));
+
+    String sentence = AttributionText.sentence(CheckKind.RETAINED_BYTES_PER_REQUEST, "api",
+        Attribution.Outcome.UNFINISHED, leaves, 1, "preflight.attribution.max-time");
+
+    assertEquals("no request of api retains anything alone beyond its uncertainty (1 round, 1 group, each at most "
+        + "1.2 KiB per request); 5 not driven alone; stopped after 1 round (preflight.attribution.max-time)", sentence);
+  }
+
+  @Test
   void roundsRunningOutNameTheSmallestGroupFound() {
     List<AttributionText.Leaf> leaves = List.of(leaf(requests(0, 9), 1, 5, false),
         leaf(requests(9, 13), 410, 20, true), new AttributionText.Leaf(requests(13, 18), null, false, 0));

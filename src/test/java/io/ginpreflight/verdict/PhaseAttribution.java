@@ -82,13 +82,23 @@ final class PhaseAttribution {
 
   /**
    * The spread of one reading the phase's own line of this kind showed (the larger of the measured noise and its
-   * residuals): a service's background (an upstream's keep-alive connections, timers) moves a reading by tens of
-   * KiB now and then, and a group driven alone is named only when it keeps clearly more than that.
+   * residuals), up to what a service's background moves a reading by ({@link #BACKGROUND_BYTES}, {@link
+   * #BACKGROUND_COUNT}): a group driven alone is named only when it keeps clearly more than that. A larger spread
+   * is the leak's own steps (a map or a slice doubling as it grows), which say nothing of a group that keeps
+   * nothing, and would hide one that keeps much.
    */
   double spread(CheckKind kind) {
-    return checks.stream().filter(c -> c.kind() == kind && c.figures().noise() != null)
+    double phase = checks.stream().filter(c -> c.kind() == kind && c.figures().noise() != null)
         .mapToDouble(c -> c.figures().noise()).findFirst().orElse(0);
+    return Math.min(phase, kind.isBytes() ? BACKGROUND_BYTES : BACKGROUND_COUNT);
   }
+
+  /**
+   * An upstream's keep-alive connection open at one probe and not at the next is about 40 KiB of buffers and 3
+   * goroutines (sessionsvc, ordersvc: README.md); timers and pools add a few KiB.
+   */
+  static final double BACKGROUND_BYTES = 64 * 1024;
+  static final double BACKGROUND_COUNT = 8;
 
   /** The probe the next round's growth is read from: the phase's last, or the previous round's. */
   int lastProbe() {
