@@ -4,11 +4,9 @@ import (
 	"fmt"
 	"net/http"
 	"os"
-	"os/exec"
 	"regexp"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 )
@@ -16,10 +14,6 @@ import (
 // plantRequests is how many requests measure the heap's growth: 60,000 of
 // 16 B grow it by about 960 KiB, far above a fresh process's noise.
 const plantRequests = 60000
-
-// plantChildEnv names the planted bytes per request a child process measures
-// (see TestPlantedLeakGrowsTheHeapByItsBytesPerRequest).
-const plantChildEnv = "GIN_LAB_PLANT_HEAP_CHILD"
 
 // plantLab builds a lab with the planted leak of n bytes on routes.
 func plantLab(t *testing.T, n int, routes string) http.Handler {
@@ -50,61 +44,34 @@ func TestPlantedLeakKeepsExactlyItsBytesPerRequest(t *testing.T) {
 }
 
 // TestPlantedLeakGrowsTheHeapByItsBytesPerRequest: the post-GC heap grows by
-// the payload per request, plus the chunks' slice headers (24 B per 4 KiB).
-// Each size is measured in a process of its own (this test binary, run again
-// for TestPlantedLeakHeapInAChildProcess): in the test binary, earlier tests'
-// state is still being freed while it measures, and a post-GC heap difference
-// there moved by ±3 B/request (a 16 B plant once read as 11.0).
+// the payload per request, plus the chunks' slice headers (24 B per 4 KiB) and
+// what the chunk list and gin's pools add once. Each size is measured in a
+// process of its own: in the test binary, earlier tests' state is still being
+// freed while it measures, and a heap difference there moved by ±3 B/request
+// (a 16 B plant once read as 11.0).
 func TestPlantedLeakGrowsTheHeapByItsBytesPerRequest(t *testing.T) {
-	self, err := os.Executable()
-	if err != nil {
-		t.Fatal(err)
-	}
 	for _, n := range []int{16, 32, 64} {
 		t.Run(fmt.Sprintf("%dB", n), func(t *testing.T) {
-			child := exec.Command(self, "-test.run=^TestPlantedLeakHeapInAChildProcess$", "-test.count=1", "-test.v")
-			child.Env = append(os.Environ(), fmt.Sprintf("%s=%d", plantChildEnv, n))
-			out, err := child.CombinedOutput()
-			if err != nil {
-				t.Fatalf("the child process failed: %v\n%s", err, out)
+			if inOwnProcess(t) {
+				return
 			}
-			m := regexp.MustCompile(`planted heap: ([0-9.]+) B/request`).FindSubmatch(out)
-			if m == nil {
-				t.Fatalf("the child process printed no measurement:\n%s", out)
+			r := plantLab(t, n, "binding")
+			for i := 1; i <= 200; i++ { // warm up gin's context pool and the JSON encoder
+				do(r, http.MethodGet, "/api/items/"+uitoa(uint64(i)), "", "")
 			}
-			got, err := strconv.ParseFloat(string(m[1]), 64)
-			if err != nil {
-				t.Fatal(err)
+			before := heapAfterGC()
+			for i := 1; i <= plantRequests; i++ {
+				mustStatus(t, do(r, http.MethodGet, "/api/items/"+uitoa(uint64(i)), "", ""), http.StatusOK)
 			}
+			got := perRequest(heapAfterGC()-before, plantRequests)
+			runtime.KeepAlive(r)
 			t.Logf("planted leak %d B on binding routes: post-GC heap grew %.1f B/request over %d requests", n, got,
 				plantRequests)
-			// n plus 24 B per 4 KiB chunk, and what the arena's chunk list and gin's pools add once.
 			if lo, hi := float64(n), 1.05*float64(n)+1; got < lo || got > hi {
 				t.Fatalf("expected %.1f to %.1f B/request retained but was %.1f B/request", lo, hi, got)
 			}
 		})
 	}
-}
-
-// TestPlantedLeakHeapInAChildProcess measures, when run as a child process by
-// TestPlantedLeakGrowsTheHeapByItsBytesPerRequest, the post-GC heap's growth
-// per request of a planted leak, and prints it.
-func TestPlantedLeakHeapInAChildProcess(t *testing.T) {
-	n, err := strconv.Atoi(os.Getenv(plantChildEnv))
-	if err != nil {
-		t.Skipf("measured only in a child process of TestPlantedLeakGrowsTheHeapByItsBytesPerRequest (%s)", plantChildEnv)
-	}
-	r := plantLab(t, n, "binding")
-	for i := 1; i <= 200; i++ { // warm up gin's context pool and the JSON encoder
-		do(r, http.MethodGet, "/api/items/"+uitoa(uint64(i)), "", "")
-	}
-	before := heapAfterGC()
-	for i := 1; i <= plantRequests; i++ {
-		mustStatus(t, do(r, http.MethodGet, "/api/items/"+uitoa(uint64(i)), "", ""), http.StatusOK)
-	}
-	grown := heapAfterGC() - before
-	runtime.KeepAlive(r)
-	fmt.Printf("planted heap: %.2f B/request\n", perRequest(grown, plantRequests))
 }
 
 // TestPlantedLeakStaysOnItsRoutes: -leak-routes binding plants nothing on
