@@ -92,11 +92,11 @@ public final class Preflight {
     if (schedule.isPresent()) {
       return ScheduledPopulations.of(schedule.get(), plan, run);
     }
-    List<PlannedPhase> planned = plannedPhases(run.limits());
     List<PopulationBuilder> loads = new ArrayList<>();
     for (int i = 0; i < phases.size(); i++) {
-      for (int round = 1; round <= phases.get(i).rounds(); round++) {
-        loads.add(phases.get(i).population(planned.get(i).roundName(round), run.requestCounter()));
+      // Each round is the scenario the plan counts its requests by.
+      for (String round : plan.windows().get(i).roundScenarios()) {
+        loads.add(phases.get(i).population(round, run.requestCounter()));
       }
     }
     List<ProbePoint> probes = plan.probes();

@@ -157,7 +157,7 @@ public final class PreflightRun implements AutoCloseable {
     // The simulation's adjustments reach the whole run's checks too, not only its phases.
     RunPlan plan = RunPlan.of(phases, preflight.limits(limits), unoffered.keySet(), baseline, history);
     Optional<ScheduledPopulations.Schedule> schedule = distribution
-        .map(settings -> ScheduledPopulations.schedule(preflight.phaseList(), phases, settings));
+        .map(settings -> ScheduledPopulations.schedule(preflight.phaseList(), plan, settings));
     // On a distributed run the rates divide by the whole run's requests, estimated from this generator's.
     RequestCounts counts = schedule.<RequestCounts>map(s -> new WholeRunCounts(requestCounter, s.scale()))
         .orElse(requestCounter);
