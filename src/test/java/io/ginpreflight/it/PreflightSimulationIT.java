@@ -71,8 +71,8 @@ class PreflightSimulationIT {
   }
 
   /**
-   * Gatling's HTML report shows an error message's first 200 characters, each character with a named
-   * entity replaced by it, from the list gatling-charts itself reads (html-entities.properties).
+   * Gatling's HTML report shows an error message's first 200 characters, trimmed, each character with a
+   * named entity replaced by it, from the list gatling-charts itself reads (html-entities.properties).
    */
   private static String asGatlingShowsIt(String message) throws java.io.IOException {
     java.util.Properties entities = new java.util.Properties();
@@ -82,7 +82,7 @@ class PreflightSimulationIT {
     Map<Character, String> byChar = new java.util.HashMap<>();
     entities.forEach((name, code) -> byChar.put((char) Integer.parseInt((String) code), "&" + name + ";"));
     StringBuilder shown = new StringBuilder();
-    message.substring(0, Math.min(200, message.length())).chars()
+    message.substring(0, Math.min(200, message.length())).strip().chars()
         .forEach(c -> shown.append(byChar.getOrDefault((char) c, String.valueOf((char) c))));
     return shown.toString();
   }
