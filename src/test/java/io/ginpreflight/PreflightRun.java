@@ -170,7 +170,7 @@ public final class PreflightRun implements AutoCloseable {
     plan.windows().stream().filter(PhaseWindow::hasExtraRounds)
         .forEach(w -> decisions.put(w.phase(), new CompletableFuture<>()));
     Optional<ScheduledPopulations.Schedule> schedule = distribution
-        .map(settings -> ScheduledPopulations.schedule(preflight.phaseList(), phases, settings));
+        .map(settings -> ScheduledPopulations.schedule(preflight.phaseList(), plan, settings));
     // On a distributed run the rates divide by the whole run's requests, estimated from this generator's.
     RequestCounts counts = schedule.<RequestCounts>map(s -> new WholeRunCounts(requestCounter, s.scale()))
         .orElse(requestCounter);
