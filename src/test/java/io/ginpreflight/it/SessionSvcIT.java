@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ginpreflight.model.CheckKind;
+import io.ginpreflight.model.CheckResult;
 import io.ginpreflight.model.SiteGrowth;
 import io.ginpreflight.model.SiteOrigin;
+import io.ginpreflight.model.Status;
 import io.ginpreflight.report.MemoryJson;
 import io.ginpreflight.report.MemoryReport;
 import io.ginpreflight.target.LoopbackPorts;
@@ -71,6 +73,34 @@ class SessionSvcIT {
     assertTrue(run.output.contains("OK memory: leaked goroutines [api]"), run.output);
     // Every request OK: Gatling's global KO column is "-" when nothing failed.
     assertTrue(run.output.matches("(?s).*> request count +\\| +[0-9,]+ \\| +[0-9,]+ \\| +- *\n.*"), run.output);
+    // Every family judged per request: the uploads and the long connections (their SSE streams, WebSocket
+    // conversations and long polls counted) have a fitted rate, none failed.
+    MemoryReport report = MemoryJson.read(run.runFolder().orElseThrow().resolve("memory.json"));
+    for (String phase : List.of("uploads", "long connections")) {
+      CheckResult rate = report.check(CheckKind.RETAINED_BYTES_PER_REQUEST, phase).orElseThrow();
+      assertTrue(rate.figures().value() != null && rate.status() != Status.KO, rate.message());
+    }
+    // The relay's WebSocket library waits 5 s for a close frame its vendor never sends: the 100 held sockets
+    // linger together, a first look reads them as growth, the second look sees them gone.
+    assertTrue(run.output.matches("(?s).*OK memory: goroutine growth \\[long connections held\\]: lingering, not "
+        + "leaked: goroutines \\+\\d+ in phase \"long connections held\" \\(.*\\) drained within [0-9.]+ s with no "
+        + "load.*"), run.output);
+  }
+
+  @Test
+  void aSearchCacheStillFillingAtTheBoundFailsSayingWhatWouldTell() throws Exception {
+    // GIVEN the search-history trap: a bounded cache of 4,096 answers, one new term a binding journey, which
+    // the quick profile fills during its tenth round, two past the bound
+    GatlingProcess run = GatlingProcess.run("io.ginpreflight.simulations.BindingSimulation",
+        settings(" -traps search-history"), RUN_TIMEOUT);
+
+    assertNotEquals(0, run.exitCode, run.output);
+    CheckResult rate = MemoryJson.read(run.runFolder().orElseThrow().resolve("memory.json"))
+        .check(CheckKind.RETAINED_BYTES_PER_REQUEST, "binding").orElseThrow();
+    assertEquals(Status.KO, rate.status(), rate.message());
+    assertTrue(rate.message().contains("; still growing after 8 rounds (preflight.rounds.max): ")
+        && rate.message().contains("a bounded cache still filling looks like this until it is full, and this run "
+            + "cannot tell it from a leak; at this load it grows about "), rate.message());
   }
 
   @Test
