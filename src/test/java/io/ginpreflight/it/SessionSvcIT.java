@@ -127,9 +127,11 @@ class SessionSvcIT {
         + "example\\.com/sessionsvc/internal/events\\.\\(\\*Dispatcher\\)\\.leakyDeliver \\(dispatcher\\.go:\\d+\\), "
         + "proved leaked by the runtime, created by "
         + "example\\.com/sessionsvc/internal/events\\.\\(\\*Dispatcher\\)\\.LeakyDispatch \\(dispatcher\\.go:\\d+\\)";
-    assertTrue(run.output.matches("(?s).*KO memory: goroutines per 1000 requests \\[api\\]: goroutines grew [0-9.]+ per "
-        + "1,000 requests in phase \"api\"; top growth: \\+\\d+ " + eventGoroutines + "; 95 % interval [0-9.]+ to "
-        + "[0-9.]+, \\d+ probes over [0-9,]+ requests; limit 0\\.50 per 1,000 requests.*"), run.output);
+    // The rate of the goroutines the runtime proved leaked has no noise: it decides the rate even where the
+    // service's background goroutines (keep-alive pools, a timer job) leave the count's own line undecided.
+    assertTrue(run.output.matches("(?s).*KO memory: goroutines per 1000 requests \\[api\\]: goroutines (grew|proved "
+        + "leaked) [0-9.]+ per 1,000 requests in phase \"api\"[^;\n]*; top growth: \\+\\d+ " + eventGoroutines
+        + "; .*limit 0\\.50 per 1,000 requests.*"), run.output);
     assertTrue(run.output.matches("(?s).*KO memory: leaked goroutines \\[api\\]: goroutines proved leaked \\+\\d+ in "
         + "phase \"api\"; top growth: \\+\\d+ " + eventGoroutines + "; before \\d+, after \\d+; limit 0.*"), run.output);
     // Under its flat limit (1.7 MiB in three rounds), the binding's growth could be a bounded cache still

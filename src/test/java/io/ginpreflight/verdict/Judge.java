@@ -196,9 +196,15 @@ public final class Judge {
       boolean large = growths.stream().anyMatch(c -> c.status() == Status.KO && (c.kind().signal() == signal
           || (signal == Signal.GOROUTINES && c.kind() == CheckKind.LEAKED_GOROUTINES)));
       Look kindLook = new Look(look.last(), check.kind().isBytes() ? 0 : look.jitter(), large, load, look.bound());
-      judged.add(RateRule.evaluate(check.kind(), window.phase(), points.of(window, check.kind(), baselineOf(window), round, closingProbe),
-          noise(check), check.limit(), windowRequests, check.minRequests(), kindLook,
-          () -> sites.of(check.kind(), baseline.profiles(), closing.profiles())));
+      Supplier<Where> where = () -> sites.of(check.kind(), baseline.profiles(), closing.profiles());
+      CheckResult rate = RateRule.evaluate(check.kind(), window.phase(),
+          points.of(window, check.kind(), baselineOf(window), round, closingProbe), noise(check), check.limit(),
+          windowRequests, check.minRequests(), kindLook, where);
+      if (signal == Signal.GOROUTINES) {
+        rate = RateRule.provedAtLeast(rate, growth(baseline.reading(), closing.reading(), Signal.LEAKED_GOROUTINES),
+            windowRequests, where);
+      }
+      judged.add(rate);
     }
     return judged;
   }
