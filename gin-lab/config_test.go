@@ -40,6 +40,7 @@ func TestTrapAndPlantFlagsRefuseBadValues(t *testing.T) {
 		{"-leak-bytes-per-request", "1048577"},
 		{"-leak-routes", "uploadz"},
 		{"-summary-cache-entries", "0"},
+		{"-leak-goroutines-every", "-1"},
 		{"-close-linger", "-1s"},
 		{"-close-linger", "61s"},
 	} {

@@ -106,6 +106,10 @@ public final class Judge {
     }
     PhaseWindow window = found.get();
     int round = window.roundClosedBy(point.index()).getAsInt();
+    Closed decided = closed.get(window.phase());
+    if (decided != null && round > decided.roundsRun()) {
+      return Step.NONE;  // a round nobody asked for: its population took no probe, and none is judged
+    }
     if (round > window.rounds()) {
       rounds.ended(window, Instant.now());
     }
@@ -119,8 +123,9 @@ public final class Judge {
     }
     boolean atMax = round >= window.maxRounds();
     boolean last = atMax || !rounds.fits(roundTook(window, round));
-    Look look = last ? Look.last(jitter(), false, Duration.ZERO, bound(window, round, atMax))
-        : Look.interim(jitter(), false, Duration.ZERO);
+    double jitter = jitter(window, round);
+    Look look = last ? Look.last(jitter, false, Duration.ZERO, bound(window, round, atMax))
+        : Look.interim(jitter, false, Duration.ZERO);
     List<CheckResult> checks = look(window, point.index(), round, look);
     List<CheckResult> undecided = checks.stream().filter(c -> c.status() == Status.UNDECIDED).toList();
     if (!last && !undecided.isEmpty()) {
@@ -143,7 +148,7 @@ public final class Judge {
   public Step confirm(SecondLook pending, Probe probe, Duration waited) {
     keep(pending.probe(), probe);
     PhaseWindow window = pending.window();
-    Look look = Look.last(jitter(), false, Duration.ZERO, "after a second look");
+    Look look = Look.last(jitter(window, pending.roundsRun()), false, Duration.ZERO, "after a second look");
     List<CheckResult> again = look(window, pending.probe(), pending.roundsRun(), look);
     List<CheckResult> merged = Lingering.merge(pending.firstLook(), again, waited);
     return conclude(window, pending.probe(), pending.roundsRun(), merged,
@@ -191,9 +196,15 @@ public final class Judge {
       boolean large = growths.stream().anyMatch(c -> c.status() == Status.KO && (c.kind().signal() == signal
           || (signal == Signal.GOROUTINES && c.kind() == CheckKind.LEAKED_GOROUTINES)));
       Look kindLook = new Look(look.last(), check.kind().isBytes() ? 0 : look.jitter(), large, load, look.bound());
-      judged.add(RateRule.evaluate(check.kind(), window.phase(), points.of(window, check.kind(), baselineOf(window), round, closingProbe),
-          noise(check), check.limit(), windowRequests, check.minRequests(), kindLook,
-          () -> sites.of(check.kind(), baseline.profiles(), closing.profiles())));
+      Supplier<Where> where = () -> sites.of(check.kind(), baseline.profiles(), closing.profiles());
+      CheckResult rate = RateRule.evaluate(check.kind(), window.phase(),
+          points.of(window, check.kind(), baselineOf(window), round, closingProbe), noise(check), check.limit(),
+          windowRequests, check.minRequests(), kindLook, where);
+      if (signal == Signal.GOROUTINES) {
+        rate = RateRule.provedAtLeast(rate, growth(baseline.reading(), closing.reading(), Signal.LEAKED_GOROUTINES),
+            windowRequests, where);
+      }
+      judged.add(rate);
     }
     return judged;
   }
@@ -237,7 +248,7 @@ public final class Judge {
     ProbeReading baseline = probes.get(baselineOf(window)).reading();
     ProbeReading closing = probes.get(closingProbe).reading();
     long provedGrowth = proved ? growth(baseline, closing, Signal.LEAKED_GOROUTINES) : 0;
-    long allowance = (long) Math.ceil(jitter());
+    long allowance = (long) Math.ceil(jitter(window, round));
     OptionalLong goroutines = at(baseline, Signal.GOROUTINES, allowance + provedGrowth);
     OptionalLong descriptors = at(baseline, Signal.OPEN_FDS, allowance);
     boolean heapOnly = lingering.stream().allMatch(c -> c.kind().isBytes())
@@ -307,6 +318,38 @@ public final class Judge {
     }
     Measurement difference = IdleNoise.between(before.get(), first.reading()).goroutineDifference();
     return Math.max(1, difference.isMeasured() ? difference.value() : 0);
+  }
+
+  /**
+   * The jitter at rest, or more when the phase's own readings between rounds showed more: a count that rose
+   * and fell back (or fell and rose back) between three probes in a row moved by that much with nothing
+   * retained, as timers and keep-alive connections do. A count that only fell (goroutines left from an
+   * earlier phase ending) shows no jitter.
+   */
+  private double jitter(PhaseWindow window, int throughRound) {
+    List<Long> counts = new ArrayList<>();
+    List<Integer> at = new ArrayList<>();
+    at.add(baselineOf(window));
+    for (int round = window.rounds() > 1 ? 2 : 1; round <= throughRound; round++) {
+      at.add(window.probeAfter(round));
+    }
+    for (int probe : at) {
+      Probe taken = probes.get(probe);
+      Measurement m = taken == null ? Measurement.failed("not taken") : taken.reading().get(Signal.GOROUTINES);
+      if (m.isMeasured()) {
+        counts.add(m.value());
+      }
+    }
+    double moved = 0;
+    for (int i = 1; i + 1 < counts.size(); i++) {
+      long a = counts.get(i - 1);
+      long b = counts.get(i);
+      long c = counts.get(i + 1);
+      if ((b > a && c < b) || (b < a && c > b)) {
+        moved = Math.max(moved, Math.min(Math.abs(b - a), Math.abs(c - b)));
+      }
+    }
+    return Math.max(jitter(), moved);
   }
 
   /**
