@@ -119,9 +119,16 @@ public final class Judge {
     double jitter = probes.jitter(window, round);
     Look look = last ? Look.last(jitter, false, Duration.ZERO, bound(window, round, atMax))
         : Look.interim(jitter, false, Duration.ZERO);
-    List<CheckResult> checks = look(window, point.index(), round, look);
-    List<CheckResult> undecided = checks.stream().filter(c -> c.status() == Status.UNDECIDED).toList();
-    if (!last && !undecided.isEmpty()) {
+    List<CheckResult> first = look(window, point.index(), round, look);
+    List<CheckResult> undecided = first.stream().filter(c -> c.status() == Status.UNDECIDED).toList();
+    List<CheckResult> failed = Lingering.failedBeyondDoubt(first);
+    boolean failedAlready = !last && !undecided.isEmpty() && !failed.isEmpty();
+    // A phase that failed already runs no more rounds to decide what no longer changes its verdict: what is
+    // undecided stays so, and says why.
+    List<CheckResult> checks = !failedAlready ? first : look(window, point.index(), round, Look.last(jitter, false,
+        Duration.ZERO, "after " + round + " rounds: the phase failed on " + failed.stream()
+            .map(c -> c.kind().checkName()).distinct().collect(Collectors.joining(", ")) + ", so no more rounds ran"));
+    if (!last && !failedAlready && !undecided.isEmpty()) {
       String reason = "round " + (round + 1) + " of at most " + window.maxRounds() + ": " + undecided.stream()
           .map(c -> c.kind().checkName() + " undecided, " + c.message()).collect(Collectors.joining("; "));
       rounds.ask(window, round + 1, reason, Instant.now());

@@ -115,6 +115,29 @@ class SequencingJudgeTest {
   }
 
   @Test
+  void aPhaseThatFailedBeyondDoubtRunsNoMoreRoundsAndSaysWhyTheRestIsUndecided() {
+    // GIVEN goroutines the runtime proves leaked, 30 a round, while the heap's rate is still undecided
+    for (int probe = 0; probe <= 2; probe++) {
+      judge.record(PLAN.probe(probe), new Probe(reading(probe, 10_000_000 + 1_000L * probe, 20 + 30L * probe,
+          30L * probe), ProbeProfiles.NONE));
+    }
+    Judge.Step third = judge.record(PLAN.probe(3), new Probe(reading(3, 10_002_000, 110, 90), ProbeProfiles.NONE));
+    // THEN the phase is decided at round 3: no round 4, the leak KO, the heap's rate undecided and why
+    assertEquals(Optional.of(UPLOADS), third.decided());
+    assertFalse(judge.runs(UPLOADS, 4));
+    assertEquals(Status.KO, status(third, CheckKind.LEAKED_GOROUTINES));
+    CheckResult heap = third.checks().stream().filter(c -> c.kind() == CheckKind.RETAINED_BYTES_PER_REQUEST)
+        .findFirst().orElseThrow();
+    assertEquals(Status.UNDECIDED, heap.status(), heap.message());
+    assertTrue(heap.message().contains(" undecided after 3 rounds: the phase failed on goroutine growth, "
+        + "leaked goroutines, goroutines per 1000 requests, so no more rounds ran"), heap.message());
+  }
+
+  private static Status status(Judge.Step step, CheckKind kind) {
+    return step.checks().stream().filter(c -> c.kind() == kind).findFirst().orElseThrow().status();
+  }
+
+  @Test
   void aCountThatRoseAndFellBackBetweenRoundsTeachesItsJitter() {
     // GIVEN a timer job's 3 goroutines, there at some probes and not at others, then there at the last
     long[] goroutines = {20, 20, 20, 23, 20, 20, 23};
@@ -175,9 +198,13 @@ class SequencingJudgeTest {
   }
 
   private static ProbeReading reading(int probe, long heap, long goroutines) {
+    return reading(probe, heap, goroutines, 0);
+  }
+
+  private static ProbeReading reading(int probe, long heap, long goroutines, long provedLeaked) {
     Instant at = START.plusSeconds(6L * probe);
     Snapshot values = new Snapshot(at, Map.of(Signal.POST_GC_HEAP_BYTES, Measurement.of(heap),
-        Signal.GOROUTINES, Measurement.of(goroutines)));
+        Signal.GOROUTINES, Measurement.of(goroutines), Signal.LEAKED_GOROUTINES, Measurement.of(provedLeaked)));
     return new ProbeReading(probe, "probe " + probe, at, Duration.ofMillis(300), true, "", values, values, Map.of(),
         Optional.empty());
   }
