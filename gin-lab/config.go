@@ -37,6 +37,9 @@ type config struct {
 	// (-leak-bytes-per-request, -leak-routes; planted_leak.go).
 	plantBytes  int
 	plantRoutes string
+	// plantGoroutinesEvery strands one goroutine in every N requests on the
+	// same routes (-leak-goroutines-every; planted_goroutines.go).
+	plantGoroutinesEvery int
 }
 
 const (
@@ -69,7 +72,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.IntVar(&cfg.summaryEntries, "summary-cache-entries", fixedSummaryCacheCapacity, "entries of the fixed GET /api/items/:id/summary cache (about 1.2 KiB each); more than the binding warm-up's new ids make it a cache still filling in the judged rounds")
 	fs.DurationVar(&cfg.closeLinger, "close-linger", 0, "trap close-linger: how long a WebSocket handler holds its connection after the client left, as a library waiting for a close frame does (0 = not at all, at most 1m)")
 	fs.IntVar(&cfg.plantBytes, "leak-bytes-per-request", 0, "plant a leak: every request on the -leak-routes routes keeps this many bytes forever (0 = off; independent of -leaks)")
-	fs.StringVar(&cfg.plantRoutes, "leak-routes", "all", "routes of -leak-bytes-per-request: all (every /api route) or a comma list of families ("+strings.Join(familyNames(), ", ")+") and routes (\"GET /api/catalog/:sku\")")
+	fs.IntVar(&cfg.plantGoroutinesEvery, "leak-goroutines-every", 0, "plant a goroutine leak: 1 of every N requests on the -leak-routes routes strands a goroutine forever (0 = off; independent of -leaks)")
+	fs.StringVar(&cfg.plantRoutes, "leak-routes", "all", "routes of -leak-bytes-per-request and -leak-goroutines-every: all (every /api route) or a comma list of families ("+strings.Join(familyNames(), ", ")+") and routes (\"GET /api/catalog/:sku\")")
 	if err := fs.Parse(args); err != nil {
 		return cfg, fmt.Errorf("%w: %w", errUsage, err)
 	}
@@ -107,6 +111,9 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	}
 	if cfg.plantBytes < 0 || cfg.plantBytes > maxPlantBytes {
 		return cfg, fmt.Errorf("%w: -leak-bytes-per-request must be between 0 and %d", errUsage, maxPlantBytes)
+	}
+	if cfg.plantGoroutinesEvery < 0 || cfg.plantGoroutinesEvery > 1_000_000 {
+		return cfg, fmt.Errorf("%w: -leak-goroutines-every must be between 0 and 1000000", errUsage)
 	}
 	if _, err := parsePlantRoutes(cfg.plantRoutes); err != nil {
 		return cfg, fmt.Errorf("%w: %v", errUsage, err)

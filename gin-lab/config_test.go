@@ -41,6 +41,7 @@ func TestTrapAndPlantFlagsRefuseBadValues(t *testing.T) {
 		{"-leak-routes", "uploadz"},
 		{"-leak-routes", "GET /api/nowhere"},
 		{"-summary-cache-entries", "0"},
+		{"-leak-goroutines-every", "-1"},
 		{"-close-linger", "-1s"},
 		{"-close-linger", "61s"},
 	} {

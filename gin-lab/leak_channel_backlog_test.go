@@ -13,6 +13,9 @@ const (
 )
 
 func TestChannelBacklogLeakyPilesUpEvents(t *testing.T) {
+	if inOwnProcess(t) {
+		return
+	}
 	_, r := newTestLab(t, "channel-backlog")
 	before := heapAfterGC()
 	for range eventRequests {
@@ -28,6 +31,9 @@ func TestChannelBacklogLeakyPilesUpEvents(t *testing.T) {
 }
 
 func TestChannelBacklogFixedDrains(t *testing.T) {
+	if inOwnProcess(t) {
+		return
+	}
 	l, r := newTestLab(t)
 	for range 200 {
 		do(r, http.MethodPost, "/api/events", "application/json", eventBody)

@@ -9,6 +9,9 @@ import (
 const keptRequestRequests = 2000
 
 func TestKeptRequestLeakyRetainsTheRequests(t *testing.T) {
+	if inOwnProcess(t) {
+		return
+	}
 	_, r := newTestLab(t, "kept-request")
 	before := heapAfterGC()
 	for i := 1; i <= keptRequestRequests; i++ {
@@ -31,6 +34,9 @@ func TestKeptRequestLeakyRetainsTheRequests(t *testing.T) {
 }
 
 func TestKeptRequestFixedRetainsNothing(t *testing.T) {
+	if inOwnProcess(t) {
+		return
+	}
 	_, r := newTestLab(t)
 	for i := 1; i <= 2*journalCapacity; i++ { // warm up gin's pool, the encoder, and fill the ring
 		do(r, http.MethodGet, "/api/items/"+uitoa(uint64(i)), "", "")

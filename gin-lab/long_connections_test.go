@@ -62,6 +62,9 @@ func readSSE(t *testing.T, client *http.Client, url string, hangUp int) int {
 }
 
 func TestSSEProducerLeakyOutlivesEveryStream(t *testing.T) {
+	if inOwnProcess(t) {
+		return
+	}
 	_, srv, client := labServer(t, "sse-producer")
 	before := runtime.NumGoroutine()
 	for i := range streamClients {
@@ -126,6 +129,9 @@ func wsURL(srv *httptest.Server) string {
 }
 
 func TestWebSocketWriterLeakyOutlivesEveryConnection(t *testing.T) {
+	if inOwnProcess(t) {
+		return
+	}
 	_, srv, _ := labServer(t, "websocket-writer")
 	before := runtime.NumGoroutine()
 	for i := range wsClients {
@@ -151,6 +157,9 @@ func TestWebSocketWriterFixedEndsWithTheConnection(t *testing.T) {
 }
 
 func TestCloseLingerHoldsEachHandlerForItsLingerThenLetsGo(t *testing.T) {
+	if inOwnProcess(t) {
+		return
+	}
 	const linger = 400 * time.Millisecond
 	l, err := newLab(config{leaks: leakSet{}, closeLinger: linger})
 	if err != nil {
@@ -234,6 +243,9 @@ func pollOnce(t *testing.T, client *http.Client, base string, abandon bool) {
 }
 
 func TestLongPollLeakyLeavesAWaiterPerPoll(t *testing.T) {
+	if inOwnProcess(t) {
+		return
+	}
 	l, srv, client := labServer(t, "long-poll")
 	before := runtime.NumGoroutine()
 	for i := range pollClients {
@@ -284,6 +296,9 @@ func TestLongPollFixedCleansUpOnTimeoutAndGiveUp(t *testing.T) {
 const upstreamRequests = 100
 
 func TestUpstreamBodyLeakyLeaksAConnectionPerErrorResponse(t *testing.T) {
+	if inOwnProcess(t) {
+		return
+	}
 	_, r := newTestLab(t, "upstream-body")
 	beforeG, beforeFD := runtime.NumGoroutine(), openFDs(t)
 	for i := 1; i <= upstreamRequests; i++ {
@@ -298,6 +313,9 @@ func TestUpstreamBodyLeakyLeaksAConnectionPerErrorResponse(t *testing.T) {
 }
 
 func TestUpstreamBodyFixedReusesOneConnection(t *testing.T) {
+	if inOwnProcess(t) {
+		return
+	}
 	l, r := newTestLab(t)
 	ignore := goleak.IgnoreCurrent()
 	beforeG, beforeFD := runtime.NumGoroutine(), openFDs(t)

@@ -28,6 +28,10 @@ func setupRouter(l *lab) *gin.Engine {
 
 	api := r.Group("/api", requestID(), l.requestScopeMiddleware(), l.requestJournalMiddleware(),
 		limitBody(l.cfg.uploadLimit))
+	if l.cfg.plantGoroutinesEvery > 0 {
+		routes, _ := parsePlantRoutes(l.cfg.plantRoutes) // checked by parseFlags
+		api.Use(plantedGoroutinesMiddleware(l.cfg.plantGoroutinesEvery, routes))
+	}
 	if l.cfg.plantBytes > 0 {
 		routes, _ := parsePlantRoutes(l.cfg.plantRoutes) // checked by parseFlags
 		api.Use(plantedLeakMiddleware(l.cfg.plantBytes, routes))

@@ -10,6 +10,9 @@ import (
 // its peak, every key is deleted, the groups stay; later batches of new keys
 // reuse them.
 func TestTrapMapPeakStepsOnceThenStaysFlat(t *testing.T) {
+	if inOwnProcess(t) {
+		return
+	}
 	_, r := newTestLab(t)
 	const target = "/api/reservations/batch?keys=8192"
 	before := heapAfterGC()

@@ -14,6 +14,9 @@ import (
 // lingering workers are capped, and the count returns to its baseline one
 // linger after the last hand-off, with nobody stopping them.
 func TestTrapSlowDrainEndsByItself(t *testing.T) {
+	if inOwnProcess(t) {
+		return
+	}
 	const linger, requests, lingerCap = 400 * time.Millisecond, 300, 128
 	l, err := newLab(config{drainLinger: linger, drainCap: lingerCap})
 	if err != nil {

@@ -46,6 +46,9 @@ func flatAfterWarmUp(t *testing.T, name string, r http.Handler, warm func(i int)
 }
 
 func TestTrapLargeAllocIsReleased(t *testing.T) {
+	if inOwnProcess(t) {
+		return
+	}
 	_, r := newTestLab(t)
 	get := func(int) {
 		mustStatus(t, do(r, http.MethodGet, "/api/reports/large?size_kib=256", "", ""), http.StatusOK)
@@ -54,6 +57,9 @@ func TestTrapLargeAllocIsReleased(t *testing.T) {
 }
 
 func TestTrapBoundedCacheStopsAtCapacity(t *testing.T) {
+	if inOwnProcess(t) {
+		return
+	}
 	_, r := newTestLab(t)
 	flatAfterWarmUp(t, "bounded-cache", r,
 		func(i int) { do(r, http.MethodGet, fmt.Sprintf("/api/catalog/warm%d", i), "", "") },
@@ -63,6 +69,9 @@ func TestTrapBoundedCacheStopsAtCapacity(t *testing.T) {
 }
 
 func TestTrapPoolCorrectStaysFlat(t *testing.T) {
+	if inOwnProcess(t) {
+		return
+	}
 	_, r := newTestLab(t)
 	get := func(i int) {
 		target := fmt.Sprintf("/api/render/%d", i+1)
@@ -75,6 +84,9 @@ func TestTrapPoolCorrectStaysFlat(t *testing.T) {
 }
 
 func TestTrapMapBindingStaysFlat(t *testing.T) {
+	if inOwnProcess(t) {
+		return
+	}
 	_, r := newTestLab(t)
 	doc := `{"a":1,"b":[1,2,3],"c":{"d":"e","f":[{"g":true}]},"h":"` + strings.Repeat("x", 2048) + `"}`
 	post := func(int) {
@@ -87,6 +99,9 @@ func TestTrapMapBindingStaysFlat(t *testing.T) {
 // keep-alive connections open and sends more requests over them: the
 // server's goroutines follow the connections, not the requests.
 func TestTrapIdleKeepAliveCostsPerConnectionNotPerRequest(t *testing.T) {
+	if inOwnProcess(t) {
+		return
+	}
 	const conns = 50
 	_, r := newTestLab(t)
 	srv := httptest.NewServer(r)

@@ -32,7 +32,8 @@ for module in "${modules[@]}"; do
     failed+=("$module (gofmt)")
   fi
   (cd "$module" && go vet ./...) || failed+=("$module (go vet)")
-  (cd "$module" && go test -count="$count" ./...) || failed+=("$module (go test)")
+  # go test's own 10-minute timeout is for one count of each test; twenty counts of gin-lab take longer.
+  (cd "$module" && go test -count="$count" -timeout "$((10 * count))m" ./...) || failed+=("$module (go test)")
 done
 
 if [[ ${#failed[@]} -gt 0 ]]; then

@@ -29,6 +29,41 @@ gatling_run() {
   echo "$rc"
 }
 
+# gatling_run_into RESULTS SIMULATION_CLASS LOG_FILE [-Dkey=value ...]: as gatling_run, its Gatling and
+# published reports under RESULTS (run_summary.py reads the memory.json there). Prints the exit code.
+gatling_run_into() {
+  local results="$1" simulation="$2" log="$3"; shift 3
+  local rc=0
+  timeout --kill-after=10 "${GATLING_TIMEOUT:-900}" java -Xmx1g \
+    --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/jdk.internal.misc=ALL-UNNAMED \
+    -cp "$BENCH_CP" "$@" \
+    -Dpreflight.project-dir="$PROJECT" \
+    -Dpreflight.reports.gatling-results="$results" -Dpreflight.reports.dir="$results/published" \
+    io.gatling.app.Gatling -s "$simulation" -rf "$results" >"$log" 2>&1 || rc=$?
+  echo "$rc"
+}
+
+# service_build NAME PACKAGE: builds src/test/resources/testdata/NAME's PACKAGE into $BENCH_OUT/NAME, with the
+# goroutineleak profile as the suite builds the test services (GOEXPERIMENT on Go 1.26; standard from 1.27).
+service_build() {
+  local name="$1" pkg="$2" go experiment=""
+  go="$(command -v go || echo /usr/local/go/bin/go)"
+  case "$(GOTOOLCHAIN=local "$go" env GOVERSION)" in go1.26*) experiment=goroutineleakprofile ;; esac
+  (cd "$PROJECT/src/test/resources/testdata/$name" && GOTOOLCHAIN=local GOEXPERIMENT="$experiment" \
+    "$go" build -o "$BENCH_OUT/$name" "$pkg")
+}
+
+# service_settings NAME " -flag value ...": the -D settings that point a run at test service NAME, started by
+# the suite on free loopback ports with its own configuration (as its IT does), one a word.
+service_settings() {
+  local name="$1" flags="$2" port pprof
+  port="$(free_port)"; pprof="$(free_port)"
+  printf '%s\n' "-Dpreflight.config=$PROJECT/src/test/resources/testdata/$name/preflight-$name.conf" \
+    "-Dpreflight.target.url=http://127.0.0.1:$port" \
+    "-Dpreflight.pprof.url=http://127.0.0.1:$pprof/debug/pprof" \
+    "-Dpreflight.target.command=$BENCH_OUT/$name -addr 127.0.0.1:$port -pprof-addr 127.0.0.1:$pprof -exit-on-stdin-eof$flags"
+}
+
 # go_lab_build: builds gin-lab once into $BENCH_OUT/gin-lab (Go's build cache makes a rebuild cheap).
 go_lab_build() {
   local go; go="$(command -v go || echo /usr/local/go/bin/go)"

@@ -17,7 +17,6 @@ import io.ginpreflight.gatling.WholeRunCounts;
 import io.ginpreflight.model.BaselineHistory;
 import io.ginpreflight.model.BuildInfo;
 import io.ginpreflight.model.CheckKind;
-import io.ginpreflight.model.CheckResult;
 import io.ginpreflight.model.KnownLeakNote;
 import io.ginpreflight.model.Measurement;
 import io.ginpreflight.model.ProbeReading;
@@ -43,7 +42,6 @@ import io.ginpreflight.target.OwnedTarget;
 import io.ginpreflight.target.Target;
 import io.ginpreflight.target.TargetStartFailure;
 import io.ginpreflight.verdict.Judge;
-import io.ginpreflight.verdict.SecondLook;
 import io.ginpreflight.verdict.LeakSites;
 import io.ginpreflight.watch.Capabilities;
 import io.ginpreflight.watch.MemoryWatch;
@@ -55,7 +53,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,8 +91,6 @@ public final class PreflightRun implements AutoCloseable {
   private final Sequencing sequencing;
   /** Whether a failed rate's requests are driven apart afterwards, and for how long at most. */
   private final AttributionSettings attribution;
-  /** The checks of each phase with extra rounds, once decided: its decision step records them. */
-  private final Map<String, CompletableFuture<List<CheckResult>>> decisions = new ConcurrentHashMap<>();
   /**
    * Read with no load before the first probe: the two together measure the target's noise at rest. On
    * one machine read at open; on a distributed run by the probe user, so only its generator watches.
@@ -107,7 +102,7 @@ public final class PreflightRun implements AutoCloseable {
   private volatile RunFinisher finisher;
 
   /** A plan and what follows from it: the judge, and a distributed run's schedule. */
-  private record Planned(RunPlan plan, Judge judge, RequestCounts counts,
+  private record Planned(RunPlan plan, Judge judge, ProbeSteps steps, RequestCounts counts,
       Optional<ScheduledPopulations.Schedule> schedule) {}
 
   PreflightRun(RunOpening.Parts parts) {
@@ -174,10 +169,8 @@ public final class PreflightRun implements AutoCloseable {
     // The simulation's adjustments reach the whole run's checks too, not only its phases.
     RunPlan plan = RunPlan.of(phases, preflight.limits(limits), unoffered.keySet(), baseline, history, sequencing,
         attribution);
-    plan.windows().stream().filter(plan::decidedApart)
-        .forEach(w -> decisions.put(w.phase(), new CompletableFuture<>()));
     Optional<ScheduledPopulations.Schedule> schedule = distribution
-        .map(settings -> ScheduledPopulations.schedule(preflight.phaseList(), phases, settings));
+        .map(settings -> ScheduledPopulations.schedule(preflight.phaseList(), plan, settings));
     // On a distributed run the rates divide by the whole run's requests, estimated from this generator's.
     RequestCounts counts = schedule.<RequestCounts>map(s -> new WholeRunCounts(requestCounter, s.scale()))
         .orElse(requestCounter);
@@ -189,7 +182,7 @@ public final class PreflightRun implements AutoCloseable {
       if (planned != null) {
         throw new IllegalStateException("The run has a plan already: a run is judged by one plan.");
       }
-      planned = new Planned(plan, judge, counts, schedule);
+      planned = new Planned(plan, judge, new ProbeSteps(plan, judge, watch), counts, schedule);
     }
     plan.judgedWindows().stream().filter(w -> !w.growthOnly().isEmpty())
         .forEach(w -> LOG.info("phase \"{}\" is judged by its growth checks only: {}", w.phase(), w.growthOnly()));
@@ -305,10 +298,8 @@ public final class PreflightRun implements AutoCloseable {
   }
 
   /**
-   * Probes at a probe point of the run's plan and judges what it leads to, as Gatling records: the checks it
-   * makes final, after the second look its phase may need. The checks of a phase with extra rounds are
-   * recorded by its decision step instead ({@link #decision}); the probe after an extra round that did not
-   * run takes nothing.
+   * Probes at a probe point of the run's plan and judges what it leads to, as Gatling records
+   * ({@link ProbeSteps}).
    */
   CompletableFuture<List<GatlingRecord>> probe(ProbePoint point) {
     Planned p = planned;
@@ -317,60 +308,14 @@ public final class PreflightRun implements AutoCloseable {
       throw new IllegalStateException("Probe " + (point.index() + 1) + " was asked for before the run had its "
           + "plan and watched: build the populations from run.plan(preflight).");
     }
-    if (!p.judge().takes(point)) {
-      return CompletableFuture.completedFuture(List.of());
-    }
     reports.locateGatlingFolder();
-    long start = System.currentTimeMillis();
-    CompletableFuture<Judge.Step> judged = watch.probe(point.index(), point.label(),
-        p.plan().keepsProfiles(point.index())).thenCompose(probe -> follow(p, p.judge().record(point, probe)));
-    if (p.plan().attributionClosedBy(point.index()).isPresent()) {
-      // An attribution round that cannot be read ends the attribution, not the phase: its checks stand.
-      judged = judged.exceptionally(failure -> p.judge().attributionFailed(point, "probe " + (point.index() + 1)
-          + " failed: " + failure.getMessage()));
-    }
-    return judged
-        .thenApply(step -> {
-          watch.enterPhase(step.decided().map(w -> stepAfter(p.plan(), w)).orElse(point.nextStep()));
-          if (step.decided().filter(p.plan()::decidedApart).isPresent()) {
-            decisions.get(step.decided().get().phase()).complete(step.checks());
-            return List.<GatlingRecord>of();
-          }
-          return records(p.plan(), step.checks(), start, System.currentTimeMillis());
-        })
-        .whenComplete((records, failure) -> {
-          if (failure != null) {
-            undecidable("probe " + (point.index() + 1) + " failed: " + failure);
-          }
-        });
-  }
-
-  /** Phases that can no longer be decided (a probe failed, the run was stopped) release their decision steps. */
-  private void undecidable(String why) {
-    decisions.values().forEach(d -> d.completeExceptionally(new IllegalStateException(why)));
-  }
-
-  /** A step that needs a second look: wait for growth to drain (or the grace), probe again, judge again. */
-  private CompletableFuture<Judge.Step> follow(Planned p, Judge.Step step) {
-    if (step.secondLook().isEmpty()) {
-      return CompletableFuture.completedFuture(step);
-    }
-    SecondLook look = step.secondLook().get();
-    ProbePoint point = p.plan().probe(look.probe());
-    return watch.awaitDrain(look.goroutinesAtMost(), look.descriptorsAtMost(), look.waitWholeGrace(), look.grace())
-        .thenCompose(waited -> watch.probe(point.index(), point.label(), true)
-            .thenApply(second -> p.judge().confirm(look, second, waited)));
-  }
-
-  /** The load that follows a decided phase: the next phase's first round, or the end. */
-  private static String stepAfter(RunPlan plan, PhaseWindow window) {
-    return plan.after(window).map(next -> next.roundScenarios().get(0)).orElse("end");
+    return p.steps().probe(point);
   }
 
   /** Whether a round of a phase runs: asked for by the time its population starts (extra rounds). */
   boolean runsRound(PhaseWindow window, int round) {
     Planned p = planned;
-    return p != null && p.judge().runs(window, round);
+    return p != null && p.steps().runsRound(window, round);
   }
 
   /** Whether an attribution round of a phase runs: its attribution chose requests for it by the time it starts. */
@@ -398,16 +343,7 @@ public final class PreflightRun implements AutoCloseable {
 
   /** The checks of a phase decided apart (extra rounds, an attribution), as Gatling records, once it is decided. */
   CompletableFuture<List<GatlingRecord>> decision(PhaseWindow window) {
-    Planned p = planned;
-    long start = System.currentTimeMillis();
-    return decisions.get(window.phase())
-        .thenApply(checks -> records(p.plan(), checks, start, System.currentTimeMillis()));
-  }
-
-  private static List<GatlingRecord> records(RunPlan plan, List<CheckResult> checks, long start, long end) {
-    return checks.stream().map(check -> plan.fails(check.status())
-        ? GatlingRecord.ko(check.recordName(), check.message(), start, end)
-        : GatlingRecord.ok(check.recordName(), start, end)).toList();
+    return planned.steps().decision(window);
   }
 
   /**
@@ -424,9 +360,8 @@ public final class PreflightRun implements AutoCloseable {
   public void close() {
     Planned p = planned;
     if (p != null) {
-      p.judge().stopAttributions("the run ended");
+      p.steps().end("the run ended before the phase was decided");
     }
-    undecidable("the run ended before the phase was decided");
     rawClients.close();
     watch.close();
     owned.close();

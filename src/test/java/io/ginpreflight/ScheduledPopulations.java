@@ -13,7 +13,6 @@ import io.ginpreflight.gatling.GeneratorTimeline;
 import io.ginpreflight.gatling.RecordingStep;
 import io.ginpreflight.gatling.ShardedInjection;
 import io.ginpreflight.plan.Generators;
-import io.ginpreflight.plan.PlannedPhase;
 import io.ginpreflight.plan.ProbePoint;
 import io.ginpreflight.plan.ProbeSchedule;
 import io.ginpreflight.plan.RunPlan;
@@ -55,11 +54,11 @@ final class ScheduledPopulations {
   record Schedule(DistributionSettings settings, List<Step> steps, ProbeSchedule probes, GeneratorTimeline timeline,
       Duration lead, Map<String, Double> scale) {}
 
-  static Schedule schedule(List<Phase> phases, List<PlannedPhase> planned, DistributionSettings settings) {
+  static Schedule schedule(List<Phase> phases, RunPlan plan, DistributionSettings settings) {
     List<Step> steps = new ArrayList<>();
     for (int i = 0; i < phases.size(); i++) {
-      for (int round = 1; round <= phases.get(i).rounds(); round++) {
-        steps.add(new Step(phases.get(i), planned.get(i).roundName(round)));
+      for (String round : plan.windows().get(i).roundScenarios()) {
+        steps.add(new Step(phases.get(i), round));
       }
     }
     ProbeSchedule probes = ProbeSchedule.of(

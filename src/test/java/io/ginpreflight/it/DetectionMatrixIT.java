@@ -154,6 +154,10 @@ class DetectionMatrixIT {
       + "allocation stack; objects allocated per request and kept: look for maps or caches keyed by requests or "
       + "contexts\\)");
 
+  /** Where kept-request's KO points first: the library site that grew, the one of its whole site text. */
+  static final Pattern KEPT_REQUEST_WHERE = Pattern.compile("top growth: (net/http|net/textproto|net/url|context)"
+      + "\\.[^ ]+ \\([a-z_]+\\.go:[0-9]+\\)");
+
   /** The judged phases of the bare default run, PreflightSimulation: every family's, none skipped. */
   private static final List<String> DEFAULT_JUDGED_PHASES = List.of("uploads", "binding", "long connections",
       "long connections held", "api");
@@ -341,7 +345,8 @@ class DetectionMatrixIT {
     }).map(text -> (text.check() == null ? "caught check" : text.check()) + " ~ " + text.regex()).toList();
     // Where to look leads the message: within the 200 characters Gatling's report shows of it.
     String shown200 = message.substring(0, Math.min(200, message.length()));
-    boolean whereFirst = caught.isEmpty() || shown200.contains(hasStack ? function : "top growth: ");
+    boolean whereFirst = caught.isEmpty() || (site.orElse(null) == KEPT_REQUEST_SITE
+        ? KEPT_REQUEST_WHERE.matcher(shown200).find() : shown200.contains(hasStack ? function : "top growth: "));
     boolean namesFunction = heapSiteNamed && unnamed.isEmpty() && whereFirst;
     String shownMessage = !whereFirst ? "where not in the first 200 characters; " + message
         : unnamed.isEmpty() ? message : "site text missing: " + unnamed + "; " + message;

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -71,8 +72,20 @@ class PreflightSimulationIT {
     assertEquals(java.util.List.of(), MavenRun.labProcesses(), "gin-lab left running");
   }
 
-  /** Gatling's HTML report shows an error message's first 200 characters, HTML-escaped. */
-  private static String asGatlingShowsIt(String message) {
-    return message.substring(0, Math.min(200, message.length())).replace("\"", "&quot;");
+  /**
+   * Gatling's HTML report shows an error message's first 200 characters, trimmed, each character with a
+   * named entity replaced by it, from the list gatling-charts itself reads (html-entities.properties).
+   */
+  private static String asGatlingShowsIt(String message) throws java.io.IOException {
+    java.util.Properties entities = new java.util.Properties();
+    try (var in = PreflightSimulationIT.class.getClassLoader().getResourceAsStream("html-entities.properties")) {
+      entities.load(in);
+    }
+    Map<Character, String> byChar = new java.util.HashMap<>();
+    entities.forEach((name, code) -> byChar.put((char) Integer.parseInt((String) code), "&" + name + ";"));
+    StringBuilder shown = new StringBuilder();
+    message.substring(0, Math.min(200, message.length())).strip().chars()
+        .forEach(c -> shown.append(byChar.getOrDefault((char) c, String.valueOf((char) c))));
+    return shown.toString();
   }
 }

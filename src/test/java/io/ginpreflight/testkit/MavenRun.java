@@ -60,10 +60,15 @@ public final class MavenRun {
     return matcher.find() ? Optional.of(Path.of(matcher.group(1))) : Optional.empty();
   }
 
-  /** gin-lab processes still running that were started from this project's target folder. */
+  /**
+   * gin-lab processes still running that were started from this project's target folder (another checkout's
+   * runs on the same machine are theirs).
+   */
   public static List<String> labProcesses() {
+    String ours = projectDir().toAbsolutePath().resolve("target").toString();
     return ProcessHandle.allProcesses()
-        .filter(p -> p.info().command().map(c -> c.endsWith("gin-lab-bin/gin-lab")).orElse(false))
+        .filter(p -> p.info().command().map(c -> c.startsWith(ours) && c.endsWith("gin-lab-bin/gin-lab"))
+            .orElse(false))
         .map(p -> p.pid() + " " + p.info().commandLine().orElse(""))
         .toList();
   }

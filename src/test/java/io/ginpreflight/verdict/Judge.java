@@ -3,7 +3,6 @@ package io.ginpreflight.verdict;
 import io.ginpreflight.model.CheckKind;
 import io.ginpreflight.model.CheckResult;
 import io.ginpreflight.model.IdleNoise;
-import io.ginpreflight.model.Measurement;
 import io.ginpreflight.model.PhaseEnd;
 import io.ginpreflight.model.ProbeReading;
 import io.ginpreflight.model.RequestCounts;
@@ -26,8 +25,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -50,18 +47,12 @@ public final class Judge {
   private final RequestCounts requests;
   private final LeakSites sites;
   private final RunFindings findings;
-  private final Map<Integer, Probe> probes = new ConcurrentHashMap<>();
+  private final ProbesSoFar probes;
   /** The final rates per phase: the whole run leaves out a phase whose growth had reached a plateau. */
   private final Map<String, List<CheckResult>> rates = new ConcurrentHashMap<>();
-  /** How each phase ended: the probe it was judged at and the rounds that ran, for the next phase and the run. */
-  private final Map<String, Closed> closed = new ConcurrentHashMap<>();
   private final Rounds rounds;
   private final Attributions attributions;
-  /** The probe after which the next phase's load starts, when it is not the phase's closing one (an attribution). */
-  private final Map<String, Integer> resumedAfter = new ConcurrentHashMap<>();
   private final Supplier<Optional<ProbeReading>> idle;
-
-  private record Closed(int probe, int roundsRun) {}
 
   /**
    * What a probe led to: the checks it made final (none while its phase runs more rounds), the phase it
@@ -87,9 +78,10 @@ public final class Judge {
     this.sites = sites;
     this.findings = findings;
     this.idle = idle;
+    this.probes = new ProbesSoFar(plan, idle);
     this.rounds = new Rounds(plan.sequencing().extraTime());
     this.attributions = new Attributions(plan, new RoundRates(
-        probe -> Optional.ofNullable(probes.get(probe)).map(Probe::reading), requests, this::noise, this::jitter));
+        probe -> Optional.ofNullable(probes.get(probe)).map(Probe::reading), requests, probes::noise, probes::jitter));
   }
 
   /** Whether a round of a phase runs: a planned one always, an extra one only when its phase asked for it. */
@@ -142,6 +134,9 @@ public final class Judge {
     }
     PhaseWindow window = found.get();
     int round = window.roundClosedBy(point.index()).getAsInt();
+    if (probes.closed(window).filter(decided -> round > decided.roundsRun()).isPresent()) {
+      return Step.NONE;  // a round nobody asked for: its population took no probe, and none is judged
+    }
     if (round > window.rounds()) {
       rounds.ended(window, Instant.now());
     }
@@ -149,24 +144,34 @@ public final class Judge {
       return Step.NONE;
     }
     if (!window.judged()) {
-      closed.put(window.phase(), new Closed(point.index(), round));
+      probes.close(window, point.index(), round);
       return new Step(window.equals(plan.lastWindow()) ? judgeWholeRun() : List.of(), Optional.empty(),
           Optional.empty());
     }
     boolean atMax = round >= window.maxRounds();
-    boolean last = atMax || !rounds.fits(roundTook(window, round));
-    Look look = last ? Look.last(jitter(), false, Duration.ZERO, bound(window, round, atMax))
-        : Look.interim(jitter(), false, Duration.ZERO);
-    List<CheckResult> checks = look(window, point.index(), round, look);
-    List<CheckResult> undecided = checks.stream().filter(c -> c.status() == Status.UNDECIDED).toList();
-    if (!last && !undecided.isEmpty()) {
+    boolean last = atMax || !rounds.fits(probes.roundTook(window, round));
+    double jitter = probes.jitter(window, round);
+    Look look = last ? Look.last(jitter, false, Duration.ZERO, bound(window, round, atMax))
+        : Look.interim(jitter, false, Duration.ZERO);
+    List<CheckResult> first = look(window, point.index(), round, look);
+    List<CheckResult> undecided = first.stream().filter(c -> c.status() == Status.UNDECIDED).toList();
+    List<CheckResult> failed = Lingering.failedBeyondDoubt(first);
+    boolean failedAlready = !last && !undecided.isEmpty() && !failed.isEmpty();
+    // A phase that failed already runs no more rounds to decide what no longer changes its verdict: what is
+    // undecided stays so, and says why.
+    List<CheckResult> checks = !failedAlready ? first : look(window, point.index(), round, Look.last(jitter, false,
+        Duration.ZERO, "after " + round + " rounds: the phase failed on " + failed.stream()
+            .map(c -> c.kind().checkName()).distinct().collect(Collectors.joining(", ")) + ", so no more rounds ran"));
+    if (!last && !failedAlready && !undecided.isEmpty()) {
       String reason = "round " + (round + 1) + " of at most " + window.maxRounds() + ": " + undecided.stream()
           .map(c -> c.kind().checkName() + " undecided, " + c.message()).collect(Collectors.joining("; "));
       rounds.ask(window, round + 1, reason, Instant.now());
       LOG.info("{}: {}", window.phase(), reason);
       return Step.NONE;
     }
-    Optional<SecondLook> second = secondLook(window, point.index(), round, checks);
+    Optional<SecondLook> second = window.confirmationProbe().isEmpty() ? Optional.empty()
+        : plan.sequencing().grace().flatMap(grace -> SecondLook.of(window, point.index(), round, checks,
+            probes.get(probes.baselineOf(window)).reading(), probe.reading(), jitter, grace));
     if (second.isPresent()) {
       LOG.info("{}: growth that would fail gets a second look, with no load, once goroutines and descriptors "
           + "drain or after {} s", window.phase(), second.get().grace().toSeconds());
@@ -179,7 +184,7 @@ public final class Judge {
   public Step confirm(SecondLook pending, Probe probe, Duration waited) {
     keep(pending.probe(), probe);
     PhaseWindow window = pending.window();
-    Look look = Look.last(jitter(), false, Duration.ZERO, "after a second look");
+    Look look = Look.last(probes.jitter(window, pending.roundsRun()), false, Duration.ZERO, "after a second look");
     List<CheckResult> again = look(window, pending.probe(), pending.roundsRun(), look);
     List<CheckResult> merged = Lingering.merge(pending.firstLook(), again, waited);
     return conclude(window, pending.probe(), pending.roundsRun(), merged,
@@ -188,12 +193,12 @@ public final class Judge {
 
   /** The profiles a probe kept, parsed, for a comparison with another run; empty when it kept none. */
   public ProbeProfiles profiles(int probe) {
-    return Optional.ofNullable(probes.get(probe)).map(Probe::profiles).orElse(ProbeProfiles.NONE);
+    return probes.profiles(probe);
   }
 
   private void keep(int index, Probe probe) {
     ProbeReading reading = probe.reading();
-    probes.put(index, plan.keepsProfiles(index) ? probe : new Probe(reading, ProbeProfiles.NONE));
+    probes.keep(index, probe);
     findings.add(reading);
     if (index == 0) {
       idle.get().ifPresent(before -> findings.setNoise(IdleNoise.between(before, reading)));
@@ -208,7 +213,7 @@ public final class Judge {
 
   /** Every check of a window, judged from its baseline to {@code closingProbe}, through {@code round}. */
   private List<CheckResult> look(PhaseWindow window, int closingProbe, int round, Look look) {
-    Probe baseline = probes.get(baselineOf(window));
+    Probe baseline = probes.get(probes.baselineOf(window));
     Probe closing = probes.get(closingProbe);
     List<CheckResult> judged = new ArrayList<>();
     for (GrowthCheck check : window.growthChecks()) {
@@ -217,7 +222,7 @@ public final class Judge {
           closing.reading().get(kind.signal()), check.limit(),
           () -> sites.of(kind, baseline.profiles(), closing.profiles())));
     }
-    RatePoints points = points();
+    RatePoints points = probes.points(requests);
     long windowRequests = points.requests(window, round);
     Duration load = Duration.between(baseline.reading().takenAt(), closing.reading().takenAt());
     List<CheckResult> growths = List.copyOf(judged);
@@ -227,9 +232,16 @@ public final class Judge {
       boolean large = growths.stream().anyMatch(c -> c.status() == Status.KO && (c.kind().signal() == signal
           || (signal == Signal.GOROUTINES && c.kind() == CheckKind.LEAKED_GOROUTINES)));
       Look kindLook = new Look(look.last(), check.kind().isBytes() ? 0 : look.jitter(), large, load, look.bound());
-      judged.add(RateRule.evaluate(check.kind(), window.phase(), points.of(window, check.kind(), baselineOf(window), round, closingProbe),
-          noise(check), check.limit(), windowRequests, check.minRequests(), kindLook,
-          () -> sites.of(check.kind(), baseline.profiles(), closing.profiles())));
+      Supplier<Where> where = () -> sites.of(check.kind(), baseline.profiles(), closing.profiles());
+      CheckResult rate = RateRule.evaluate(check.kind(), window.phase(),
+          points.of(window, check.kind(), probes.baselineOf(window), round, closingProbe), probes.noise(check),
+          check.limit(),
+          windowRequests, check.minRequests(), kindLook, where);
+      if (signal == Signal.GOROUTINES) {
+        rate = RateRule.provedAtLeast(rate, ProbesSoFar.growth(baseline.reading(), closing.reading(),
+            Signal.LEAKED_GOROUTINES), windowRequests, where);
+      }
+      judged.add(rate);
     }
     return judged;
   }
@@ -241,17 +253,17 @@ public final class Judge {
    */
   private Step conclude(PhaseWindow window, int closingProbe, int round, List<CheckResult> checks,
       String secondLook) {
-    closed.put(window.phase(), new Closed(closingProbe, round));
+    probes.close(window, closingProbe, round);
     rates.put(window.phase(), checks.stream().filter(c -> c.kind().rule() == CheckKind.Rule.RATE).toList());
     List<CheckResult> after = new ArrayList<>();
     plan.baselineOf(window.phase()).flatMap(check -> baseline(check, checks)).ifPresent(after::add);
-    findings.add(new PhaseEnd(window.phase(), round, rounds.reasons(window), openingOf(window), closingProbe,
+    findings.add(new PhaseEnd(window.phase(), round, rounds.reasons(window), probes.openingOf(window), closingProbe,
         secondLook));
     if (window.equals(plan.lastWindow())) {
       after.addAll(judgeWholeRun());
     }
     if (attributions.start(window, checks, after, closingProbe, probes.get(closingProbe).reading().takenAt(),
-        roundTook(window, round), round)) {
+        probes.roundTook(window, round), round)) {
       return Step.NONE;
     }
     List<CheckResult> out = new ArrayList<>();
@@ -262,7 +274,7 @@ public final class Judge {
 
   /** An attribution ended: the phase's checks, with what it found, are final; the next phase starts after it. */
   private Step finish(Attributions.Finished done, int lastProbe) {
-    resumedAfter.put(done.window().phase(), lastProbe);
+    probes.resumeAfter(done.window(), lastProbe);
     List<CheckResult> out = new ArrayList<>();
     done.checks().forEach(check -> out.add(report(check)));
     out.addAll(done.after());
@@ -284,104 +296,12 @@ public final class Judge {
     attributions.stopAll(why).forEach(done -> done.checks().forEach(this::report));
   }
 
-  /**
-   * A second look for the growth that would fail, when the plan gives the phase one. Lingering shows as a level
-   * at the probe after the last round, not as growth in every round: a signal whose rate grew beyond its limit
-   * along a line through three probes or more needs none, and neither do goroutines the runtime proved leaked.
-   */
-  private Optional<SecondLook> secondLook(PhaseWindow window, int closingProbe, int round,
-      List<CheckResult> checks) {
-    if (window.confirmationProbe().isEmpty() || plan.sequencing().grace().isEmpty()) {
-      return Optional.empty();
-    }
-    boolean proved = checks.stream().anyMatch(c -> c.kind() == CheckKind.LEAKED_GOROUTINES
-        && c.status() == Status.KO);
-    Set<Signal> steady = Lingering.steadilyGrowing(checks);
-    List<CheckResult> lingering = checks.stream()
-        .filter(c -> c.status() == Status.KO && Lingering.MAY_LINGER.contains(c.kind()))
-        .filter(c -> !(proved && c.kind().signal() == Signal.GOROUTINES))
-        .filter(c -> !steady.contains(c.kind().signal())).toList();
-    if (lingering.isEmpty()) {
-      return Optional.empty();
-    }
-    ProbeReading baseline = probes.get(baselineOf(window)).reading();
-    ProbeReading closing = probes.get(closingProbe).reading();
-    long provedGrowth = proved ? growth(baseline, closing, Signal.LEAKED_GOROUTINES) : 0;
-    long allowance = (long) Math.ceil(jitter());
-    OptionalLong goroutines = at(baseline, Signal.GOROUTINES, allowance + provedGrowth);
-    OptionalLong descriptors = at(baseline, Signal.OPEN_FDS, allowance);
-    boolean heapOnly = lingering.stream().allMatch(c -> c.kind().isBytes())
-        && !above(closing, Signal.GOROUTINES, goroutines) && !above(closing, Signal.OPEN_FDS, descriptors);
-    return Optional.of(new SecondLook(window, closingProbe, round, checks, goroutines, descriptors, heapOnly,
-        plan.sequencing().grace().get()));
-  }
-
-  private static OptionalLong at(ProbeReading reading, Signal signal, long plus) {
-    Measurement m = reading.get(signal);
-    return m.isMeasured() ? OptionalLong.of(m.value() + plus) : OptionalLong.empty();
-  }
-
-  private static boolean above(ProbeReading reading, Signal signal, OptionalLong atMost) {
-    Measurement m = reading.get(signal);
-    return atMost.isPresent() && m.isMeasured() && m.value() > atMost.getAsLong();
-  }
-
-  private static long growth(ProbeReading from, ProbeReading to, Signal signal) {
-    Measurement a = from.get(signal);
-    Measurement b = to.get(signal);
-    return a.isMeasured() && b.isMeasured() ? Math.max(0, b.value() - a.value()) : 0;
-  }
-
-  /** The probe growth is judged from: with rounds the probe after round 1 (warm-up), else the opening one. */
-  private int baselineOf(PhaseWindow window) {
-    return window.rounds() > 1 ? window.baselineProbe() : openingOf(window);
-  }
-
-  /** The probe before a window's first round: the previous window's last, as it was decided. */
-  private int openingOf(PhaseWindow window) {
-    int at = plan.windows().indexOf(window);
-    if (at <= 0) {
-      return window.openingProbe();
-    }
-    String previous = plan.windows().get(at - 1).phase();
-    Integer resumed = resumedAfter.get(previous);
-    if (resumed != null) {
-      return resumed;
-    }
-    Closed before = closed.get(previous);
-    return before == null ? window.openingProbe() : before.probe();
-  }
-
-  /** How long the round before the next one took, probe to probe: what another round is expected to cost. */
-  private Duration roundTook(PhaseWindow window, int round) {
-    Probe after = probes.get(window.probeAfter(round));
-    Probe before = round > 1 ? probes.get(window.probeAfter(round - 1)) : probes.get(openingOf(window));
-    if (after == null || before == null) {
-      return Duration.ZERO;
-    }
-    return Duration.between(before.reading().takenAt(), after.reading().takenAt());
-  }
-
   private String bound(PhaseWindow window, int round, boolean atMax) {
     if (!window.hasExtraRounds()) {
       return "in its " + round + (round == 1 ? " round" : " rounds");
     }
     return atMax ? "after " + round + " rounds (preflight.rounds.max)"
         : "after " + round + " rounds: the run's time for extra rounds is spent (preflight.rounds.extra-time)";
-  }
-
-  /**
-   * How many goroutines a count moves at rest, whole: the two idle probes' difference, never below one (an
-   * idle keep-alive connection's goroutine comes and goes). One step within it never fails a run alone.
-   */
-  private double jitter() {
-    Optional<ProbeReading> before = idle.get();
-    Probe first = probes.get(0);
-    if (before.isEmpty() || first == null) {
-      return 1;
-    }
-    Measurement difference = IdleNoise.between(before.get(), first.reading()).goroutineDifference();
-    return Math.max(1, difference.isMeasured() ? difference.value() : 0);
   }
 
   /**
@@ -416,96 +336,8 @@ public final class Judge {
   }
 
   private List<CheckResult> judgeWholeRun() {
-    RatePoints points = points();
-    List<CheckResult> judged = new ArrayList<>();
-    for (RateCheck check : plan.wholeRunChecks()) {
-      judged.add(report(wholeRun(points, check)));
-    }
-    return judged;
-  }
-
-  /**
-   * Every judged window, each counting only its own growth through the rounds it ran, less those that say
-   * nothing of a steady leak: too few requests (as for their own rates), and growth that stopped by its last
-   * step (a plateau, at the whole run's limit). With fewer than two left, the phases' own rates have said it
-   * all.
-   */
-  private CheckResult wholeRun(RatePoints points, RateCheck check) {
-    List<List<RatePoint>> segments = new ArrayList<>();
-    List<LeakSites.Span> spans = new ArrayList<>();
-    List<String> ownRates = new ArrayList<>();
-    List<String> leftOut = new ArrayList<>();
-    double noise = noise(check);
-    for (PhaseWindow window : plan.judgedWindows()) {
-      Closed end = closed.get(window.phase());
-      if (end == null) {
-        continue;
-      }
-      long windowRequests = points.requests(window, end.roundsRun());
-      List<RatePoint> own = points.of(window, check.kind(), baselineOf(window), end.roundsRun(), end.probe());
-      if (windowRequests < check.minRequests()) {
-        leftOut.add(window.phase() + " (" + RateText.count(windowRequests) + " requests)");
-      } else if (plateau(window, check) || stopped(own, noise, check)) {
-        leftOut.add(window.phase() + " (a plateau)");
-      } else {
-        segments.add(own);
-        spans.add(new LeakSites.Span(profiles(baselineOf(window)),
-            profiles(end.probe())));
-        ownRates.add(window.phase() + " " + ownRate(own, check.kind()));
-      }
-    }
-    String scope = CheckResult.WHOLE_RUN;
-    if (segments.size() < 2) {
-      return RateRule.notJudged(check.kind(), scope, check.limit(), 0, "not judged " + RateText.per(check.kind())
-          + " " + RateText.scope(scope) + ": " + segments.size() + " of the judged phases can be joined, two are "
-          + "needed" + (leftOut.isEmpty() ? "" : "; left out: " + String.join(", ", leftOut)));
-    }
-    String detail = segments.size() + " judged phases: " + String.join(", ", ownRates)
-        + (leftOut.isEmpty() ? "" : "; left out: " + String.join(", ", leftOut));
-    Look look = Look.last(check.kind().isBytes() ? 0 : jitter(), true, Duration.ZERO, "at the end of the run");
-    return RateRule.acrossSegments(check.kind(), scope, segments, noise, check.limit(), detail, look,
-        () -> sites.across(check.kind(), spans));
-  }
-
-  /** Growth above the whole run's limit that had stopped by the window's last step. */
-  private static boolean stopped(List<RatePoint> own, double noise, RateCheck check) {
-    if (own.size() < 3 || own.stream().anyMatch(p -> !p.value().isMeasured())) {
-      return false;
-    }
-    double perUnit = check.limit() / check.kind().perCount();
-    RatePoint first = own.get(0);
-    RatePoint last = own.get(own.size() - 1);
-    double overall = last.count() <= 0 ? 0 : (last.value().value() - first.value().value()) / (double) last.count();
-    return overall > perUnit && Plateau.of(own, noise, perUnit).reached();
-  }
-
-  private static String ownRate(List<RatePoint> own, CheckKind kind) {
-    if (own.size() < 2 || own.stream().anyMatch(p -> !p.value().isMeasured())
-        || own.get(own.size() - 1).count() <= 0) {
-      return "unmeasured";
-    }
-    LineFit fit = LineFit.of(own.stream().map(p -> (double) p.count()).toList(),
-        own.stream().map(p -> (double) p.value().value()).toList(), 0);
-    return kind.format(fit.slope() * kind.perCount());
-  }
-
-  /** Whether the phase's own rate of this kind had reached a plateau. */
-  private boolean plateau(PhaseWindow window, RateCheck check) {
-    return rates.getOrDefault(window.phase(), List.of()).stream()
-        .anyMatch(r -> r.kind() == check.kind() && Boolean.TRUE.equals(r.figures().plateau()));
-  }
-
-  private RatePoints points() {
-    return new RatePoints(probe -> Optional.ofNullable(probes.get(probe)).map(Probe::reading), requests);
-  }
-
-  /** The spread of one reading: the target's measured idle noise, never below the configured floor. */
-  private double noise(RateCheck check) {
-    Optional<ProbeReading> before = idle.get();
-    Probe first = probes.get(0);
-    double measured = before.isEmpty() || first == null ? 0
-        : IdleNoise.between(before.get(), first.reading()).spreadOf(check.kind().signal());
-    return Math.max(check.noiseFloor(), measured);
+    return plan.wholeRunChecks().stream()
+        .map(check -> report(WholeRun.judge(check, plan, probes, requests, rates, sites))).toList();
   }
 
   private CheckResult report(CheckResult result) {

@@ -30,6 +30,21 @@ final class Lingering {
   private Lingering() {}
 
   /**
+   * The checks that failed and need no second look: of a signal that cannot linger, proved leaked by the
+   * runtime, or growing along a line round after round. A phase with one of them has failed whatever more
+   * rounds would say of its other checks.
+   */
+  static List<CheckResult> failedBeyondDoubt(List<CheckResult> checks) {
+    boolean proved = checks.stream().anyMatch(c -> c.kind() == CheckKind.LEAKED_GOROUTINES
+        && c.status() == Status.KO);
+    Set<Signal> steady = steadilyGrowing(checks);
+    return checks.stream().filter(c -> c.status() == Status.KO)
+        .filter(c -> !MAY_LINGER.contains(c.kind()) || steady.contains(c.kind().signal())
+            || (proved && c.kind().signal() == Signal.GOROUTINES))
+        .toList();
+  }
+
+  /**
    * The signals whose rate failed along a line through three probes or more: growth that went on round after
    * round with the requests, which lingering (a level, there at one probe and gone by a later one) does not.
    */

@@ -212,6 +212,28 @@ public final class RateRule {
   }
 
   /**
+   * A goroutine rate held against the goroutines the runtime proved leaked meanwhile: those have no noise, so
+   * {@code proved} of them over {@code requests} is a rate at least that high beyond doubt. When that alone is
+   * above the limit, the rate is KO whatever the count's jitter made of its line: {@code goroutines proved
+   * leaked 1.00 per 1,000 requests in phase "api" (12 over 12,000 requests); top growth: ...; ...}.
+   */
+  public static CheckResult provedAtLeast(CheckResult rate, long proved, long requests, Supplier<Where> where) {
+    if (rate.status() == Status.KO || proved <= 0 || requests <= 0) {
+      return rate;
+    }
+    double perUnit = 1000.0 * proved / requests;
+    if (perUnit <= rate.figures().limit()) {
+      return rate;
+    }
+    Where found = where.get();
+    String message = "goroutines proved leaked " + RateText.rate(rate.kind(), perUnit) + " " + RateText.scope(
+        rate.scope()) + " (" + proved + " over " + RateText.count(requests) + " requests, proved by the runtime: no "
+        + "noise)" + (found.isEmpty() ? "" : "; " + found.clause()) + "; the count's own line: " + rate.message();
+    return new CheckResult(rate.kind(), rate.scope(), Status.KO, rate.figures(), rate.interval(), message,
+        found.detail(), List.of());
+  }
+
+  /**
    * A window with too few requests to judge per request. Before the last look it asks for another round;
    * at the last look it is undecided, and says so. Its count is of requests whatever the kind, since that is
    * what was too few.

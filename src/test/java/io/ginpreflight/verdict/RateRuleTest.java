@@ -188,6 +188,22 @@ class RateRuleTest {
   }
 
   @Test
+  void goroutinesTheRuntimeProvedLeakedDecideARateTheCountsJitterLeftUndecided() {
+    // GIVEN a count whose timer jobs swing it by 3, and 12 goroutines proved leaked over 12,000 requests
+    CheckResult undecided = judge(GOROUTINES, points(3_000, 20, 26, 23, 29, 32), 0.5, 0.5,
+        Look.last(1, true, Duration.ZERO, BOUND));
+    assertEquals(Status.UNDECIDED, undecided.status(), undecided.message());
+    CheckResult proved = RateRule.provedAtLeast(undecided, 12, 12_000, () -> Where.NONE);
+    // THEN KO: 12 / 12,000 requests is 1.00 per 1,000, above 0.50 with no noise to allow for
+    assertEquals(Status.KO, proved.status());
+    assertTrue(proved.message().startsWith("goroutines proved leaked 1.00 per 1,000 requests in phase \"binding\" (12 "
+        + "over 12,000 requests, proved by the runtime: no noise); the count's own line: goroutines grew "),
+        proved.message());
+    // AND fewer proved than the limit allows leave the rate as it was
+    assertEquals(Status.UNDECIDED, RateRule.provedAtLeast(undecided, 5, 12_000, () -> Where.NONE).status());
+  }
+
+  @Test
   void noRequestsMeansNoRate() {
     CheckResult result = judge(BYTES, points(0, 1, 2, 3), 8192, 32, LAST);
     assertEquals(Status.INCONCLUSIVE, result.status());
