@@ -18,7 +18,9 @@ import java.util.stream.Collectors;
 /**
  * Judges a phase's figures against the median of the last comparable runs: KO when this run's figure is
  * more than the limit above the median, and for a fitted rate when even its one-sided 99.99 % lower bound
- * is, so that a short phase's noise alone never fails a night (as for the night's own rates). The median,
+ * is, so that a short phase's noise alone never fails a night (as for the night's own rates). A rate above
+ * the limit whose bound is not is UNDECIDED, never OK: the judge runs the phase's extra rounds for it, as
+ * for a rate that straddles its own limit, and what stays undecided says so. The median,
  * not the mean, so one odd night in the history moves nothing. A figure with too few runs behind it is not
  * judged, and said; one this run could not measure is inconclusive. The phase's result has one part per
  * figure; its status is the worst judged part's.
@@ -81,13 +83,17 @@ public final class BaselineRule {
           + "cannot be compared with " + over + "; " + limit + "; an unmeasured figure is not a pass");
     }
     double allowed = median + check.limit();
-    boolean rose = current.low() > allowed;
-    String message = rose
-        ? subject + " rose to " + kind.format(value) + " from " + over + "; " + limit
-        : subject + " " + kind.format(value) + ", against " + over + "; " + limit
-            + (value > allowed ? "; beyond doubt (its 99.99 % bound) it is only " + kind.format(current.low())
-                + ", within the limit, so noise alone could explain it" : "");
-    return part(kind, phase, rose ? Status.KO : Status.OK, figures, message);
+    if (current.low() > allowed) {
+      return part(kind, phase, Status.KO, figures, subject + " rose to " + kind.format(value) + " from " + over
+          + "; " + limit);
+    }
+    if (value > allowed) {
+      return part(kind, phase, Status.UNDECIDED, figures, subject + " may have risen: " + kind.format(value)
+          + ", against " + over + "; " + limit + "; beyond doubt (its 99.99 % bound) it is only "
+          + kind.format(current.low()) + ", so more requests must tell a rise from noise");
+    }
+    return part(kind, phase, Status.OK, figures, subject + " " + kind.format(value) + ", against " + over + "; "
+        + limit);
   }
 
   /** One figure compared: of the compared check's kind, in the phase. */

@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -154,7 +155,11 @@ public final class Judge {
     Look look = last ? Look.last(jitter, false, Duration.ZERO, bound(window, round, atMax))
         : Look.interim(jitter, false, Duration.ZERO);
     List<CheckResult> first = look(window, point.index(), round, look);
-    List<CheckResult> undecided = first.stream().filter(c -> c.status() == Status.UNDECIDED).toList();
+    // A baseline that may have risen asks for rounds as an undecided rate does: the same figures decide both.
+    Optional<CheckResult> against = plan.baselineOf(window.phase())
+        .map(check -> BaselineRule.evaluate(check, currentFigures(first)));
+    List<CheckResult> undecided = Stream.concat(first.stream(), against.stream())
+        .filter(c -> c.status() == Status.UNDECIDED).toList();
     List<CheckResult> failed = Lingering.failedBeyondDoubt(first);
     boolean failedAlready = !last && !undecided.isEmpty() && !failed.isEmpty();
     // A phase that failed already runs no more rounds to decide what no longer changes its verdict: what is
