@@ -26,10 +26,13 @@ def rate(kind, scope):
     for c in report.get("checks", []):
         if c.get("kind") == kind and c.get("scope") == scope:
             value = c.get("figures", {}).get("value")
-            return "-" if value is None else "%.1f %s" % (value, c["status"])
+            interval = c.get("interval") or {}
+            bounds = "" if interval.get("low") is None else " [%.1f, %.1f]" % (interval["low"], interval["high"])
+            return "-" if value is None else "%.2f%s %s" % (value, bounds, c["status"])
     return "-"
 
 
-rates = "; ".join("%s %s B/req, %s g/1000" % (p["name"], rate("RETAINED_BYTES_PER_REQUEST", p["name"]),
-                                              rate("GOROUTINES_PER_1000_REQUESTS", p["name"])) for p in judged)
+# memory.json names a check's kind by its check name (docs/memory-json.md)
+rates = "; ".join("%s %s B/req, %s g/1000" % (p["name"], rate("retained bytes per request", p["name"]),
+                                              rate("goroutines per 1000 requests", p["name"])) for p in judged)
 print("\t".join([report.get("verdict", "?"), rounds, str(extra), str(looks), ", ".join(bad) or "none", rates]))
