@@ -14,13 +14,13 @@ bench_compile() {
   BENCH_CP="$PROJECT/target/test-classes:$(cat "$PROJECT/target/test-classpath.txt")"
 }
 
-# gatling_run SIMULATION_CLASS LOG_FILE [-Dkey=value ...]: one Gatling run in a JVM of its own, as
-# src/test/java/io/ginpreflight/it/GatlingProcess.java does; bounded by timeout(1). Prints the exit code.
-gatling_run() {
-  local simulation="$1" log="$2"; shift 2
-  local results; results="$(mktemp -d "$BENCH_OUT/gatling-XXXXXX")"
+# gatling_run_into RESULTS SIMULATION_CLASS LOG_FILE [-Dkey=value ...]: one Gatling run in a JVM of its own, as
+# src/test/java/io/ginpreflight/testkit/GatlingProcess.java does, its Gatling and published reports under RESULTS
+# (run_summary.py reads the memory.json there); bounded by timeout(1). Prints the exit code.
+gatling_run_into() {
+  local results="$1" simulation="$2" log="$3"; shift 3
   local rc=0
-  timeout --kill-after=10 "${GATLING_TIMEOUT:-600}" java -Xmx512m \
+  timeout --kill-after=10 "${GATLING_TIMEOUT:-900}" java "-Xmx${GATLING_HEAP:-1g}" \
     --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/jdk.internal.misc=ALL-UNNAMED \
     -cp "$BENCH_CP" "$@" \
     -Dpreflight.project-dir="$PROJECT" \
@@ -29,18 +29,11 @@ gatling_run() {
   echo "$rc"
 }
 
-# gatling_run_into RESULTS SIMULATION_CLASS LOG_FILE [-Dkey=value ...]: as gatling_run, its Gatling and
-# published reports under RESULTS (run_summary.py reads the memory.json there). Prints the exit code.
-gatling_run_into() {
-  local results="$1" simulation="$2" log="$3"; shift 3
-  local rc=0
-  timeout --kill-after=10 "${GATLING_TIMEOUT:-900}" java -Xmx1g \
-    --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/jdk.internal.misc=ALL-UNNAMED \
-    -cp "$BENCH_CP" "$@" \
-    -Dpreflight.project-dir="$PROJECT" \
-    -Dpreflight.reports.gatling-results="$results" -Dpreflight.reports.dir="$results/published" \
-    io.gatling.app.Gatling -s "$simulation" -rf "$results" >"$log" 2>&1 || rc=$?
-  echo "$rc"
+# gatling_run SIMULATION_CLASS LOG_FILE [-Dkey=value ...]: as gatling_run_into, its reports in a new folder under
+# $BENCH_OUT, with the smaller heap and shorter bound the older scripts were measured with.
+gatling_run() {
+  local results; results="$(mktemp -d "$BENCH_OUT/gatling-XXXXXX")"
+  GATLING_TIMEOUT="${GATLING_TIMEOUT:-600}" GATLING_HEAP="${GATLING_HEAP:-512m}" gatling_run_into "$results" "$@"
 }
 
 # service_build NAME PACKAGE: builds src/test/resources/testdata/NAME's PACKAGE into $BENCH_OUT/NAME, with the
