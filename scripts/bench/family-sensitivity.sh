@@ -9,11 +9,11 @@
 #   scripts/bench/family-sensitivity.sh            # every row (about 40 minutes on 2 cores)
 #   scripts/bench/family-sensitivity.sh uploads    # one family's rows
 #
-# Output: target/bench/family-sensitivity.tsv, one row a run.
+# Output: target/bench/family-sensitivity-<part>.tsv (part: all, or the family asked for), one row a run.
 source "$(dirname "$0")/lib.sh"
 
 ONLY="${1:-all}"
-TSV="$BENCH_OUT/family-sensitivity.tsv"
+TSV="$BENCH_OUT/family-sensitivity-$ONLY.tsv"
 bench_compile
 printf 'row\tfamily\tplanted\texit\tseconds\tverdict\trounds run (planned)\textra rounds\tsecond looks\tnot OK\trates\n' >"$TSV"
 
@@ -22,13 +22,9 @@ row=0
 run() {
   local family="$1" simulation="$2" planted="$3"; shift 3
   row=$((row + 1))
-  local results="$BENCH_OUT/sensitivity-$row"
-  rm -rf "$results"; mkdir -p "$results"
-  local start rc; start="$(date +%s)"
-  rc="$(gatling_run_into "$results" "io.ginpreflight.simulations.$simulation" "$results/console.log" \
-    -Dpreflight.baseline=off "$@")"
-  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$row" "$family" "$planted" "$rc" "$(( $(date +%s) - start ))" \
-    "$(python3 "$PROJECT/scripts/bench/run_summary.py" "$results")" | tee -a "$TSV"
+  # named by the part asked for, so that running one family after another keeps each one's folders
+  printf '%s\t%s\t%s\t%s\n' "$row" "$family" "$planted" "$(summarized_run "$BENCH_OUT/sensitivity-$ONLY-$row" \
+    "io.ginpreflight.simulations.$simulation" -Dpreflight.baseline=off "$@")" | tee -a "$TSV"
 }
 
 # family FAMILY SIMULATION: the fixed lab, 16, 32 and 64 B per request, and 1 goroutine per 1,000 requests

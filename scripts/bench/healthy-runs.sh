@@ -22,12 +22,8 @@ run=0
 one() {
   local service="$1"; shift
   run=$((run + 1))
-  local results="$BENCH_OUT/healthy-$run-$service"
-  rm -rf "$results"; mkdir -p "$results"
-  local start rc; start="$(date +%s)"
-  rc="$(gatling_run_into "$results" "$DEFAULT" "$results/console.log" "$@")"
-  printf '%s\t%s\t%s\t%s\t%s\n' "$run" "$service" "$rc" "$(( $(date +%s) - start ))" \
-    "$(python3 "$PROJECT/scripts/bench/run_summary.py" "$results")" | tee -a "$TSV"
+  printf '%s\t%s\t%s\n' "$run" "$service" "$(summarized_run "$BENCH_OUT/healthy-$run-$service" "$DEFAULT" "$@")" \
+    | tee -a "$TSV"
 }
 
 for _ in $(seq "$ROUNDS"); do

@@ -36,6 +36,16 @@ gatling_run() {
   GATLING_TIMEOUT="${GATLING_TIMEOUT:-600}" GATLING_HEAP="${GATLING_HEAP:-512m}" gatling_run_into "$results" "$@"
 }
 
+# summarized_run RESULTS SIMULATION_CLASS [-Dkey=value ...]: gatling_run_into a fresh RESULTS folder (console.log
+# in it), then prints one TSV tail: exit code, whole-process seconds, and run_summary.py's line of its memory.json.
+summarized_run() {
+  local results="$1" simulation="$2"; shift 2
+  rm -rf "$results"; mkdir -p "$results"
+  local start rc; start="$(date +%s)"
+  rc="$(gatling_run_into "$results" "$simulation" "$results/console.log" "$@")"
+  printf '%s\t%s\t%s\n' "$rc" "$(( $(date +%s) - start ))" "$(python3 "$PROJECT/scripts/bench/run_summary.py" "$results")"
+}
+
 # service_build NAME PACKAGE: builds src/test/resources/testdata/NAME's PACKAGE into $BENCH_OUT/NAME, with the
 # goroutineleak profile as the suite builds the test services (GOEXPERIMENT on Go 1.26; standard from 1.27).
 service_build() {
